@@ -1,0 +1,21 @@
+import type { Benchmark } from './bench-harness';
+import { contractDispatchBenchmark } from './contract-dispatch.bench';
+
+// Every benchmark of `npm run bench`; each prints its numbers into one JSON summary.
+const benchmarks: readonly Benchmark[] = [contractDispatchBenchmark];
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const summary: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+  for (const benchmark of benchmarks) {
+    if (only !== undefined && benchmark.name !== only) continue;
+    try {
+      summary[benchmark.name] = await benchmark.run();
+    } catch (error) {
+      summary[benchmark.name] = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+}
+
+void main();

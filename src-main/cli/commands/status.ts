@@ -1,0 +1,37 @@
+import type { AppInfo } from '../../../src-shared/domain/app-info';
+import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { Result } from '../../../src-shared/result';
+import type { TerminalApi } from '../../../src-shared/terminal-api';
+
+/** What `status` reports. */
+export interface StatusReport {
+  readonly app: AppInfo;
+  readonly connection: ConnectionState;
+  /** Round trip of a ping through the API, in milliseconds. */
+  readonly pingMs: number;
+}
+
+/** Collects the terminal's identity, connection state and API round trip. */
+export async function collectStatus(api: TerminalApi, now: () => number): Promise<Result<StatusReport>> {
+  const app = await api.invoke('app.info', {});
+  if (!app.ok) return app;
+  const connection = await api.invoke('connection.get', {});
+  if (!connection.ok) return connection;
+  const started = now();
+  const pong = await api.invoke('app.ping', { nonce: 'status' });
+  if (!pong.ok) return pong;
+  return { ok: true, value: { app: app.value, connection: connection.value, pingMs: Math.round((now() - started) * 100) / 100 } };
+}
+
+/** The human-readable form of `status`. */
+export function formatStatus(report: StatusReport, now: number): string {
+  const { app, connection } = report;
+  const uptime = Math.max(0, Math.round((now - app.startedAt) / 1000));
+  return [
+    `${app.name} ${app.version} (${app.host}, pid ${app.pid}, up ${uptime}s)`,
+    `data dir  ${app.dataDir}`,
+    `broker    ${connection.broker}`,
+    `trading   ${connection.trading}: ${connection.reason}`,
+    `api ping  ${report.pingMs} ms`,
+  ].join('\n');
+}

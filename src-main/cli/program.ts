@@ -1,0 +1,83 @@
+import { Command, CommanderError } from 'commander';
+import type { AppError, Result } from '../../src-shared/result';
+import { collectStatus, formatStatus } from './commands/status';
+import { connectToHost, type HostConnection } from './host-connection';
+import { resolveHostTarget, type TargetFlags } from './host-target';
+
+/** Where the CLI writes; the entry passes the process streams, tests pass buffers. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+interface GlobalFlags extends TargetFlags {
+  readonly json?: boolean;
+}
+
+/** A command's outcome: its JSON value and its human-readable text. */
+interface CommandOutput {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('cli')
+    .description('Command-line client of a running terminal')
+    .option('--data-dir <dir>', 'data folder of the running terminal (finds it through api.json)')
+    .option('--url <url>', 'address of the running terminal (UI or API URL)')
+    .option('--token <token>', 'API token of the running terminal')
+    .option('--json', 'print JSON instead of text')
+    .exitOverride()
+    .configureOutput({ writeOut: output.stdout, writeErr: output.stderr });
+
+  const run = (command: (connection: HostConnection) => Promise<Result<CommandOutput>>) => async () => {
+    const flags = program.opts<GlobalFlags>();
+    exitCode = await runCommand(flags, output, command);
+  };
+
+  program
+    .command('status')
+    .description("the terminal's version, host, broker connection and API round trip")
+    .action(
+      run(async ({ client }) => {
+        const report = await collectStatus(client, () => performance.now());
+        return report.ok ? { ok: true, value: { json: report.value, text: formatStatus(report.value, Date.now()) } } : report;
+      }),
+    );
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  return exitCode;
+}
+
+async function runCommand(
+  flags: GlobalFlags,
+  output: CliOutput,
+  command: (connection: HostConnection) => Promise<Result<CommandOutput>>,
+): Promise<number> {
+  const target = resolveHostTarget(flags);
+  if (!target.ok) return printError(target.error, flags, output);
+  const connection = await connectToHost(target.value);
+  if (!connection.ok) return printError(connection.error, flags, output);
+  try {
+    const result = await command(connection.value);
+    if (!result.ok) return printError(result.error, flags, output);
+    output.stdout(`${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`);
+    return 0;
+  } finally {
+    connection.value.close();
+  }
+}
+
+/** One line on stderr: `error <code>: <message>`, or the JSON error with --json. */
+function printError(error: AppError, flags: GlobalFlags, output: CliOutput): number {
+  const line = flags.json === true ? JSON.stringify({ error }) : `error ${error.code}: ${error.message}`;
+  output.stderr(`${line.replace(/\n/g, ' ')}\n`);
+  return 1;
+}

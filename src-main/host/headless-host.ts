@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { composeTerminal, type Terminal } from '../compose';
+import type { Logger } from '../core/logger';
+import { removeApiFile, writeApiFile } from './api-file';
+import { startHostServer, type HostServer } from './host-server';
+
+/** What the headless host needs to start. */
+export interface HeadlessHostOptions {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly rendererDir: string | undefined;
+  readonly logger: Logger;
+}
+
+/** The `READY` line's payload. */
+export interface ReadyInfo {
+  readonly url: string;
+  readonly api: string;
+  readonly token: string;
+  readonly dataDir: string;
+  readonly pid: number;
+}
+
+/** A running headless terminal. */
+export interface HeadlessHost {
+  readonly ready: ReadyInfo;
+  readonly terminal: Terminal;
+  stop(): Promise<void>;
+}
+
+/** Starts the core and the local server, then publishes api.json. */
+export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  const terminal = composeTerminal({ host: 'headless', dataDir: options.dataDir, logger: options.logger });
+  const token = randomBytes(32).toString('base64url');
+  let server: HostServer;
+  try {
+    server = await startHostServer(
+      { dispatcher: terminal.dispatcher, events: terminal.events, logger: options.logger, token, rendererDir: options.rendererDir },
+      options.port,
+    );
+  } catch (error) {
+    await terminal.dispose();
+    throw error;
+  }
+  const { url, api } = server.address;
+  writeApiFile(options.dataDir, { url, api, token, pid: process.pid });
+  let stopping: Promise<void> | undefined;
+  return {
+    ready: { url, api, token, dataDir: options.dataDir, pid: process.pid },
+    terminal,
+    stop: () => {
+      stopping ??= (async () => {
+        removeApiFile(options.dataDir, process.pid);
+        await server.close();
+        await terminal.dispose();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Expected failures travel as values, never as exceptions across IPC or the WebSocket.
+ * Bugs throw; cancellations are their own code.
+ */
+
+/** Every error code a contract call can return. */
+export const errorCodes = [
+  'invalid-request',
+  'unknown-channel',
+  'unauthorized',
+  'not-connected',
+  'not-found',
+  'timeout',
+  'cancelled',
+  'risk-denied',
+  'broker-rejected',
+  'internal',
+] as const;
+
+/** A typed error code. */
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** An expected failure: a code, a human message and, for bad input, the field at fault. */
+export interface AppError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly field?: string;
+}
+
+/** The outcome of every contract call. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+/** Wraps a value as a successful result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Builds a failed result. */
+export function fail<T = never>(code: ErrorCode, message: string, field?: string): Result<T> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/** True when a string is one of the known error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
