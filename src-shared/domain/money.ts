@@ -1,0 +1,72 @@
+/**
+ * Prices are integer ticks of the contract's tick size; money is integer cents. These helpers
+ * convert at the edges (broker payloads in, display out) and never round silently.
+ */
+
+/** Integer number of ticks. */
+export type Ticks = number;
+/** Integer number of cents. */
+export type Cents = number;
+
+/** Decimal places needed to write a tick size exactly (0.25 -> 2, 0.0078125 -> 7, 5e-7 -> 7). */
+export function decimalsOf(value: number): number {
+  const text = value.toString();
+  const exponent = /e-(\d+)$/.exec(text);
+  if (exponent !== null) {
+    const mantissa = text.slice(0, text.indexOf('e'));
+    const mantissaDecimals = mantissa.includes('.') ? mantissa.length - mantissa.indexOf('.') - 1 : 0;
+    return Number(exponent[1]) + mantissaDecimals;
+  }
+  return text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+}
+
+/**
+ * Converts a decimal price to ticks. Returns undefined when the price is not on the tick grid
+ * (beyond float noise far below a tick), so callers can reject it instead of rounding.
+ */
+export function priceToTicks(price: number, tickSize: number): Ticks | undefined {
+  if (!Number.isFinite(price) || !(tickSize > 0)) return undefined;
+  // Scale both to integers first so 6335.25 / 0.25 is computed without binary fractions.
+  const scale = 10 ** Math.min(12, decimalsOf(tickSize));
+  const scaledPrice = Math.round(price * scale);
+  const scaledTick = Math.round(tickSize * scale);
+  if (Math.abs(price * scale - scaledPrice) > 1e-6 * Math.max(1, Math.abs(scaledPrice))) return undefined;
+  if (scaledPrice % scaledTick !== 0) return undefined;
+  return scaledPrice / scaledTick;
+}
+
+/** Rounds a decimal price to the nearest tick (for display input, never for broker payloads). */
+export function nearestTicks(price: number, tickSize: number): Ticks {
+  const scale = 10 ** Math.min(12, decimalsOf(tickSize));
+  return Math.round(Math.round(price * scale) / Math.round(tickSize * scale));
+}
+
+/** Converts ticks back to a decimal price, written with the tick size's decimals. */
+export function ticksToPrice(ticks: Ticks, tickSize: number): number {
+  const decimals = Math.min(12, decimalsOf(tickSize));
+  return Number((ticks * tickSize).toFixed(decimals));
+}
+
+/** Formats ticks as a price string with the tick size's decimals. */
+export function formatPrice(ticks: Ticks, tickSize: number): string {
+  return (ticks * tickSize).toFixed(Math.min(12, decimalsOf(tickSize)));
+}
+
+/** Converts a dollar amount from the broker to cents; undefined when not finite. */
+export function dollarsToCents(dollars: number): Cents | undefined {
+  if (!Number.isFinite(dollars)) return undefined;
+  return Math.round(dollars * 100);
+}
+
+/** Formats cents as dollars, e.g. -41250 -> "-$412.50". */
+export function formatCents(cents: Cents): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  const dollars = Math.floor(absolute / 100).toLocaleString('en-US');
+  return `${sign}$${dollars}.${String(absolute % 100).padStart(2, '0')}`;
+}
+
+/** Value of a move of `ticks` for `size` contracts, in cents, given the tick value in cents. */
+export function ticksToCents(ticks: Ticks, size: number, tickValueCents: Cents): Cents {
+  return ticks * size * tickValueCents;
+}
