@@ -38,7 +38,7 @@ export function composeTerminal(config: TerminalConfig): Terminal {
     startedAt: clock.now(),
     dataDir: config.dataDir,
   };
-  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection }), config.logger);
+  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection, trading: undefined }), config.logger);
   return {
     dispatcher,
     events,

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { AppInfo, Pong } from './domain/app-info';
 import type { ConnectionState } from './domain/connection';
+import type { OrderId } from './domain/ids';
+import type { AccountSummary, DiagnosticsView, PositionSummary } from './domain/summaries';
+import type { AccountView, BarView, ContractView, FillView, OrderView, QuoteView } from './domain/trading';
 
 /**
  * THE contract between the main process and every client (renderer, CLI, tests).
@@ -35,17 +38,110 @@ export interface EventSpec<Payload> {
 }
 
 const empty = z.object({}).strict();
+const accountId = z.number().int().positive().optional();
+const symbol = z.string().trim().min(1).max(40);
+const price = z.number().finite().positive();
+const size = z.number().int().positive().max(10_000);
+const ticks = z.number().int().positive().max(10_000);
+const orderId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const orderTypes = ['market', 'limit', 'stop', 'stop-limit', 'trailing-stop', 'join-bid', 'join-ask'] as const;
+
+/** An order as a client asks for it: decimal prices, converted to ticks at the edge. */
+const placeOrder = z
+  .object({
+    accountId,
+    symbol,
+    side: z.enum(['buy', 'sell']),
+    size,
+    type: z.enum(orderTypes).default('market'),
+    limitPrice: price.optional(),
+    stopPrice: price.optional(),
+    trailTicks: ticks.optional(),
+    stopLossTicks: ticks.optional(),
+    takeProfitTicks: ticks.optional(),
+  })
+  .strict()
+  .superRefine((order, context) => {
+    const needsLimit = order.type === 'limit' || order.type === 'stop-limit';
+    const needsStop = order.type === 'stop' || order.type === 'stop-limit';
+    if (needsLimit && order.limitPrice === undefined) context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is required for a ${order.type} order` });
+    if (!needsLimit && order.limitPrice !== undefined) context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is not used by a ${order.type} order` });
+    if (needsStop && order.stopPrice === undefined) context.addIssue({ code: 'custom', path: ['stopPrice'], message: `is required for a ${order.type} order` });
+    if (!needsStop && order.stopPrice !== undefined) context.addIssue({ code: 'custom', path: ['stopPrice'], message: `is not used by a ${order.type} order` });
+    if (order.type === 'trailing-stop' && order.trailTicks === undefined) context.addIssue({ code: 'custom', path: ['trailTicks'], message: 'is required for a trailing-stop order' });
+    if (order.type !== 'trailing-stop' && order.trailTicks !== undefined) context.addIssue({ code: 'custom', path: ['trailTicks'], message: `is not used by a ${order.type} order` });
+  });
+
+/** A placed order: the broker's id and the terminal's client tag. */
+export interface PlacedOrder {
+  readonly orderId: OrderId;
+  readonly customTag: string;
+  readonly contractId: string;
+}
+
+/** What a flatten, reverse or cancel-all did. */
+export interface BulkOutcome {
+  readonly cancelledOrders: number;
+  readonly closedPositions: number;
+  readonly placedOrders: number;
+}
 
 /** Every call channel. */
 export const calls = {
   'app.info': call(empty).returns<AppInfo>(),
   'app.ping': call(z.object({ nonce: z.string().max(64).optional() }).strict()).returns<Pong>(),
   'connection.get': call(empty).returns<ConnectionState>(),
+  'diagnostics.get': call(empty).returns<DiagnosticsView>(),
+
+  'accounts.list': call(empty).returns<AccountSummary[]>(),
+  'accounts.select': call(z.object({ accountId: z.number().int().positive() }).strict()).returns<AccountView>(),
+
+  'contracts.search': call(z.object({ text: z.string().trim().min(1).max(40) }).strict()).returns<ContractView[]>(),
+  'contracts.resolve': call(z.object({ symbol }).strict()).returns<ContractView>(),
+  'market.quote': call(z.object({ symbol }).strict()).returns<{ contract: ContractView; quote: QuoteView | null }>(),
+  'market.bars': call(
+    z
+      .object({
+        symbol,
+        unit: z.enum(['second', 'minute', 'hour', 'day', 'week', 'month']).default('minute'),
+        unitNumber: z.number().int().positive().max(1440).default(1),
+        count: z.number().int().positive().max(20_000).default(300),
+        /** Epoch ms of the end of the window (exclusive); defaults to now. */
+        to: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ).returns<{ contract: ContractView; bars: BarView[] }>(),
+
+  'positions.list': call(z.object({ accountId }).strict()).returns<PositionSummary[]>(),
+  'orders.list': call(z.object({ accountId, scope: z.enum(['working', 'recent']).default('working') }).strict()).returns<OrderView[]>(),
+  'fills.list': call(z.object({ accountId, limit: z.number().int().positive().max(5000).default(100) }).strict()).returns<FillView[]>(),
+
+  'orders.place': call(placeOrder).returns<PlacedOrder>(),
+  'orders.modify': call(
+    z
+      .object({ accountId, orderId, price: price.optional(), stopPrice: price.optional(), size: size.optional(), trailTicks: ticks.optional() })
+      .strict()
+      .refine((change) => change.price !== undefined || change.stopPrice !== undefined || change.size !== undefined || change.trailTicks !== undefined, {
+        message: 'needs at least one of price, stopPrice, size, trailTicks',
+        path: ['price'],
+      }),
+  ).returns<OrderView>(),
+  'orders.cancel': call(z.object({ accountId, orderId }).strict()).returns<OrderView>(),
+  'orders.cancelAll': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
+  'positions.flatten': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
+  'positions.reverse': call(z.object({ accountId, symbol }).strict()).returns<BulkOutcome>(),
 };
 
 /** Every event channel. */
 export const events = {
   'connection.changed': event<ConnectionState>(),
+  'accounts.changed': event<AccountSummary>(),
+  'orders.changed': event<OrderView>(),
+  'positions.changed': event<{ accountId: number; contractId: string; summary: PositionSummary | null }>(),
+  'fills.added': event<FillView>(),
+  /** Coalesced to display rate per contract. */
+  'quotes.tick': event<QuoteView>(),
+  'notifications.added': event<{ level: 'info' | 'warning' | 'error'; title: string; message: string; at: number }>(),
 };
 
 /** Name of a call channel. */

@@ -13,6 +13,7 @@ function buildHandlers(): ContractHandlers {
     clock,
     connection: new ConnectionMonitor(clock, new EventHub()),
     info: { name: 'Terminal', version: '1.0.0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp/x' },
+    trading: undefined,
   });
 }
 

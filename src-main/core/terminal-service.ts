@@ -1,22 +1,57 @@
+import { callChannels } from '../../src-shared/contract';
 import type { AppInfo } from '../../src-shared/domain/app-info';
-import { ok } from '../../src-shared/result';
+import { fail } from '../../src-shared/result';
 import type { Clock } from './clock';
 import type { ConnectionMonitor } from './connection-monitor';
 import type { ContractHandlers } from './contract-dispatcher';
+import { createAppHandlers } from './handlers/app-handlers';
+import { createMarketHandlers } from './handlers/market-handlers';
+import { createTradingHandlers } from './handlers/trading-handlers';
+import type { BarHistory } from './market/bar-history';
+import type { OrderService } from './orders/order-service';
+import type { BrokerPort } from './ports/broker-port';
+import type { TradingCore } from './trading-core';
+
+/** The trading side of the terminal, present when a broker is configured. */
+export interface TradingServices {
+  readonly broker: BrokerPort;
+  readonly core: TradingCore;
+  readonly orders: OrderService;
+  readonly history: BarHistory;
+}
 
 /** What the terminal service needs from its host. */
 export interface TerminalServiceDependencies {
   readonly clock: Clock;
   readonly info: AppInfo;
   readonly connection: ConnectionMonitor;
+  readonly trading: TradingServices | undefined;
+  readonly eventLoopLagMs?: () => number;
 }
 
 /** The contract's handlers: the one place where calls meet the core. */
 export function createTerminalHandlers(dependencies: TerminalServiceDependencies): ContractHandlers {
-  const { clock, info, connection } = dependencies;
+  const { trading } = dependencies;
+  const app = createAppHandlers({
+    clock: dependencies.clock,
+    info: dependencies.info,
+    connection: dependencies.connection,
+    broker: trading?.broker,
+    core: trading?.core,
+    eventLoopLagMs: dependencies.eventLoopLagMs ?? (() => 0),
+  });
+  if (trading === undefined) return { ...offlineHandlers(), ...app };
+  const { core, orders, history, broker } = trading;
   return {
-    'app.info': () => ok(info),
-    'app.ping': (request) => ok({ nonce: request.nonce ?? '', time: clock.now() }),
-    'connection.get': () => ok(connection.current),
+    ...app,
+    ...createMarketHandlers(core, history, dependencies.clock, (contractId) => broker.watchMarket(contractId)),
+    ...createTradingHandlers(core, orders),
   };
+}
+
+/** Without a broker every trading channel answers `not-connected`. */
+function offlineHandlers(): ContractHandlers {
+  const handlers: Record<string, () => ReturnType<typeof fail>> = {};
+  for (const channel of callChannels) handlers[channel] = () => fail('not-connected', 'no broker is configured');
+  return handlers as unknown as ContractHandlers;
 }

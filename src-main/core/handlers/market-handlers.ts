@@ -1,0 +1,32 @@
+import { fail, ok } from '../../../src-shared/result';
+import type { Clock } from '../clock';
+import type { ContractHandlers } from '../contract-dispatcher';
+import type { BarHistory } from '../market/bar-history';
+import type { TradingCore } from '../trading-core';
+
+/** Contracts, quotes and bars. */
+export function createMarketHandlers(
+  core: TradingCore,
+  history: BarHistory,
+  clock: Clock,
+  watch: (contractId: string) => void,
+): Pick<ContractHandlers, 'contracts.search' | 'contracts.resolve' | 'market.quote' | 'market.bars'> {
+  return {
+    'contracts.search': (request) => core.contracts.search(request.text),
+    'contracts.resolve': (request) => core.contracts.resolve(request.symbol),
+    'market.quote': async (request) => {
+      const contract = await core.contracts.resolve(request.symbol);
+      if (!contract.ok) return contract;
+      watch(contract.value.id);
+      return ok({ contract: contract.value, quote: core.quotes.get(contract.value.id) ?? null });
+    },
+    'market.bars': async (request) => {
+      const contract = await core.contracts.resolve(request.symbol);
+      if (!contract.ok) return contract;
+      const to = request.to ?? clock.now();
+      if (to > clock.now() + 60_000) return fail('invalid-request', 'to is in the future', 'to');
+      const bars = await history.load({ contract: contract.value, unit: request.unit, unitNumber: request.unitNumber, count: request.count, to });
+      return bars.ok ? ok({ contract: contract.value, bars: bars.value }) : bars;
+    },
+  };
+}

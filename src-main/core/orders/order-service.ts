@@ -1,0 +1,211 @@
+import type { BulkOutcome, PlacedOrder } from '../../../src-shared/contract';
+import type { AccountId, ContractId, OrderId } from '../../../src-shared/domain/ids';
+import { priceToTicks, type Ticks } from '../../../src-shared/domain/money';
+import { isFinalStatus, type ContractView, type OrderSide, type OrderType, type OrderView } from '../../../src-shared/domain/trading';
+import { fail, ok, type Result } from '../../../src-shared/result';
+import type { Clock } from '../clock';
+import type { ConnectionMonitor } from '../connection-monitor';
+import type { BrokerOrderRequest, BrokerPort, CallLane } from '../ports/broker-port';
+import type { StorePort } from '../ports/store-port';
+import type { TradingCore } from '../trading-core';
+
+/** An order as a client asks for it, prices still decimal. */
+export interface OrderIntent {
+  readonly accountId?: AccountId;
+  readonly symbol: string;
+  readonly side: OrderSide;
+  readonly size: number;
+  readonly type: OrderType;
+  readonly limitPrice?: number;
+  readonly stopPrice?: number;
+  readonly trailTicks?: Ticks;
+  readonly stopLossTicks?: Ticks;
+  readonly takeProfitTicks?: Ticks;
+}
+
+/** A pre-trade check (the risk gate plugs in here): a failure denies the order with its reason. */
+export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView) => Result<void>;
+
+/** Who is acting, for the audit log. */
+export type Actor = string;
+
+/** What the order service needs. */
+export interface OrderServiceDependencies {
+  readonly core: TradingCore;
+  readonly broker: BrokerPort;
+  readonly store: StorePort | undefined;
+  readonly connection: ConnectionMonitor;
+  readonly clock: Clock;
+  /** A new client order id, unique per account. */
+  readonly newTag: () => string;
+  readonly gate?: PreTradeGate;
+}
+
+/** Place, modify, cancel, cancel all, flatten and reverse: the one way orders leave the terminal. */
+export class OrderService {
+  public constructor(private readonly dependencies: OrderServiceDependencies) {}
+
+  /** Resolves the account a request names, or the selected one. */
+  public account(accountId: AccountId | undefined): Result<AccountId> {
+    const { core } = this.dependencies;
+    const chosen = accountId ?? core.selectedAccountId;
+    if (chosen === undefined) return fail('not-found', 'no account is selected and none was given', 'accountId');
+    if (!core.accounts.has(chosen)) return fail('not-found', `account ${chosen} is not one of this login's accounts`, 'accountId');
+    return ok(chosen);
+  }
+
+  /** Places a new order after the trading-state and pre-trade checks. */
+  public async place(intent: OrderIntent, actor: Actor): Promise<Result<PlacedOrder>> {
+    const { connection, core, broker, gate } = this.dependencies;
+    if (connection.current.trading !== 'active') return fail('not-connected', `order entry is halted: ${connection.current.reason}`);
+    const accountId = this.account(intent.accountId);
+    if (!accountId.ok) return accountId;
+    const account = core.accounts.get(accountId.value);
+    if (account !== undefined && !account.canTrade) return fail('risk-denied', `account ${account.name} cannot trade (the broker reports canTrade = false)`, 'accountId');
+    const contract = await core.contracts.resolve(intent.symbol);
+    if (!contract.ok) return contract;
+    const prices = toTicks(intent, contract.value);
+    if (!prices.ok) return prices;
+    const request: BrokerOrderRequest = {
+      accountId: accountId.value,
+      contractId: contract.value.id,
+      type: intent.type,
+      side: intent.side,
+      size: intent.size,
+      ...prices.value,
+      ...(intent.trailTicks === undefined ? {} : { trailTicks: intent.trailTicks }),
+      ...(intent.stopLossTicks === undefined ? {} : { stopLossTicks: intent.stopLossTicks }),
+      ...(intent.takeProfitTicks === undefined ? {} : { takeProfitTicks: intent.takeProfitTicks }),
+      customTag: this.dependencies.newTag(),
+    };
+    const gated = gate?.(request, contract.value);
+    if (gated !== undefined && !gated.ok) {
+      this.audit(accountId.value, 'order.denied', actor, { request, reason: gated.error.message });
+      return gated;
+    }
+    const placed = await broker.placeOrder(request, 'normal');
+    this.audit(accountId.value, 'order.place', actor, { request, result: placed.ok ? placed.value : placed.error });
+    if (!placed.ok) return placed;
+    return ok({ orderId: placed.value.orderId, customTag: request.customTag, contractId: request.contractId });
+  }
+
+  /** Changes a working order's price, stop, size or trail. */
+  public async modify(
+    change: { accountId?: AccountId; orderId: OrderId; price?: number; stopPrice?: number; size?: number; trailTicks?: Ticks },
+    actor: Actor,
+  ): Promise<Result<OrderView>> {
+    const order = this.workingOrder(change.accountId, change.orderId);
+    if (!order.ok) return order;
+    const contract = this.dependencies.core.contracts.known(order.value.contractId);
+    if (contract === undefined) return fail('not-found', `contract ${order.value.contractId} is unknown`, 'orderId');
+    const limitPrice = order.value.type === 'stop' || order.value.type === 'trailing-stop' ? undefined : change.price;
+    const stopPrice = order.value.type === 'stop' || order.value.type === 'trailing-stop' ? (change.stopPrice ?? change.price) : change.stopPrice;
+    const prices = toTicks({ limitPrice, stopPrice }, contract);
+    if (!prices.ok) return prices;
+    const request = {
+      accountId: order.value.accountId,
+      orderId: order.value.id,
+      ...prices.value,
+      ...(change.size === undefined ? {} : { size: change.size }),
+      ...(change.trailTicks === undefined ? {} : { trailTicks: change.trailTicks }),
+    };
+    const modified = await this.dependencies.broker.modifyOrder(request, 'normal');
+    this.audit(order.value.accountId, 'order.modify', actor, { request, result: modified.ok ? 'ok' : modified.error });
+    return modified.ok ? ok(this.dependencies.core.orders.get(order.value.id) ?? order.value) : modified;
+  }
+
+  /** Cancels one working order. */
+  public async cancel(accountId: AccountId | undefined, orderId: OrderId, actor: Actor, lane: CallLane = 'normal'): Promise<Result<OrderView>> {
+    const order = this.workingOrder(accountId, orderId);
+    if (!order.ok) return order;
+    const cancelled = await this.dependencies.broker.cancelOrder(order.value.accountId, orderId, lane);
+    this.audit(order.value.accountId, 'order.cancel', actor, { orderId, result: cancelled.ok ? 'ok' : cancelled.error });
+    return cancelled.ok ? ok(this.dependencies.core.orders.get(orderId) ?? order.value) : cancelled;
+  }
+
+  /** Cancels every working order of an account, or of one contract. */
+  public async cancelAll(accountId: AccountId | undefined, symbol: string | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
+    const scope = await this.scope(accountId, symbol);
+    if (!scope.ok) return scope;
+    const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
+    return cancelled.ok ? ok({ cancelledOrders: cancelled.value, closedPositions: 0, placedOrders: 0 }) : cancelled;
+  }
+
+  /**
+   * Flattens an account, or one contract: cancels the working orders first (the broker's close
+   * leaves bracket orders working, and a leftover stop could open a new position), then closes.
+   */
+  public async flatten(accountId: AccountId | undefined, symbol: string | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
+    const scope = await this.scope(accountId, symbol);
+    if (!scope.ok) return scope;
+    const { core, broker } = this.dependencies;
+    const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
+    if (!cancelled.ok) return cancelled;
+    const positions = core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
+    const results = await Promise.all(positions.map((position) => broker.closePosition(position.accountId, position.contractId, undefined, lane)));
+    this.audit(scope.value.accountId, 'position.flatten', actor, { contractId: scope.value.contractId ?? 'all', positions: positions.length });
+    const failed = results.find((result) => !result.ok);
+    if (failed !== undefined && !failed.ok) return failed;
+    return ok({ cancelledOrders: cancelled.value, closedPositions: positions.length, placedOrders: 0 });
+  }
+
+  /** Reverses a position: cancels the contract's working orders, then one market order of twice the size. */
+  public async reverse(accountId: AccountId | undefined, symbol: string, actor: Actor): Promise<Result<BulkOutcome>> {
+    const scope = await this.scope(accountId, symbol);
+    if (!scope.ok) return scope;
+    const contractId = scope.value.contractId;
+    if (contractId === undefined) return fail('invalid-request', 'reverse needs a symbol', 'symbol');
+    const position = this.dependencies.core.positions.get(scope.value.accountId, contractId);
+    if (position === undefined) return fail('not-found', `no open position in ${symbol}`, 'symbol');
+    const cancelled = await this.cancelWorking(scope.value.accountId, contractId, actor, 'normal');
+    if (!cancelled.ok) return cancelled;
+    const placed = await this.place(
+      { accountId: scope.value.accountId, symbol: contractId, side: position.size > 0 ? 'sell' : 'buy', size: Math.abs(position.size) * 2, type: 'market' },
+      actor,
+    );
+    return placed.ok ? ok({ cancelledOrders: cancelled.value, closedPositions: 0, placedOrders: 1 }) : placed;
+  }
+
+  private async scope(accountId: AccountId | undefined, symbol: string | undefined): Promise<Result<{ accountId: AccountId; contractId: ContractId | undefined }>> {
+    const account = this.account(accountId);
+    if (!account.ok) return account;
+    if (symbol === undefined) return ok({ accountId: account.value, contractId: undefined });
+    const contract = await this.dependencies.core.contracts.resolve(symbol);
+    return contract.ok ? ok({ accountId: account.value, contractId: contract.value.id }) : contract;
+  }
+
+  private async cancelWorking(accountId: AccountId, contractId: ContractId | undefined, actor: Actor, lane: CallLane): Promise<Result<number>> {
+    const { core, broker } = this.dependencies;
+    const working = core.orders.working(accountId, contractId).filter((order) => order.status !== 'pending-cancel');
+    const results = await Promise.all(working.map((order) => broker.cancelOrder(accountId, order.id, lane)));
+    this.audit(accountId, 'order.cancel-all', actor, { contractId: contractId ?? 'all', orders: working.map((order) => order.id) });
+    // An order that ended while we asked (filled, already cancelled) is not a failure of cancel-all.
+    const failed = results.find((result, index) => !result.ok && !isFinalStatus(core.orders.get(working[index]?.id ?? 0)?.status ?? 'open') && result.error.code !== 'not-found');
+    if (failed !== undefined && !failed.ok) return failed;
+    return ok(working.length);
+  }
+
+  private workingOrder(accountId: AccountId | undefined, orderId: OrderId): Result<OrderView> {
+    const order = this.dependencies.core.orders.get(orderId);
+    if (order === undefined || (accountId !== undefined && order.accountId !== accountId)) return fail('not-found', `order ${orderId} is not known`, 'orderId');
+    if (isFinalStatus(order.status)) return fail('invalid-request', `order ${orderId} is already ${order.status}`, 'orderId');
+    return ok(order);
+  }
+
+  private audit(accountId: AccountId, action: string, actor: Actor, detail: Record<string, unknown>): void {
+    this.dependencies.store?.audit({ at: this.dependencies.clock.now(), accountId, action, actor, detail });
+  }
+}
+
+/** Converts decimal prices to ticks; an off-grid price is refused, naming the field. */
+function toTicks(prices: { limitPrice?: number | undefined; stopPrice?: number | undefined }, contract: ContractView): Result<{ limitTicks?: Ticks; stopTicks?: Ticks }> {
+  const converted: { limitTicks?: Ticks; stopTicks?: Ticks } = {};
+  for (const [field, target] of [['limitPrice', 'limitTicks'], ['stopPrice', 'stopTicks']] as const) {
+    const value = prices[field];
+    if (value === undefined) continue;
+    const ticks = priceToTicks(value, contract.tickSize);
+    if (ticks === undefined) return fail('invalid-request', `${field} ${value} is not on ${contract.name}'s tick grid of ${contract.tickSize}`, field);
+    converted[target] = ticks;
+  }
+  return ok(converted);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { nextDayRoll, tradingDayOf, tradingDayStart } from './trading-day';
+
+describe('trading day', () => {
+  it('rolls at 17:00 Chicago time in winter (CST, UTC-6)', () => {
+    expect(tradingDayOf(Date.parse('2026-11-18T22:59:00Z'))).toBe('2026-11-18');
+    expect(tradingDayOf(Date.parse('2026-11-18T23:00:00Z'))).toBe('2026-11-19');
+  });
+
+  it('rolls at 17:00 Chicago time in summer (CDT, UTC-5)', () => {
+    expect(tradingDayOf(Date.parse('2026-07-15T21:59:59Z'))).toBe('2026-07-15');
+    expect(tradingDayOf(Date.parse('2026-07-15T22:00:00Z'))).toBe('2026-07-16');
+  });
+
+  it('counts Sunday evening for Monday', () => {
+    expect(tradingDayOf(Date.parse('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+  });
+
+  it('finds the start of the day and the next roll across a DST change', () => {
+    // DST ends on 2026-11-01: the roll before is 22:00Z, the one after 23:00Z.
+    const sundayNoon = Date.parse('2026-11-01T18:00:00Z');
+
+    expect(new Date(tradingDayStart(sundayNoon)).toISOString()).toBe('2026-10-31T22:00:00.000Z');
+    expect(new Date(nextDayRoll(sundayNoon)).toISOString()).toBe('2026-11-01T23:00:00.000Z');
+  });
+});

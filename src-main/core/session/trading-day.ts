@@ -1,0 +1,41 @@
+import { TZDate } from '@date-fns/tz';
+
+/** The exchange's time zone; the trading day rolls at 17:00 here. */
+export const exchangeTimeZone = 'America/Chicago';
+
+/** When the trading day rolls, in exchange time. */
+export interface DayRoll {
+  readonly hour: number;
+  readonly minute: number;
+  readonly timeZone: string;
+}
+
+/** CME's roll: 17:00 Chicago time, DST-aware. */
+export const cmeDayRoll: DayRoll = { hour: 17, minute: 0, timeZone: exchangeTimeZone };
+
+/**
+ * The trading day an instant belongs to, as `YYYY-MM-DD`: after the roll it is the next calendar
+ * day (Sunday 18:00 CT trades for Monday).
+ */
+export function tradingDayOf(time: number, roll: DayRoll = cmeDayRoll): string {
+  const local = new TZDate(time, roll.timeZone);
+  const minutes = local.getHours() * 60 + local.getMinutes();
+  const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 12, 0, 0, roll.timeZone);
+  if (minutes >= roll.hour * 60 + roll.minute) day.setDate(day.getDate() + 1);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/** The instant the trading day containing `time` started (the previous roll), epoch ms. */
+export function tradingDayStart(time: number, roll: DayRoll = cmeDayRoll): number {
+  const local = new TZDate(time, roll.timeZone);
+  const start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), roll.hour, roll.minute, 0, roll.timeZone);
+  if (start.getTime() > time) start.setDate(start.getDate() - 1);
+  return start.getTime();
+}
+
+/** The next roll strictly after `time`, epoch ms. */
+export function nextDayRoll(time: number, roll: DayRoll = cmeDayRoll): number {
+  const start = new TZDate(tradingDayStart(time, roll), roll.timeZone);
+  start.setDate(start.getDate() + 1);
+  return new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), roll.hour, roll.minute, 0, roll.timeZone).getTime();
+}

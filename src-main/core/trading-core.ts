@@ -1,0 +1,197 @@
+import type { AccountId, ContractId } from '../../src-shared/domain/ids';
+import type { AccountView } from '../../src-shared/domain/trading';
+import type { Clock } from './clock';
+import type { ConnectionMonitor } from './connection-monitor';
+import { ContractCatalog } from './contracts/contract-catalog';
+import type { EventHub } from './event-hub';
+import type { Logger } from './logger';
+import { QuoteBook } from './market/quote-book';
+import { QuoteThrottle } from './market/quote-throttle';
+import { OrderBook } from './orders/order-book';
+import type { BrokerChannel, BrokerChannelState, BrokerEvent, BrokerPort, BrokerSnapshot } from './ports/broker-port';
+import type { StorePort } from './ports/store-port';
+import { FillLedger } from './positions/fill-ledger';
+import { PositionBook } from './positions/position-book';
+import { summarizeAccount, summarizePosition } from './positions/summaries';
+import { tradingDayOf, tradingDayStart } from './session/trading-day';
+
+/** What the trading core is built from. */
+export interface TradingCoreDependencies {
+  readonly broker: BrokerPort;
+  readonly store: StorePort | undefined;
+  readonly clock: Clock;
+  readonly events: EventHub;
+  readonly logger: Logger;
+  readonly connection: ConnectionMonitor;
+}
+
+const channels: readonly BrokerChannel[] = ['rest', 'user-hub', 'market-hub'];
+
+/**
+ * The terminal's picture of the broker: accounts, orders, positions, fills and quotes, changed only
+ * by broker events, announced to clients, journaled to the store. Trading stays halted until every
+ * account has been reconciled with the broker, and halts again whenever a broker connection drops.
+ */
+export class TradingCore {
+  public readonly orders = new OrderBook();
+  public readonly positions = new PositionBook();
+  public readonly fills = new FillLedger((time) => tradingDayOf(time));
+  public readonly quotes = new QuoteBook();
+  public readonly accounts = new Map<AccountId, AccountView>();
+  public readonly contracts: ContractCatalog;
+  public selectedAccountId: AccountId | undefined;
+  private readonly linkStates = new Map<BrokerChannel, BrokerChannelState>();
+  private readonly reconciled = new Set<AccountId>();
+  private readonly throttle: QuoteThrottle;
+  private unsubscribe: (() => void) | undefined;
+
+  public constructor(private readonly dependencies: TradingCoreDependencies) {
+    this.contracts = new ContractCatalog(dependencies.broker, dependencies.store);
+    this.throttle = new QuoteThrottle(dependencies.clock, (quote) => dependencies.events.emit('quotes.tick', quote));
+  }
+
+  /** Restores what the store knows, connects to the broker and reconciles every account. */
+  public async start(): Promise<void> {
+    const { broker, store, connection, clock, logger } = this.dependencies;
+    this.fills.rollTo(tradingDayOf(clock.now()));
+    for (const account of store?.accounts() ?? []) this.accounts.set(account.id, account);
+    for (const account of this.accounts.values()) for (const fill of store?.fillsSince(account.id, tradingDayStart(clock.now())) ?? []) this.fills.record(fill);
+    this.unsubscribe = broker.subscribe((event) => this.handle(event));
+    connection.update('connecting', 'halted', 'connecting to the broker');
+    const started = await broker.start();
+    if (!started.ok) {
+      connection.update('down', 'halted', `cannot connect to the broker: ${started.error.message}`);
+      logger.error({ code: started.error.code, message: started.error.message }, 'broker start failed');
+      return;
+    }
+    if (!this.linkStates.has('rest')) this.linkStates.set('rest', 'live');
+    const accounts = await broker.accounts();
+    if (!accounts.ok) {
+      connection.update('down', 'halted', `cannot list accounts: ${accounts.error.message}`);
+      return;
+    }
+    for (const account of accounts.value) this.applyAccount(account);
+    this.selectedAccountId ??= accounts.value.find((account) => account.canTrade)?.id ?? accounts.value[0]?.id;
+    await Promise.all(accounts.value.map((account) => this.reconcileAccount(account.id)));
+  }
+
+  /** Stops listening to the broker and closes it. */
+  public async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.throttle.dispose();
+    await this.dependencies.broker.stop();
+  }
+
+  /** Reads an account's REST truth and reconciles to it. */
+  public async reconcileAccount(accountId: AccountId): Promise<void> {
+    const { broker, clock } = this.dependencies;
+    this.dependencies.broker.watchAccount(accountId);
+    const since = Math.min(this.fills.lastFillTime(accountId) ?? Number.POSITIVE_INFINITY, tradingDayStart(clock.now()));
+    const snapshot = await broker.snapshot(accountId, since);
+    if (snapshot.ok) this.applySnapshot(snapshot.value);
+    else this.dependencies.logger.warn({ accountId, message: snapshot.error.message }, 'reconciliation failed');
+  }
+
+  /** Applies one broker event: state first, then the store, then the clients. */
+  public handle(event: BrokerEvent): void {
+    const { events, store, clock } = this.dependencies;
+    switch (event.kind) {
+      case 'account':
+        this.applyAccount(event.account);
+        return;
+      case 'order':
+        if (this.orders.apply(event.order) === 'ignored') return;
+        store?.journal({ kind: 'order', order: event.order, at: clock.now() });
+        events.emit('orders.changed', event.order);
+        return;
+      case 'position':
+        if (this.positions.apply(event.position)) this.announcePosition(event.position.accountId, event.position.contractId);
+        return;
+      case 'fill':
+        this.recordFill(event.fill);
+        return;
+      case 'quote':
+        this.quotes.apply(event.quote);
+        this.throttle.offer(event.quote);
+        return;
+      case 'tape':
+      case 'depth':
+        return;
+      case 'link':
+        this.applyLink(event.channel, event.state, event.reason);
+        return;
+      case 'reconciled':
+        this.applySnapshot(event.snapshot);
+        return;
+    }
+  }
+
+  /** Announces an account's figures (after a fill, a balance change or a price move). */
+  public announceAccount(accountId: AccountId): void {
+    const account = this.accounts.get(accountId);
+    if (account !== undefined) this.dependencies.events.emit('accounts.changed', summarizeAccount(this, account));
+  }
+
+  private applyAccount(account: AccountView): void {
+    this.accounts.set(account.id, account);
+    this.dependencies.store?.saveAccount(account);
+    this.announceAccount(account.id);
+  }
+
+  private recordFill(fill: Parameters<FillLedger['record']>[0]): void {
+    const { events, store, clock } = this.dependencies;
+    this.fills.rollTo(tradingDayOf(clock.now()));
+    if (!this.fills.record(fill)) return;
+    store?.journal({ kind: 'fill', fill, at: clock.now() });
+    events.emit('fills.added', fill);
+    this.announceAccount(fill.accountId);
+  }
+
+  private applySnapshot(snapshot: BrokerSnapshot): void {
+    const { events } = this.dependencies;
+    for (const fill of snapshot.fills) this.recordFill(fill);
+    for (const order of this.orders.reconcile(snapshot.accountId, snapshot.orders)) events.emit('orders.changed', order);
+    for (const contractId of this.positions.reconcile(snapshot.accountId, snapshot.positions)) this.announcePosition(snapshot.accountId, contractId);
+    this.reconciled.add(snapshot.accountId);
+    this.announceAccount(snapshot.accountId);
+    this.updateTradingState();
+  }
+
+  private announcePosition(accountId: AccountId, contractId: ContractId): void {
+    const position = this.positions.get(accountId, contractId);
+    const contract = this.contracts.known(contractId);
+    const summary = position !== undefined && contract !== undefined ? summarizePosition(this, position, contract) : null;
+    this.dependencies.events.emit('positions.changed', { accountId, contractId, summary });
+    this.announceAccount(accountId);
+  }
+
+  private applyLink(channel: BrokerChannel, state: BrokerChannelState, reason: string): void {
+    const previous = this.linkStates.get(channel);
+    this.linkStates.set(channel, state);
+    if ((state === 'down' || state === 'reconnecting') && previous === 'live') {
+      // Events during the gap are lost: nothing is trusted again until the next reconciliation.
+      this.reconciled.clear();
+      this.dependencies.logger.warn({ channel, state, reason }, 'broker connection lost');
+    }
+    this.updateTradingState(`${channel}: ${reason}`);
+  }
+
+  private updateTradingState(detail?: string): void {
+    const { connection } = this.dependencies;
+    const states = channels.map((channel) => this.linkStates.get(channel));
+    const lost = channels.find((channel) => {
+      const state = this.linkStates.get(channel);
+      return state === 'down' || state === 'reconnecting';
+    });
+    if (lost !== undefined) {
+      connection.update(this.linkStates.get(lost) === 'down' ? 'down' : 'reconnecting', 'halted', `lost the ${lost} connection; order entry halted${detail === undefined ? '' : ` (${detail})`}`);
+      return;
+    }
+    const waiting = [...this.accounts.keys()].filter((accountId) => !this.reconciled.has(accountId));
+    if (states.some((state) => state !== 'live' && state !== 'stale') || this.accounts.size === 0 || waiting.length > 0) {
+      connection.update('connecting', 'halted', waiting.length > 0 ? `reconciling ${waiting.length} account(s) with the broker` : 'connecting to the broker');
+      return;
+    }
+    connection.update('live', 'active', 'connected and reconciled with the broker');
+  }
+}
