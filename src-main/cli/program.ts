@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import type { AppError, Result } from '../../src-shared/result';
+import { positiveInteger, type CommandContext, type CommandOutput, type CommandRunner } from './command-kit';
+import { accountCommands } from './commands/account-commands';
+import { marketCommands } from './commands/market-commands';
+import { orderCommands } from './commands/order-commands';
 import { collectStatus, formatStatus } from './commands/status';
-import { connectToHost, type HostConnection } from './host-connection';
+import { connectToHost } from './host-connection';
 import { resolveHostTarget, type TargetFlags } from './host-target';
 
 /** Where the CLI writes; the entry passes the process streams, tests pass buffers. */
@@ -12,12 +16,7 @@ export interface CliOutput {
 
 interface GlobalFlags extends TargetFlags {
   readonly json?: boolean;
-}
-
-/** A command's outcome: its JSON value and its human-readable text. */
-interface CommandOutput {
-  readonly json: unknown;
-  readonly text: string;
+  readonly account?: number;
 }
 
 /** Runs the CLI; resolves to the process exit code. */
@@ -28,24 +27,28 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     .option('--data-dir <dir>', 'data folder of the running terminal (finds it through api.json)')
     .option('--url <url>', 'address of the running terminal (UI or API URL)')
     .option('--token <token>', 'API token of the running terminal')
+    .option('--account <id>', 'account to act on (default: the selected account)', positiveInteger)
     .option('--json', 'print JSON instead of text')
     .exitOverride()
     .configureOutput({ writeOut: output.stdout, writeErr: output.stderr });
 
-  const run = (command: (connection: HostConnection) => Promise<Result<CommandOutput>>) => async () => {
+  const run: CommandRunner = (body) => async (...args) => {
     const flags = program.opts<GlobalFlags>();
-    exitCode = await runCommand(flags, output, command);
+    exitCode = await runCommand(flags, output, (context) => body(context, ...args));
   };
 
   program
     .command('status')
     .description("the terminal's version, host, broker connection and API round trip")
     .action(
-      run(async ({ client }) => {
-        const report = await collectStatus(client, () => performance.now());
+      run(async ({ api }) => {
+        const report = await collectStatus(api, () => performance.now());
         return report.ok ? { ok: true, value: { json: report.value, text: formatStatus(report.value, Date.now()) } } : report;
       }),
     );
+  accountCommands(program, run);
+  marketCommands(program, run);
+  orderCommands(program, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -56,17 +59,13 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   return exitCode;
 }
 
-async function runCommand(
-  flags: GlobalFlags,
-  output: CliOutput,
-  command: (connection: HostConnection) => Promise<Result<CommandOutput>>,
-): Promise<number> {
+async function runCommand(flags: GlobalFlags, output: CliOutput, command: (context: CommandContext) => Promise<Result<CommandOutput>>): Promise<number> {
   const target = resolveHostTarget(flags);
   if (!target.ok) return printError(target.error, flags, output);
   const connection = await connectToHost(target.value);
   if (!connection.ok) return printError(connection.error, flags, output);
   try {
-    const result = await command(connection.value);
+    const result = await command({ api: connection.value.client, accountId: flags.account });
     if (!result.ok) return printError(result.error, flags, output);
     output.stdout(`${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`);
     return 0;
