@@ -44,6 +44,7 @@ export class TradingCore {
   private readonly reconciled = new Set<AccountId>();
   private readonly throttle: QuoteThrottle;
   private unsubscribe: (() => void) | undefined;
+  private readonly observers = new Set<(event: BrokerEvent) => void>();
 
   public constructor(private readonly dependencies: TradingCoreDependencies) {
     this.contracts = new ContractCatalog(dependencies.broker, dependencies.store);
@@ -92,8 +93,28 @@ export class TradingCore {
     else this.dependencies.logger.warn({ accountId, message: snapshot.error.message }, 'reconciliation failed');
   }
 
-  /** Applies one broker event: state first, then the store, then the clients. */
+  /**
+   * Adds an observer that sees every broker event right after the state has taken it, in the same
+   * turn (the risk manager runs here). Returns the function that removes it.
+   */
+  public observe(observer: (event: BrokerEvent) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** Applies one broker event: state first, then the store and the clients, then the observers. */
   public handle(event: BrokerEvent): void {
+    this.apply(event);
+    for (const observer of this.observers) {
+      try {
+        observer(event);
+      } catch (error) {
+        this.dependencies.logger.error({ kind: event.kind, error: error instanceof Error ? error.message : String(error) }, 'a broker event observer threw');
+      }
+    }
+  }
+
+  private apply(event: BrokerEvent): void {
     const { events, store, clock } = this.dependencies;
     switch (event.kind) {
       case 'account':
