@@ -13,6 +13,7 @@ export default defineConfig({
           headless: resolve('src-main/headless.ts'),
           cli: resolve('src-main/cli.ts'),
           start: resolve('src-main/start.ts'),
+          sim: resolve('src-main/sim.ts'),
         },
       },
     },

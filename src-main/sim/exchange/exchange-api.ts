@@ -141,6 +141,11 @@ export interface ExchangeAnswer<T> {
   readonly errorCode: number;
   readonly errorMessage: string | null;
   readonly value?: T;
+  /**
+   * Set when the body failed its schema (a missing field, a string for a number): the field's
+   * path. The real server's model binding answers such bodies with HTTP 400; the gateway may too.
+   */
+  readonly invalidField?: string;
 }
 
 /** Everything `GET /sim/state` shows. */
@@ -194,4 +199,20 @@ export interface SimExchange {
   upsertAccount(body: unknown): ExchangeAnswer<AccountModel>;
   /** Control: the whole state. */
   state(): ExchangeState;
+
+  // Optional members the gateway uses when present (added by the gateway; it falls back without them).
+  /** The contract's full current quote, for the snapshot a new `GatewayQuote` subscriber gets first. */
+  quoteSnapshot?(contractId: string): QuoteModel | undefined;
+  /** The contract's current book as depth entries (no `Reset`), for a new `GatewayDepth` subscriber. */
+  depthSnapshot?(contractId: string): DepthEntryModel[];
+  /**
+   * Fault `reject-next-order`: records this place request as an order that goes Pending 6 → Rejected 5
+   * (pushing its events) and answers code 2 with `message`, still carrying the order id.
+   */
+  rejectOrder?(body: unknown, message: string): ExchangeAnswer<number> & { readonly orderId: number | null };
+  /**
+   * Benchmark aid: emits `count` market events for the contract at once (alternating quote and
+   * single-level depth updates around the current book; the tape is untouched); returns how many.
+   */
+  burst?(contractId: string, count: number): number;
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { envelope, problemDetails, restJson, singlePayload } from './envelope';
+
+describe('envelope', () => {
+  it('puts the payload first and derives success from the error code', () => {
+    const body = envelope({ orderId: 9056 }, { errorCode: 0, errorMessage: null });
+
+    expect(Object.keys(body)).toEqual(['orderId', 'success', 'errorCode', 'errorMessage']);
+    expect(body).toEqual({ orderId: 9056, success: true, errorCode: 0, errorMessage: null });
+  });
+
+  it('writes a null payload on a business failure', () => {
+    expect(singlePayload('bars', { errorCode: 1, errorMessage: null, value: [] })).toEqual({ bars: null });
+    expect(singlePayload('bars', { errorCode: 0, errorMessage: null, value: [] })).toEqual({ bars: [] });
+  });
+
+  it('builds RFC 7807 ProblemDetails naming the field', () => {
+    expect(problemDetails('filter.accountId', 'Expected number')).toMatchObject({ status: 400, errors: { 'filter.accountId': ['Expected number'] } });
+  });
+});
+
+describe('restJson', () => {
+  it('writes price fields with nine decimals and leaves sizes, ids and strings alone', () => {
+    const text = restJson({ id: 3, price: 6335.25, size: 2, averagePrice: -1.5, customTag: 'price', limitPrice: null, v: 12 }, true);
+
+    expect(text).toBe('{"id":3,"price":6335.250000000,"size":2,"averagePrice":-1.500000000,"customTag":"price","limitPrice":null,"v":12}');
+    expect(JSON.parse(text)).toEqual({ id: 3, price: 6335.25, size: 2, averagePrice: -1.5, customTag: 'price', limitPrice: null, v: 12 });
+  });
+
+  it('writes plain JSON when nine decimals are off', () => {
+    expect(restJson({ price: 6335.25 }, false)).toBe('{"price":6335.25}');
+  });
+});
