@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Clock } from '../../../core/clock';
+import type { Logger } from '../../../core/logger';
+import type { BrokerOrderRequest, CallLane } from '../../../core/ports/broker-port';
+import type { AccountId, OrderId } from '../../../../src-shared/domain/ids';
+import type { Ticks } from '../../../../src-shared/domain/money';
+import { fail, ok, type Result } from '../../../../src-shared/result';
+import type { OrderRecord } from '../parse/order';
+import { wireId } from '../parse/wire';
+import type { BrokerReads } from '../rest/broker-reads';
+import type { ContractCache } from '../rest/contract-cache';
+import { placeErrors } from '../rest/endpoint-errors';
+import type { RestClient, RestResult } from '../rest/rest-client';
+import { placeBody } from './order-bodies';
+
+const placePayload = z.object({ orderId: wireId.nullish() });
+const rejectedStatus = 5;
+
+/** What placing an order needs besides REST. */
+export interface PlacementParts {
+  readonly rest: RestClient;
+  readonly reads: BrokerReads;
+  readonly contracts: ContractCache;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The last trade price for trailing stops (may borrow a quote subscription and wait). */
+  readonly lastPrice: (contractId: string) => Promise<Ticks | undefined>;
+  /** Asks for a REST reconciliation of the account (after an uncertain outcome). */
+  readonly reconcile: (accountId: AccountId) => void;
+  /** How far before the first attempt the customTag lookup searches (broker and local clocks differ). */
+  readonly lookupMarginMs: number;
+}
+
+/**
+ * Order/place without ever placing twice. A place whose outcome is unknown (timeout, 5xx, a
+ * connection lost after sending) is looked up by its customTag over Order/search before anything
+ * is resent; only when the broker has no such order is it sent once more with the same tag,
+ * which the broker refuses as a duplicate if the first one lands late.
+ */
+export class OrderPlacement {
+  public constructor(private readonly parts: PlacementParts) {}
+
+  /** Places an order; returns the broker's order id. */
+  public async place(request: BrokerOrderRequest, lane: CallLane): Promise<Result<{ readonly orderId: OrderId }>> {
+    const contract = await this.parts.contracts.get(request.contractId);
+    if (!contract.ok) return contract;
+    const last = request.type === 'trailing-stop' ? await this.parts.lastPrice(request.contractId) : undefined;
+    const body = placeBody(request, contract.value, last);
+    if (!body.ok) return body;
+    const startedAt = this.parts.clock.now();
+    const first = await this.send(body.value, lane);
+    if (first.ok || !first.outcomeUnknown) return settled(first);
+
+    this.parts.logger.warn({ accountId: request.accountId, customTag: request.customTag, reason: first.error.message }, 'Order/place outcome unknown; looking the order up by customTag');
+    const result = await this.settleUnknown(request, body.value, startedAt, lane);
+    // Whatever happened, the core gets the broker's truth for the account.
+    this.parts.reconcile(request.accountId);
+    return result;
+  }
+
+  private async settleUnknown(request: BrokerOrderRequest, body: Record<string, unknown>, startedAt: number, lane: CallLane): Promise<Result<{ readonly orderId: OrderId }>> {
+    const found = await this.findByTag(request, startedAt, lane);
+    if (!found.ok) return fail('timeout', `Order/place got no answer and the lookup failed (${found.error.message}); not resent: reconcile before retrying`);
+    if (found.value !== undefined) return fromFound(found.value);
+
+    this.parts.logger.warn({ accountId: request.accountId, customTag: request.customTag }, 'no order carries the customTag; sending it once more');
+    const second = await this.send(body, lane);
+    if (second.ok) return settled(second);
+    if (!second.outcomeUnknown && second.error.code !== 'broker-rejected') return settled(second);
+    // Unknown again, or refused (perhaps as a duplicate of a first attempt that landed late): look once more.
+    const recheck = await this.findByTag(request, startedAt, lane);
+    if (recheck.ok && recheck.value !== undefined) return fromFound(recheck.value);
+    return second.outcomeUnknown ? fail('timeout', 'Order/place got no answer twice; the order was not found by customTag; not resent again') : settled(second);
+  }
+
+  private send(body: Record<string, unknown>, lane: CallLane): Promise<RestResult<z.infer<typeof placePayload>>> {
+    return this.parts.rest.call({ path: '/api/Order/place', body, payload: placePayload, errors: placeErrors, mutating: true, lane });
+  }
+
+  private async findByTag(request: BrokerOrderRequest, startedAt: number, lane: CallLane): Promise<Result<OrderRecord | undefined>> {
+    const orders = await this.parts.reads.ordersSince(request.accountId, startedAt - this.parts.lookupMarginMs, lane);
+    if (!orders.ok) return orders;
+    const matches = orders.value.filter((order) => order.customTag === request.customTag && (order.accountId === undefined || order.accountId === request.accountId));
+    // A refused duplicate may carry the same tag: the order that was accepted is the one that counts.
+    return ok(matches.find((order) => order.status !== rejectedStatus) ?? matches[0]);
+  }
+}
+
+function settled(result: RestResult<z.infer<typeof placePayload>>): Result<{ readonly orderId: OrderId }> {
+  if (!result.ok) return { ok: false, error: result.error };
+  const orderId = result.value.orderId;
+  return orderId === null || orderId === undefined ? fail('internal', 'Order/place succeeded without an orderId') : ok({ orderId });
+}
+
+function fromFound(order: OrderRecord): Result<{ readonly orderId: OrderId }> {
+  if (order.status === rejectedStatus) return fail('broker-rejected', `order ${order.id} (customTag ${order.customTag ?? ''}) was rejected by the broker`);
+  return ok({ orderId: order.id });
+}

@@ -1,0 +1,188 @@
+import type {
+  BarsRequest,
+  BrokerChannel,
+  BrokerChannelState,
+  BrokerDiagnostics,
+  BrokerEvent,
+  BrokerModifyRequest,
+  BrokerOrderRequest,
+  BrokerPort,
+  BrokerSnapshot,
+  CallLane,
+} from '../../core/ports/broker-port';
+import type { AccountId, ContractId, EpochMs, OrderId } from '../../../src-shared/domain/ids';
+import type { AccountView, BarView, ContractView } from '../../../src-shared/domain/trading';
+import { fail, ok, type Result } from '../../../src-shared/result';
+import { resolveOptions, type ProjectXBrokerOptions, type ResolvedOptions } from './broker-options';
+import { buildParts, type BrokerParts } from './broker-parts';
+import { accountsSubscription, accountSubscriptions } from './hubs/user-stream';
+import { EventStream } from './support/event-stream';
+
+type Lifecycle = 'ready' | 'running' | 'stopped';
+
+/**
+ * Creates the ProjectX (TopstepX) broker adapter. `start()` logs in, opens both hubs and
+ * reconciles the watched accounts; `stop()` releases every socket, timer and request.
+ * One instance runs once: after `stop()`, create a new one.
+ */
+export function createProjectXBroker(options: ProjectXBrokerOptions): BrokerPort {
+  return new ProjectXBroker(resolveOptions(options));
+}
+
+class ProjectXBroker implements BrokerPort {
+  private readonly events: EventStream<BrokerEvent>;
+  private readonly parts: BrokerParts;
+  private readonly linkStates: Record<BrokerChannel, { state: BrokerChannelState; reason: string }> = {
+    rest: { state: 'down', reason: 'not started' },
+    'user-hub': { state: 'down', reason: 'not started' },
+    'market-hub': { state: 'down', reason: 'not started' },
+  };
+  private lifecycle: Lifecycle = 'ready';
+  private restLastOkAt: EpochMs | null = null;
+  private firstReconcile: Promise<Result<void>> | undefined;
+
+  public constructor(private readonly options: ResolvedOptions) {
+    this.events = new EventStream(options.logger, 'broker');
+    this.parts = buildParts(options, {
+      emit: (event) => this.emit(event),
+      link: (channel, state, reason) => this.link(channel, state, reason),
+      hubConnected: (channel, reconnect) => this.hubConnected(channel, reconnect),
+    });
+  }
+
+  public async start(): Promise<Result<void>> {
+    if (this.lifecycle === 'stopped') return fail('cancelled', 'this broker link was stopped; create a new one');
+    if (this.lifecycle === 'running') return ok(undefined);
+    this.lifecycle = 'running';
+    const { auth, userLink, marketLink, watchdog } = this.parts;
+    this.link('rest', 'connecting', 'logging in');
+    const login = await auth.logIn();
+    if (!login.ok) {
+      this.link('rest', 'down', `login failed: ${login.error.message}`);
+      return login;
+    }
+    await userLink.add(accountsSubscription);
+    const [userUp] = await Promise.all([userLink.start(), marketLink.start()]);
+    if (this.isStopped()) return fail('cancelled', 'the broker link was stopped while starting');
+    watchdog.start();
+    if (!userUp) return fail('not-connected', 'the user hub cannot be reached yet; retrying in the background');
+    return (await this.firstReconcile) ?? ok(undefined);
+  }
+
+  public async stop(): Promise<void> {
+    if (this.lifecycle === 'stopped') return;
+    this.lifecycle = 'stopped';
+    const { watchdog, reconciler, userLink, marketLink, auth, gates, transport, lastPrices, timers } = this.parts;
+    watchdog.stop();
+    reconciler.stop();
+    auth.dispose();
+    gates.bars.dispose();
+    gates.other.dispose();
+    transport.dispose();
+    lastPrices.dispose();
+    timers.dispose();
+    await Promise.all([userLink.stop(), marketLink.stop()]);
+    this.link('rest', 'down', 'stopped');
+    this.events.clear();
+  }
+
+  public subscribe(listener: (event: BrokerEvent) => void): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  public accounts(): Promise<Result<AccountView[]>> {
+    return this.parts.reference.accounts();
+  }
+
+  public searchContracts(text: string): Promise<Result<ContractView[]>> {
+    return this.parts.contracts.search(text);
+  }
+
+  public contractById(contractId: ContractId): Promise<Result<ContractView>> {
+    return this.parts.contracts.get(contractId);
+  }
+
+  public bars(request: BarsRequest): Promise<Result<BarView[]>> {
+    return this.parts.reference.bars(request);
+  }
+
+  public placeOrder(request: BrokerOrderRequest, lane: CallLane): Promise<Result<{ readonly orderId: OrderId }>> {
+    return this.parts.placement.place(request, lane);
+  }
+
+  public modifyOrder(request: BrokerModifyRequest, lane: CallLane): Promise<Result<void>> {
+    return this.parts.changes.modify(request, lane);
+  }
+
+  public cancelOrder(accountId: AccountId, orderId: OrderId, lane: CallLane): Promise<Result<void>> {
+    return this.parts.changes.cancel(accountId, orderId, lane);
+  }
+
+  public closePosition(accountId: AccountId, contractId: ContractId, size: number | undefined, lane: CallLane): Promise<Result<void>> {
+    return this.parts.changes.close(accountId, contractId, size, lane);
+  }
+
+  public snapshot(accountId: AccountId, since: EpochMs): Promise<Result<BrokerSnapshot>> {
+    return this.parts.reader.read(accountId, since);
+  }
+
+  public watchAccount(accountId: AccountId): void {
+    const { reconciler, userLink } = this.parts;
+    if (!reconciler.watch(accountId)) return;
+    void (async () => {
+      for (const subscription of accountSubscriptions(accountId)) await userLink.add(subscription);
+      // Subscribed on a live socket: this account's truth is read now rather than at the next reconnect.
+      if (this.lifecycle === 'running' && userLink.isConnected) await reconciler.account(accountId);
+    })();
+  }
+
+  public watchMarket(contractId: ContractId): void {
+    void this.parts.marketStream.watch(contractId);
+  }
+
+  public unwatchMarket(contractId: ContractId): void {
+    void this.parts.marketStream.unwatch(contractId);
+  }
+
+  public diagnostics(): BrokerDiagnostics {
+    const { userLink, marketLink, latency, gates, rest } = this.parts;
+    return {
+      channels: {
+        rest: { state: this.linkStates.rest.state, lastEventAt: this.restLastOkAt, eventsPerSecond: rest.callsPerSecond() },
+        'user-hub': { state: userLink.channelState, lastEventAt: userLink.lastEventAt, eventsPerSecond: userLink.eventsPerSecond() },
+        'market-hub': { state: marketLink.channelState, lastEventAt: marketLink.lastEventAt, eventsPerSecond: marketLink.eventsPerSecond() },
+      },
+      callLatencyMs: latency.summary(),
+      rateLimitHeadroom: { bars: gates.bars.headroom(), other: gates.other.headroom() },
+    };
+  }
+
+  // A method, so the compiler does not narrow `lifecycle` across the awaits in start().
+  private isStopped(): boolean {
+    return this.lifecycle === 'stopped';
+  }
+
+  private hubConnected(channel: 'user-hub' | 'market-hub', reconnect: boolean): void {
+    if (this.lifecycle !== 'running') return;
+    // Events sent during a gap are lost, whichever socket it was on: re-read the truth.
+    if (channel === 'market-hub' && !reconnect) return;
+    const run = this.parts.reconciler.all();
+    if (channel === 'user-hub' && !reconnect) this.firstReconcile ??= run;
+  }
+
+  private link(channel: BrokerChannel, state: BrokerChannelState, reason: string): void {
+    if (channel === 'rest' && state === 'live') this.restLastOkAt = this.options.clock.now();
+    const previous = this.linkStates[channel];
+    // REST reports after every call: only a change of state is news.
+    if (previous.state === state && (channel === 'rest' || previous.reason === reason)) return;
+    this.linkStates[channel] = { state, reason };
+    this.emit({ kind: 'link', channel, state, reason });
+    // The core halts on a lost REST link and trusts nothing until it has reconciled again.
+    if (channel === 'rest' && state === 'live' && previous.state === 'down' && this.lifecycle === 'running' && this.parts.userLink.isConnected) void this.parts.reconciler.all();
+  }
+
+  private emit(event: BrokerEvent): void {
+    if (this.lifecycle === 'stopped' && event.kind !== 'link') return;
+    this.events.emit(event);
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { afterEach, describe, expect, it } from 'vitest';
+import { disposeParts, stubCredentials, stubParts } from '../testing/stub-broker';
+import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
+import { contractByIdErrors } from './endpoint-errors';
+
+const farFuture = Date.now() + 24 * 3600_000;
+const accountsBody = { accounts: [{ id: 7, name: 'PRAC-1', balance: 50000, canTrade: true, isVisible: true, simulated: true }] };
+let stub: StubGateway | undefined;
+let cleanup: (() => void) | undefined;
+
+afterEach(async () => {
+  cleanup?.();
+  cleanup = undefined;
+  await stub?.close();
+  stub = undefined;
+});
+
+async function setUp(handler: StubHandler, overrides = {}) {
+  stub = await StubGateway.start(handler);
+  const built = stubParts(stub.url, overrides);
+  cleanup = () => disposeParts(built.parts);
+  return { stub, ...built };
+}
+
+function loginReply(token: string) {
+  return envelope({ token });
+}
+
+describe('REST client', () => {
+  it('logs in once with the API key, then sends the bearer token and parses the answer', async () => {
+    const token = testToken('one', farFuture);
+    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(token) : envelope(accountsBody)));
+
+    const first = await parts.reference.accounts();
+    const second = await parts.reference.accounts();
+
+    expect(first).toEqual({ ok: true, value: [{ id: 7, name: 'PRAC-1', balanceCents: 5_000_000, canTrade: true, isVisible: true, simulated: true }] });
+    expect(second.ok).toBe(true);
+    expect(stub.to('/api/Auth/loginKey')).toEqual([{ path: '/api/Auth/loginKey', body: stubCredentials, authorization: undefined }]);
+    expect(stub.to('/api/Account/search').map((request) => request.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`]);
+  });
+
+  it('logs in again once after a 401 and retries the read with the new token', async () => {
+    const tokens = [testToken('old', farFuture), testToken('new', farFuture)];
+    let logins = 0;
+    const { stub, parts } = await setUp((request) => {
+      if (request.path === '/api/Auth/loginKey') return loginReply(tokens[logins++] ?? 'none');
+      return request.authorization === `Bearer ${tokens[1]}` ? envelope(accountsBody) : { status: 401 };
+    });
+
+    const answer = await parts.reference.accounts();
+
+    expect(answer.ok).toBe(true);
+    expect(stub.to('/api/Auth/loginKey')).toHaveLength(2);
+    expect(stub.to('/api/Account/search')).toHaveLength(2);
+  });
+
+  it('answers unauthorized when the fresh token is refused as well, after one re-login only', async () => {
+    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : { status: 401 }));
+
+    const answer = await parts.reference.accounts();
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(stub.to('/api/Auth/loginKey')).toHaveLength(2);
+  });
+
+  it('answers unauthorized to refused credentials (HTTP 200, code 3, null message)', async () => {
+    const { parts } = await setUp(() => ({ json: { token: null, success: false, errorCode: 3, errorMessage: null } }));
+
+    const answer = await parts.reference.accounts();
+
+    expect(answer).toEqual({ ok: false, error: { code: 'unauthorized', message: 'InvalidCredentials (/api/Auth/loginKey errorCode 3)' } });
+  });
+
+  it('maps each endpoint its own error codes', async () => {
+    const { parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ contract: null }, 1, null)));
+
+    const answer = await parts.rest.call({ path: '/api/Contract/searchById', body: { contractId: 'X' }, payload: z.object({}), errors: contractByIdErrors });
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-found', message: 'ContractNotFound (/api/Contract/searchById errorCode 1)' } });
+  });
+
+  it('waits out a 429 for its Retry-After and then succeeds', async () => {
+    let limited = false;
+    const { stub, parts } = await setUp((request) => {
+      if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
+      if (!limited) {
+        limited = true;
+        return { status: 429, headers: { 'retry-after': '1' } };
+      }
+      return envelope(accountsBody);
+    });
+    const started = Date.now();
+
+    const answer = await parts.reference.accounts();
+
+    expect(answer.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(stub.to('/api/Account/search')).toHaveLength(2);
+  });
+
+  it('holds calls beyond the client budget and lets a priority call overtake waiting normal ones', async () => {
+    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ order: null })), {
+      rateBudgets: { bars: { requests: 1, windowMs: 150 }, other: { requests: 1, windowMs: 150 } },
+    });
+    await parts.auth.logIn();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const call = (orderId: number, lane: 'normal' | 'priority') => parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId }, payload: z.object({}), lane });
+
+    const normalFirst = call(1, 'normal');
+    const normalSecond = call(2, 'normal');
+    const urgent = call(3, 'priority');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const headroomWhileQueued = parts.gates.other.headroom();
+    await Promise.all([normalFirst, normalSecond, urgent]);
+
+    expect(stub.to('/api/Order/searchById').map((request) => (request.body as { orderId: number }).orderId)).toEqual([1, 3, 2]);
+    expect(headroomWhileQueued).toBe(0);
+  });
+
+  it('retries a read once after a 5xx but never resends a mutating call', async () => {
+    let searches = 0;
+    const { stub, parts } = await setUp((request) => {
+      if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
+      if (request.path === '/api/Account/search') return searches++ === 0 ? { status: 503 } : envelope(accountsBody);
+      return { status: 502 };
+    });
+
+    const read = await parts.reference.accounts();
+    const cancel = await parts.rest.call({ path: '/api/Order/cancel', body: { accountId: 1, orderId: 2 }, payload: z.object({}), mutating: true });
+
+    expect(read.ok).toBe(true);
+    expect(cancel).toMatchObject({ ok: false, outcomeUnknown: true, error: { code: 'timeout' } });
+    expect(stub.to('/api/Order/cancel')).toHaveLength(1);
+  });
+
+  it('fails a read with timeout after one retry when no answer comes', async () => {
+    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : 'hold'), { requestTimeoutMs: 100 });
+
+    const answer = await parts.reference.accounts();
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(stub.to('/api/Account/search')).toHaveLength(2);
+  });
+
+  it('answers internal to a body that is not JSON or misses the envelope', async () => {
+    let calls = 0;
+    const { parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : calls++ === 0 ? { text: '<html>' } : { json: { success: 'yes' } }));
+
+    expect(await parts.reference.accounts()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await parts.reference.accounts()).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('answers not-connected when nothing listens, and never logs the API key or the token', async () => {
+    const token = testToken('secret-token', farFuture);
+    const { stub, parts, logger } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(token) : { status: 401 }));
+    await parts.reference.accounts();
+    await stub.close();
+
+    const answer = await parts.reference.accounts();
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-connected' } });
+    expect(logger.lines.length).toBeGreaterThan(0);
+    expect(logger.text()).not.toContain(stubCredentials.apiKey);
+    expect(logger.text()).not.toContain(token);
+  });
+});
