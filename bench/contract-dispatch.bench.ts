@@ -50,7 +50,7 @@ async function rawEchoRoundTrips(): Promise<number[]> {
 
 async function contractRoundTrips(): Promise<number[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-contract-'));
-  const host = await startHeadlessHost({ dataDir, port: 0, rendererDir: undefined, logger: silentLogger });
+  const host = await startHeadlessHost({ dataDir, port: 0, rendererDir: undefined, logger: silentLogger, broker: { kind: 'none' } });
   const connection = await connectToHost({ api: host.ready.api, token: host.ready.token });
   if (!connection.ok) throw new Error(connection.error.message);
   const samples: number[] = [];

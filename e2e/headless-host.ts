@@ -11,6 +11,8 @@ export interface Ready {
   token: string;
   dataDir: string;
   pid: number;
+  /** The built-in simulator, when it is the broker. */
+  sim?: { rest: string; control: string };
 }
 
 /** A headless host process started for one test, with its own data folder. */

@@ -6,7 +6,8 @@ const screenshots = 'reports/screenshots';
 let host: HostProcess;
 
 test.beforeEach(async () => {
-  host = await startHost();
+  // A Wednesday, 10:00 in Chicago: the built-in simulator's market is open.
+  host = await startHost(['--clock', '2026-11-18T16:00:00Z']);
 });
 test.afterEach(async () => {
   await host.stop();
@@ -28,9 +29,7 @@ test('the UI loads with no console error and shows the terminal link as live', a
 
   await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('link-state')).toContainText('Terminal · Live');
-  await expect(page.getByTestId('broker-state')).toHaveAttribute('data-state', 'not-configured');
-  await expect(page.getByTestId('trading-halted')).toContainText('Order entry halted');
-  await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await expect(page.getByTestId('broker-state')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}/foundation-live.png` });

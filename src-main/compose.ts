@@ -1,18 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HostKind } from '../src-shared/domain/app-info';
+import { createProjectXBroker } from './adapters/projectx/projectx-broker';
 import type { Clock } from './core/clock';
 import { ConnectionMonitor } from './core/connection-monitor';
 import { createDispatcher, type Dispatcher } from './core/contract-dispatcher';
 import { EventHub } from './core/event-hub';
 import type { Logger } from './core/logger';
-import { createTerminalHandlers } from './core/terminal-service';
+import { BarHistory } from './core/market/bar-history';
+import { OrderService } from './core/orders/order-service';
+import type { BrokerPort } from './core/ports/broker-port';
+import { createTerminalHandlers, type TradingServices } from './core/terminal-service';
+import { TradingCore } from './core/trading-core';
+import { startSimGateway, type SimGateway, type SimGatewayUrls } from './sim/gateway/sim-gateway';
+import { openStore, type SqliteStore } from './store/open-store';
 import { version } from '../package.json';
+
+/** The broker the terminal talks to. */
+export type BrokerConfig =
+  | { readonly kind: 'none' }
+  /** The built-in simulator, started on a loopback port and reached through the ProjectX adapter. */
+  | { readonly kind: 'simulator'; readonly seed?: number }
+  | { readonly kind: 'projectx'; readonly restUrl?: string; readonly userHubUrl?: string; readonly marketHubUrl?: string; readonly userName: string; readonly apiKey: string };
 
 /** What every entry (desktop, headless, tests) decides before building the terminal. */
 export interface TerminalConfig {
   readonly host: HostKind;
   readonly dataDir: string;
   readonly logger: Logger;
-  readonly clock?: Clock;
+  readonly broker: BrokerConfig;
+  /** Open the SQLite store in the data folder (default true when a broker is configured). */
+  readonly store?: boolean;
+  /** Epoch ms the core's clock starts at; it then runs forward in real time. */
+  readonly clockStart?: number;
 }
 
 /** The built terminal: what the hosts serve. */
@@ -20,29 +40,89 @@ export interface Terminal {
   readonly dispatcher: Dispatcher;
   readonly events: EventHub;
   readonly connection: ConnectionMonitor;
+  readonly trading: TradingServices | undefined;
+  /** The built-in simulator's addresses, when it runs. */
+  readonly sim: SimGatewayUrls | undefined;
+  /** Connects to the broker and reconciles; resolves when the first reconciliation is done or failed. */
+  start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-const systemClock: Clock = { now: () => Date.now() };
+/** A clock that starts at `start` and runs forward in real time. */
+function offsetClock(start: number | undefined): Clock {
+  const offset = start === undefined ? 0 : start - Date.now();
+  return { now: () => Date.now() + offset };
+}
+
+/** The event loop's p99 delay beyond the sampling interval since the last read, in ms. */
+function readLag(histogram: ReturnType<typeof monitorEventLoopDelay>, resolutionMs: number): number {
+  const p99 = histogram.count === 0 ? 0 : histogram.percentile(99) / 1e6 - resolutionMs;
+  histogram.reset();
+  return Math.max(0, Math.round(p99 * 100) / 100);
+}
 
 /** Builds the core, store and adapter from a config; shared by every entry. */
-export function composeTerminal(config: TerminalConfig): Terminal {
-  const clock = config.clock ?? systemClock;
+export async function composeTerminal(config: TerminalConfig): Promise<Terminal> {
+  const clock = offsetClock(config.clockStart);
   const events = new EventHub();
   const connection = new ConnectionMonitor(clock, events);
-  const info = {
-    name: 'Topstep Terminal',
-    version,
-    host: config.host,
-    pid: process.pid,
-    startedAt: clock.now(),
-    dataDir: config.dataDir,
-  };
-  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection, trading: undefined }), config.logger);
+  const lagResolutionMs = 20;
+  const lag = monitorEventLoopDelay({ resolution: lagResolutionMs });
+  lag.enable();
+  const info = { name: 'Topstep Terminal', version, host: config.host, pid: process.pid, startedAt: clock.now(), dataDir: config.dataDir };
+  const disposers: (() => Promise<void> | void)[] = [
+    () => {
+      lag.disable();
+    },
+  ];
+
+  let sim: SimGateway | undefined;
+  let broker: BrokerPort | undefined;
+  if (config.broker.kind === 'simulator') {
+    sim = await startSimGateway({ seed: config.broker.seed, clock: config.clockStart, logger: config.logger });
+    const urls = sim.urls;
+    broker = createProjectXBroker({ restUrl: urls.rest, userHubUrl: urls.userHub, marketHubUrl: urls.marketHub, userName: 'demo', apiKey: 'demo', clock, logger: config.logger });
+  } else if (config.broker.kind === 'projectx') {
+    const { restUrl, userHubUrl, marketHubUrl, userName, apiKey } = config.broker;
+    broker = createProjectXBroker({ restUrl, userHubUrl, marketHubUrl, userName, apiKey, clock, logger: config.logger });
+  }
+
+  let store: SqliteStore | undefined;
+  if (broker !== undefined && config.store !== false) store = openStore({ dataDir: config.dataDir, clock, logger: config.logger });
+
+  let trading: TradingServices | undefined;
+  if (broker !== undefined) {
+    const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection });
+    const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}` });
+    trading = { broker, core, orders, history: new BarHistory(broker, store) };
+  }
+
+  const dispatcher = createDispatcher(
+    createTerminalHandlers({ clock, info, connection, trading, eventLoopLagMs: () => readLag(lag, lagResolutionMs) }),
+    config.logger,
+  );
+  let started: Promise<void> | undefined;
+  let disposed: Promise<void> | undefined;
   return {
     dispatcher,
     events,
     connection,
-    dispose: async () => undefined,
+    trading,
+    sim: sim?.urls,
+    start: () => {
+      started ??= trading?.core.start().catch((error: unknown) => {
+        config.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'trading core failed to start');
+      }) ?? Promise.resolve();
+      return started;
+    },
+    dispose: () => {
+      disposed ??= (async () => {
+        await trading?.core.stop();
+        store?.close();
+        await sim?.close();
+        for (const dispose of disposers) await dispose();
+      })();
+      return disposed;
+    },
   };
 }

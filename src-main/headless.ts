@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from './host/data-dir';
 import { startHeadlessHost, type HeadlessHost } from './host/headless-host';
-import { parseHeadlessOptions } from './host/headless-options';
+import { parseHeadlessOptions, type HeadlessOptions } from './host/headless-options';
+import type { BrokerConfig } from './compose';
 import { createFileLogger } from './logging/create-logger';
 
 // Headless entry (npm run serve): the same core as the desktop app, served on 127.0.0.1.
@@ -34,11 +35,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  const broker = brokerConfig(options);
+  if (!broker.ok) {
+    process.stderr.write(`serve: ${broker.message}\n`);
+    process.exit(2);
+  }
   host = await startHeadlessHost({
     dataDir,
     port: options.port,
-    rendererDir: existsSync(rendererDir) ? rendererDir : undefined,
+    rendererDir: options.ui && existsSync(rendererDir) ? rendererDir : undefined,
     logger,
+    broker: broker.config,
+    ...(options.clock === undefined ? {} : { clockStart: options.clock }),
   });
   if (stopping) {
     await host.stop();
@@ -46,6 +54,25 @@ async function main(): Promise<void> {
   }
   logger.info({ url: host.ready.api, dataDir }, 'headless host ready');
   process.stdout.write(`READY ${JSON.stringify(host.ready)}\n`);
+}
+
+/** The broker from the flags and, for ProjectX, the credentials from the environment (never from flags). */
+function brokerConfig(options: HeadlessOptions): { ok: true; config: BrokerConfig } | { ok: false; message: string } {
+  if (options.broker === 'sim') return { ok: true, config: { kind: 'simulator' } };
+  const userName = process.env.PROJECTX_USERNAME ?? '';
+  const apiKey = process.env.PROJECTX_API_KEY ?? '';
+  if (userName === '' || apiKey === '') return { ok: false, message: '--broker projectx needs PROJECTX_USERNAME and PROJECTX_API_KEY in the environment' };
+  return {
+    ok: true,
+    config: {
+      kind: 'projectx',
+      userName,
+      apiKey,
+      ...(options.restUrl === undefined ? {} : { restUrl: options.restUrl }),
+      ...(options.userHubUrl === undefined ? {} : { userHubUrl: options.userHubUrl }),
+      ...(options.marketHubUrl === undefined ? {} : { marketHubUrl: options.marketHubUrl }),
+    },
+  };
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,7 @@ describe('desktop shell', () => {
   it('quits without opening a window when another instance holds the lock', async () => {
     const fake = createFakeElectron({ gotLock: false });
 
-    const result = await startDesktop(fake.electron, paths);
+    const result = await startDesktop(fake.electron, paths, { broker: { kind: 'none' } });
 
     expect(result).toBeUndefined();
     expect(fake.recorded.quit).toBe(1);
@@ -30,7 +30,7 @@ describe('desktop shell', () => {
   it('opens one window with context isolation, the sandbox on and Node off', async () => {
     const fake = createFakeElectron();
 
-    shell = await startDesktop(fake.electron, paths);
+    shell = await startDesktop(fake.electron, paths, { broker: { kind: 'none' } });
 
     const [window] = FakeBrowserWindow.created;
     expect(FakeBrowserWindow.created).toHaveLength(1);
@@ -47,7 +47,7 @@ describe('desktop shell', () => {
 
   it('serves contract calls to its own window and refuses any other sender', async () => {
     const fake = createFakeElectron();
-    shell = await startDesktop(fake.electron, paths);
+    shell = await startDesktop(fake.electron, paths, { broker: { kind: 'none' } });
     const handler = fake.handlers.get(ipcInvokeChannel);
     const window = FakeBrowserWindow.created[0];
     if (handler === undefined || window === undefined) throw new Error('no IPC handler or window');
@@ -65,7 +65,7 @@ describe('desktop shell', () => {
 
   it('forwards contract events to the window', async () => {
     const fake = createFakeElectron();
-    shell = await startDesktop(fake.electron, paths);
+    shell = await startDesktop(fake.electron, paths, { broker: { kind: 'none' } });
 
     shell?.terminal.connection.update('connecting', 'halted', 'dialling');
 
@@ -76,7 +76,7 @@ describe('desktop shell', () => {
 
   it('blocks navigation, new windows and webviews in every web contents', async () => {
     const fake = createFakeElectron();
-    shell = await startDesktop(fake.electron, paths);
+    shell = await startDesktop(fake.electron, paths, { broker: { kind: 'none' } });
     const contents = new FakeWebContents();
     fake.appEvents.emit('web-contents-created', {}, contents);
     const prevented: string[] = [];
@@ -94,7 +94,7 @@ describe('desktop shell', () => {
 
   it('denies page permission requests and focuses the window on a second launch', async () => {
     const fake = createFakeElectron();
-    shell = await startDesktop(fake.electron, paths);
+    shell = await startDesktop(fake.electron, paths, { broker: { kind: 'none' } });
     const granted: boolean[] = [];
 
     fake.recorded.permissionHandler?.({}, 'media', (answer) => granted.push(answer));

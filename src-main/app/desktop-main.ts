@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow } from 'electron';
-import { composeTerminal, type Terminal } from '../compose';
+import { composeTerminal, type BrokerConfig, type Terminal } from '../compose';
 import { ipcEventChannel } from '../../src-shared/wire';
 import { createFileLogger } from '../logging/create-logger';
 import { registerContractIpc } from './contract-ipc';
@@ -14,6 +14,11 @@ export interface DesktopPaths {
   readonly rendererIndex: string;
 }
 
+/** What the shell connects to; the built-in simulator unless told otherwise. */
+export interface DesktopOptions {
+  readonly broker?: BrokerConfig;
+}
+
 /** The running desktop shell, for tests and for quitting. */
 export interface DesktopShell {
   readonly terminal: Terminal;
@@ -24,7 +29,7 @@ export interface DesktopShell {
  * The desktop composition root: one instance, a hardened window, the contract over IPC.
  * Resolves to undefined when another instance already runs (that one is focused instead).
  */
-export async function startDesktop(electron: ElectronModule, paths: DesktopPaths): Promise<DesktopShell | undefined> {
+export async function startDesktop(electron: ElectronModule, paths: DesktopPaths, options: DesktopOptions = {}): Promise<DesktopShell | undefined> {
   const { app } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -38,7 +43,7 @@ export async function startDesktop(electron: ElectronModule, paths: DesktopPaths
   const dataDir = app.getPath('userData');
   const logger = createFileLogger(dataDir, 'app');
   // composeTerminal checks that every contract channel has a handler before any window opens.
-  const terminal = composeTerminal({ host: 'desktop', dataDir, logger });
+  const terminal = await composeTerminal({ host: 'desktop', dataDir, logger, broker: options.broker ?? { kind: 'simulator' } });
   const window = createMainWindow(electron, paths);
   const webContentsId = window.webContents.id;
   registerContractIpc(electron.ipcMain, terminal.dispatcher, (event) => isTrustedSender(event, { webContentsId, appUrl }), logger);
@@ -56,6 +61,7 @@ export async function startDesktop(electron: ElectronModule, paths: DesktopPaths
   app.on('will-quit', () => {
     void terminal.dispose().then(() => logger.close());
   });
+  void terminal.start();
   logger.info({ dataDir }, 'desktop shell started');
   return { terminal, window };
 }

@@ -43,7 +43,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     .action(
       run(async ({ api }) => {
         const report = await collectStatus(api, () => performance.now());
-        return report.ok ? { ok: true, value: { json: report.value, text: formatStatus(report.value, Date.now()) } } : report;
+        return report.ok ? { ok: true, value: { json: report.value, text: formatStatus(report.value) } } : report;
       }),
     );
   accountCommands(program, run);

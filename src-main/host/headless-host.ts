@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { composeTerminal, type Terminal } from '../compose';
+import { composeTerminal, type BrokerConfig, type Terminal } from '../compose';
 import type { Logger } from '../core/logger';
 import { removeApiFile, writeApiFile } from './api-file';
 import { startHostServer, type HostServer } from './host-server';
@@ -10,6 +10,8 @@ export interface HeadlessHostOptions {
   readonly port: number;
   readonly rendererDir: string | undefined;
   readonly logger: Logger;
+  readonly broker: BrokerConfig;
+  readonly clockStart?: number;
 }
 
 /** The `READY` line's payload. */
@@ -19,6 +21,8 @@ export interface ReadyInfo {
   readonly token: string;
   readonly dataDir: string;
   readonly pid: number;
+  /** The built-in simulator, when it is the broker. */
+  readonly sim?: { readonly rest: string; readonly control: string };
 }
 
 /** A running headless terminal. */
@@ -28,9 +32,15 @@ export interface HeadlessHost {
   stop(): Promise<void>;
 }
 
-/** Starts the core and the local server, then publishes api.json. */
+/** Starts the core and the local server, then publishes api.json; the broker connects in the background. */
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
-  const terminal = composeTerminal({ host: 'headless', dataDir: options.dataDir, logger: options.logger });
+  const terminal = await composeTerminal({
+    host: 'headless',
+    dataDir: options.dataDir,
+    logger: options.logger,
+    broker: options.broker,
+    ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
+  });
   const token = randomBytes(32).toString('base64url');
   let server: HostServer;
   try {
@@ -44,9 +54,11 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   }
   const { url, api } = server.address;
   writeApiFile(options.dataDir, { url, api, token, pid: process.pid });
+  void terminal.start();
   let stopping: Promise<void> | undefined;
+  const sim = terminal.sim === undefined ? {} : { sim: { rest: terminal.sim.rest, control: terminal.sim.control } };
   return {
-    ready: { url, api, token, dataDir: options.dataDir, pid: process.pid },
+    ready: { url, api, token, dataDir: options.dataDir, pid: process.pid, ...sim },
     terminal,
     stop: () => {
       stopping ??= (async () => {

@@ -15,7 +15,7 @@ let terminal: Terminal | undefined;
 async function start(): Promise<{ server: HostServer; terminal: Terminal }> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  terminal = composeTerminal({ host: 'headless', dataDir: rendererDir, logger: silentLogger });
+  terminal = await composeTerminal({ host: 'headless', dataDir: rendererDir, logger: silentLogger, broker: { kind: 'none' } });
   server = await startHostServer({ dispatcher: terminal.dispatcher, events: terminal.events, logger: silentLogger, token, rendererDir }, 0);
   return { server, terminal };
 }

@@ -9,6 +9,8 @@ export interface StatusReport {
   readonly connection: ConnectionState;
   /** Round trip of a ping through the API, in milliseconds. */
   readonly pingMs: number;
+  /** The terminal's clock at the ping (it may run from a `--clock` start). */
+  readonly terminalTime: number;
 }
 
 /** Collects the terminal's identity, connection state and API round trip. */
@@ -20,13 +22,13 @@ export async function collectStatus(api: TerminalApi, now: () => number): Promis
   const started = now();
   const pong = await api.invoke('app.ping', { nonce: 'status' });
   if (!pong.ok) return pong;
-  return { ok: true, value: { app: app.value, connection: connection.value, pingMs: Math.round((now() - started) * 100) / 100 } };
+  return { ok: true, value: { app: app.value, connection: connection.value, pingMs: Math.round((now() - started) * 100) / 100, terminalTime: pong.value.time } };
 }
 
 /** The human-readable form of `status`. */
-export function formatStatus(report: StatusReport, now: number): string {
+export function formatStatus(report: StatusReport): string {
   const { app, connection } = report;
-  const uptime = Math.max(0, Math.round((now - app.startedAt) / 1000));
+  const uptime = Math.max(0, Math.round((report.terminalTime - app.startedAt) / 1000));
   return [
     `${app.name} ${app.version} (${app.host}, pid ${app.pid}, up ${uptime}s)`,
     `data dir  ${app.dataDir}`,
