@@ -2,11 +2,12 @@ import type { Benchmark } from './bench-harness';
 import { contractDispatchBenchmark } from './contract-dispatch.bench';
 import { storePersistenceBenchmark } from './store-persistence.bench';
 import { hostStartBenchmark } from './host-start.bench';
+import { orderRoundTripBenchmark } from './order-round-trip.bench';
 import { quoteIngestBenchmark } from './quote-ingest.bench';
 import { simMarketEventsBenchmark } from './sim-market-events.bench';
 
 // Every benchmark of `npm run bench`; each prints its numbers into one JSON summary.
-const benchmarks: readonly Benchmark[] = [contractDispatchBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark];
+const benchmarks: readonly Benchmark[] = [contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
