@@ -26,11 +26,18 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Where and how to start a host: an existing data folder (a restart) and extra environment. */
+export interface HostStartOptions {
+  readonly dataDir?: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts `out/main/headless.js` (the built host) and waits for its READY line. */
-export async function startHost(extraArgs: string[] = []): Promise<HostProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-host-'));
+export async function startHost(extraArgs: string[] = [], options: HostStartOptions = {}): Promise<HostProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'e2e-host-'));
   const child = spawn(process.execPath, [resolve('out/main/headless.js'), '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   const lines: string[] = [];
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
