@@ -4,10 +4,12 @@ import { storePersistenceBenchmark } from './store-persistence.bench';
 import { hostStartBenchmark } from './host-start.bench';
 import { orderRoundTripBenchmark } from './order-round-trip.bench';
 import { quoteIngestBenchmark } from './quote-ingest.bench';
+import { riskPipelineBenchmark } from './risk-pipeline.bench';
 import { simMarketEventsBenchmark } from './sim-market-events.bench';
+import { uiBenchmark } from './ui.bench';
 
 // Every benchmark of `npm run bench`; each prints its numbers into one JSON summary.
-const benchmarks: readonly Benchmark[] = [contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark];
+const benchmarks: readonly Benchmark[] = [contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark, uiBenchmark, riskPipelineBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

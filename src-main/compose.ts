@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HostKind } from '../src-shared/domain/app-info';
 import { createProjectXBroker } from './adapters/projectx/projectx-broker';
+import { systemScheduler } from './adapters/projectx/support/scheduler';
+import { createRiskManager } from './core/risk/create-risk-manager';
 import type { Clock } from './core/clock';
 import { ConnectionMonitor } from './core/connection-monitor';
 import { createDispatcher, type Dispatcher } from './core/contract-dispatcher';
@@ -94,7 +96,9 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
   if (broker !== undefined) {
     const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection });
     const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}` });
-    trading = { broker, core, orders, history: new BarHistory(broker, store) };
+    // The risk manager installs itself as the order service's pre-trade gate.
+    const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.logger, scheduler: systemScheduler });
+    trading = { broker, core, orders, history: new BarHistory(broker, store), risk };
   }
 
   const dispatcher = createDispatcher(
@@ -110,13 +114,20 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     trading,
     sim: sim?.urls,
     start: () => {
-      started ??= trading?.core.start().catch((error: unknown) => {
+      started ??= (async () => {
+        if (trading === undefined) return;
+        trading.risk?.start();
+        await trading.core.start();
+        // The start-up reconciliation is applied without per-event routing: let risk see the result.
+        trading.risk?.syncAccounts();
+      })().catch((error: unknown) => {
         config.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'trading core failed to start');
-      }) ?? Promise.resolve();
+      });
       return started;
     },
     dispose: () => {
       disposed ??= (async () => {
+        trading?.risk?.stop();
         await trading?.core.stop();
         store?.close();
         await sim?.close();

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { AppInfo, Pong } from './domain/app-info';
 import type { ConnectionState } from './domain/connection';
 import type { OrderId } from './domain/ids';
+import type { BarUpdate, DepthView } from './domain/market-data';
 import type { AccountSummary, DiagnosticsView, PositionSummary } from './domain/summaries';
 import type { AccountView, BarView, ContractView, FillView, OrderView, QuoteView } from './domain/trading';
+import type { RiskAuditPage, RiskConfigExport, RiskConfigView, RiskStateView } from './domain/risk';
+import { riskPresets } from './domain/risk-config';
 
 /**
  * THE contract between the main process and every client (renderer, CLI, tests).
@@ -45,6 +48,8 @@ const size = z.number().int().positive().max(10_000);
 const ticks = z.number().int().positive().max(10_000);
 const orderId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const orderTypes = ['market', 'limit', 'stop', 'stop-limit', 'trailing-stop', 'join-bid', 'join-ask'] as const;
+/** A risk configuration document in its JSON form; its fields are validated by the risk manager. */
+const riskDocument = z.record(z.string(), z.unknown());
 
 /** An order as a client asks for it: decimal prices, converted to ticks at the edge. */
 const placeOrder = z
@@ -105,12 +110,13 @@ export const calls = {
         symbol,
         unit: z.enum(['second', 'minute', 'hour', 'day', 'week', 'month']).default('minute'),
         unitNumber: z.number().int().positive().max(1440).default(1),
-        count: z.number().int().positive().max(20_000).default(300),
+        count: z.number().int().positive().max(100_000).default(300),
         /** Epoch ms of the end of the window (exclusive); defaults to now. */
         to: z.number().int().positive().optional(),
       })
       .strict(),
   ).returns<{ contract: ContractView; bars: BarView[] }>(),
+  'market.depth': call(z.object({ symbol, levels: z.number().int().positive().max(50).default(10) }).strict()).returns<DepthView>(),
 
   'positions.list': call(z.object({ accountId }).strict()).returns<PositionSummary[]>(),
   'orders.list': call(z.object({ accountId, scope: z.enum(['working', 'recent']).default('working') }).strict()).returns<OrderView[]>(),
@@ -130,6 +136,23 @@ export const calls = {
   'orders.cancelAll': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
   'positions.flatten': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
   'positions.reverse': call(z.object({ accountId, symbol }).strict()).returns<BulkOutcome>(),
+
+  /** The risk panel of an account (default: the selected one). */
+  'risk.state': call(z.object({ accountId }).strict()).returns<RiskStateView>(),
+  'risk.config.get': call(z.object({ accountId }).strict()).returns<RiskConfigView>(),
+  /** A partial configuration in its JSON form, merged over the current one and validated (the error names the field). */
+  'risk.config.set': call(z.object({ accountId, config: riskDocument }).strict()).returns<RiskConfigView>(),
+  'risk.config.export': call(z.object({ accountId }).strict()).returns<RiskConfigExport>(),
+  /** A whole configuration document (missing fields take the defaults); the lock-in still applies. */
+  'risk.config.import': call(z.object({ accountId, config: riskDocument }).strict()).returns<RiskConfigView>(),
+  'risk.presets.apply': call(z.object({ accountId, preset: z.enum(riskPresets) }).strict()).returns<RiskConfigView>(),
+  /** Locks the configuration until the next day roll: limits may then only be made stricter. */
+  'risk.lockIn': call(z.object({ accountId }).strict()).returns<RiskConfigView>(),
+  /** The risk manager's audit rows, newest first; `before` is the cursor from the previous page. */
+  'risk.audit': call(
+    z.object({ accountId, before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), limit: z.number().int().positive().max(500).default(50) }).strict(),
+  ).returns<RiskAuditPage>(),
+
 };
 
 /** Every event channel. */
@@ -141,7 +164,11 @@ export const events = {
   'fills.added': event<FillView>(),
   /** Coalesced to display rate per contract. */
   'quotes.tick': event<QuoteView>(),
+  /** A live bar of a series some client loaded with market.bars; coalesced to display rate per bar. */
+  'bars.updated': event<BarUpdate>(),
   'notifications.added': event<{ level: 'info' | 'warning' | 'error'; title: string; message: string; at: number }>(),
+  /** An account's risk panel, whenever any of it changes (values at most 4 times a second; locks and breaches at once). */
+  'risk.state': event<RiskStateView>(),
 };
 
 /** Name of a call channel. */

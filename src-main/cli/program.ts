@@ -4,6 +4,7 @@ import { positiveInteger, type CommandContext, type CommandOutput, type CommandR
 import { accountCommands } from './commands/account-commands';
 import { marketCommands } from './commands/market-commands';
 import { orderCommands } from './commands/order-commands';
+import { riskCommands } from './commands/risk-commands';
 import { collectStatus, formatStatus } from './commands/status';
 import { connectToHost } from './host-connection';
 import { resolveHostTarget, type TargetFlags } from './host-target';
@@ -49,6 +50,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   accountCommands(program, run);
   marketCommands(program, run);
   orderCommands(program, run);
+  riskCommands(program, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

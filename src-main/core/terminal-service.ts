@@ -6,10 +6,12 @@ import type { ConnectionMonitor } from './connection-monitor';
 import type { ContractHandlers } from './contract-dispatcher';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createMarketHandlers } from './handlers/market-handlers';
+import { createRiskHandlers } from './handlers/risk-handlers';
 import { createTradingHandlers } from './handlers/trading-handlers';
 import type { BarHistory } from './market/bar-history';
 import type { OrderService } from './orders/order-service';
 import type { BrokerPort } from './ports/broker-port';
+import type { RiskManager } from './risk/risk-manager';
 import type { TradingCore } from './trading-core';
 
 /** The trading side of the terminal, present when a broker is configured. */
@@ -18,6 +20,8 @@ export interface TradingServices {
   readonly core: TradingCore;
   readonly orders: OrderService;
   readonly history: BarHistory;
+  /** The risk manager; without it the risk channels answer `not-connected`. */
+  readonly risk?: RiskManager;
 }
 
 /** What the terminal service needs from its host. */
@@ -43,9 +47,11 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
   if (trading === undefined) return { ...offlineHandlers(), ...app };
   const { core, orders, history, broker } = trading;
   return {
+    ...offlineHandlers(),
     ...app,
     ...createMarketHandlers(core, history, dependencies.clock, (contractId) => broker.watchMarket(contractId)),
     ...createTradingHandlers(core, orders),
+    ...(trading.risk === undefined ? {} : createRiskHandlers(trading.risk, orders, dependencies.clock)),
   };
 }
 

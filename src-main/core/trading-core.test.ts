@@ -112,6 +112,18 @@ describe('trading core', () => {
     expect(broker.calls.map((call) => `${call.call}:${call.lane}`)).toEqual(['cancel:priority', 'close:priority']);
   });
 
+  it('flattening also cancels bracket legs the broker lists that the terminal had not heard of yet', async () => {
+    const { core, orders, broker } = build();
+    await core.start();
+    broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_000, openedAt: wednesday } });
+    broker.snapshots.set(evaluationAccount.id, { accountId: evaluationAccount.id, orders: [workingStop({ id: 3_400_000_009, customTag: 'tt-x-SL' })], positions: [], fills: [], at: wednesday });
+
+    const result = await orders.flatten(undefined, 'ES', 'trader');
+
+    expect(result).toEqual({ ok: true, value: { cancelledOrders: 1, closedPositions: 1, placedOrders: 0 } });
+    expect(broker.calls.map((call) => call.call)).toEqual(['close', 'cancel']);
+  });
+
   it('reverses a long position with one market sell of twice its size', async () => {
     const { core, orders, broker } = build();
     await core.start();

@@ -1,12 +1,15 @@
 import type { AccountId, ContractId } from '../../src-shared/domain/ids';
-import type { AccountView } from '../../src-shared/domain/trading';
+import type { AccountView, QuoteView } from '../../src-shared/domain/trading';
 import type { Clock } from './clock';
 import type { ConnectionMonitor } from './connection-monitor';
 import { ContractCatalog } from './contracts/contract-catalog';
 import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
 import { QuoteBook } from './market/quote-book';
-import { QuoteThrottle } from './market/quote-throttle';
+import { DepthBook } from './market/depth-book';
+import { DisplayThrottle } from './market/display-throttle';
+import { LiveBars } from './market/live-bars';
+import type { BarUpdate } from '../../src-shared/domain/market-data';
 import { OrderBook } from './orders/order-book';
 import type { BrokerChannel, BrokerChannelState, BrokerEvent, BrokerPort, BrokerSnapshot } from './ports/broker-port';
 import type { StorePort } from './ports/store-port';
@@ -37,18 +40,26 @@ export class TradingCore {
   public readonly positions = new PositionBook();
   public readonly fills = new FillLedger((time) => tradingDayOf(time));
   public readonly quotes = new QuoteBook();
+  public readonly depth = new DepthBook();
+  public readonly liveBars = new LiveBars();
   public readonly accounts = new Map<AccountId, AccountView>();
   public readonly contracts: ContractCatalog;
   public selectedAccountId: AccountId | undefined;
   private readonly linkStates = new Map<BrokerChannel, BrokerChannelState>();
   private readonly reconciled = new Set<AccountId>();
-  private readonly throttle: QuoteThrottle;
+  private readonly quoteThrottle: DisplayThrottle<QuoteView>;
+  private readonly barThrottle: DisplayThrottle<BarUpdate>;
   private unsubscribe: (() => void) | undefined;
   private readonly observers = new Set<(event: BrokerEvent) => void>();
 
   public constructor(private readonly dependencies: TradingCoreDependencies) {
     this.contracts = new ContractCatalog(dependencies.broker, dependencies.store);
-    this.throttle = new QuoteThrottle(dependencies.clock, (quote) => dependencies.events.emit('quotes.tick', quote));
+    this.quoteThrottle = new DisplayThrottle(dependencies.clock, (quote) => quote.contractId, (quote) => dependencies.events.emit('quotes.tick', quote));
+    this.barThrottle = new DisplayThrottle(
+      dependencies.clock,
+      (update) => `${update.contractId}|${update.unit}|${update.unitNumber}|${update.bar.time}`,
+      (update) => dependencies.events.emit('bars.updated', update),
+    );
   }
 
   /** Restores what the store knows, connects to the broker and reconciles every account. */
@@ -79,7 +90,8 @@ export class TradingCore {
   /** Stops listening to the broker and closes it. */
   public async stop(): Promise<void> {
     this.unsubscribe?.();
-    this.throttle.dispose();
+    this.quoteThrottle.dispose();
+    this.barThrottle.dispose();
     await this.dependencies.broker.stop();
   }
 
@@ -133,10 +145,13 @@ export class TradingCore {
         return;
       case 'quote':
         this.quotes.apply(event.quote);
-        this.throttle.offer(event.quote);
+        this.quoteThrottle.offer(event.quote);
         return;
       case 'tape':
+        for (const update of this.liveBars.apply(event.contractId, event.trades)) this.barThrottle.offer(update);
+        return;
       case 'depth':
+        this.depth.apply(event.contractId, event.reset, event.levels);
         return;
       case 'link':
         this.applyLink(event.channel, event.state, event.reason);

@@ -10,7 +10,7 @@ export function createMarketHandlers(
   history: BarHistory,
   clock: Clock,
   watch: (contractId: string) => void,
-): Pick<ContractHandlers, 'contracts.search' | 'contracts.resolve' | 'market.quote' | 'market.bars'> {
+): Pick<ContractHandlers, 'contracts.search' | 'contracts.resolve' | 'market.quote' | 'market.bars' | 'market.depth'> {
   return {
     'contracts.search': (request) => core.contracts.search(request.text),
     'contracts.resolve': (request) => core.contracts.resolve(request.symbol),
@@ -26,7 +26,19 @@ export function createMarketHandlers(
       const to = request.to ?? clock.now();
       if (to > clock.now() + 60_000) return fail('invalid-request', 'to is in the future', 'to');
       const bars = await history.load({ contract: contract.value, unit: request.unit, unitNumber: request.unitNumber, count: request.count, to });
-      return bars.ok ? ok({ contract: contract.value, bars: bars.value }) : bars;
+      if (!bars.ok) return bars;
+      // The newest window goes live: later prints extend it and arrive as bars.updated.
+      if (request.to === undefined) {
+        core.liveBars.watch({ contractId: contract.value.id, unit: request.unit, unitNumber: request.unitNumber }, bars.value);
+        watch(contract.value.id);
+      }
+      return ok({ contract: contract.value, bars: bars.value });
+    },
+    'market.depth': async (request) => {
+      const contract = await core.contracts.resolve(request.symbol);
+      if (!contract.ok) return contract;
+      watch(contract.value.id);
+      return ok(core.depth.view(contract.value.id, request.levels));
     },
   };
 }

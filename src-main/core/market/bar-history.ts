@@ -62,8 +62,22 @@ export class BarHistory {
     return ok([...unique.values()].sort((a, b) => a.time - b.time).slice(-count));
   }
 
+  /**
+   * Fetches [from, to) oldest first. The broker keeps the newest `limit` bars of a window, so a
+   * full page means older bars remain: page backwards from the oldest bar received.
+   */
   private async fetch(key: BarSeriesKey, from: number, to: number): Promise<Result<BarView[]>> {
-    if (to <= from) return ok([]);
-    return this.broker.bars({ ...key, from, to, limit: maxBarsPerRequest, includePartialBar: false });
+    const pages: BarView[][] = [];
+    let end = to;
+    while (end > from) {
+      const page = await this.broker.bars({ ...key, from, to: end, limit: maxBarsPerRequest, includePartialBar: false });
+      if (!page.ok) return page;
+      const inside = page.value.filter((bar) => bar.time >= from && bar.time < end);
+      pages.unshift(inside);
+      const oldest = inside[0];
+      if (page.value.length < maxBarsPerRequest || oldest === undefined || oldest.time >= end) break;
+      end = oldest.time;
+    }
+    return ok(pages.flat());
   }
 }

@@ -43,7 +43,16 @@ export interface OrderServiceDependencies {
 
 /** Place, modify, cancel, cancel all, flatten and reverse: the one way orders leave the terminal. */
 export class OrderService {
-  public constructor(private readonly dependencies: OrderServiceDependencies) {}
+  private gate: PreTradeGate | undefined;
+
+  public constructor(private readonly dependencies: OrderServiceDependencies) {
+    this.gate = dependencies.gate;
+  }
+
+  /** Installs the pre-trade gate (the risk manager is built after the order service it enforces through). */
+  public setGate(gate: PreTradeGate | undefined): void {
+    this.gate = gate;
+  }
 
   /** Resolves the account a request names, or the selected one. */
   public account(accountId: AccountId | undefined): Result<AccountId> {
@@ -56,7 +65,8 @@ export class OrderService {
 
   /** Places a new order after the trading-state and pre-trade checks. */
   public async place(intent: OrderIntent, actor: Actor): Promise<Result<PlacedOrder>> {
-    const { connection, core, broker, gate } = this.dependencies;
+    const { connection, core, broker } = this.dependencies;
+    const gate = this.gate;
     if (connection.current.trading !== 'active') return fail('not-connected', `order entry is halted: ${connection.current.reason}`);
     const accountId = this.account(intent.accountId);
     if (!accountId.ok) return accountId;
@@ -146,7 +156,8 @@ export class OrderService {
     this.audit(scope.value.accountId, 'position.flatten', actor, { contractId: scope.value.contractId ?? 'all', positions: positions.length });
     const failed = results.find((result) => !result.ok);
     if (failed !== undefined && !failed.ok) return failed;
-    return ok({ cancelledOrders: cancelled.value, closedPositions: positions.length, placedOrders: 0 });
+    const swept = await this.sweepLeftovers(scope.value.accountId, scope.value.contractId, actor, lane);
+    return ok({ cancelledOrders: cancelled.value + swept, closedPositions: positions.length, placedOrders: 0 });
   }
 
   /** Reverses a position: cancels the contract's working orders, then one market order of twice the size. */
@@ -172,6 +183,22 @@ export class OrderService {
     if (symbol === undefined) return ok({ accountId: account.value, contractId: undefined });
     const contract = await this.dependencies.core.contracts.resolve(symbol);
     return contract.ok ? ok({ accountId: account.value, contractId: contract.value.id }) : contract;
+  }
+
+  /**
+   * After a close, asks the broker itself for working orders left on the flattened contracts and
+   * cancels them: bracket legs of a fill whose events had not arrived yet would otherwise stay
+   * working, and a leftover stop can open a new, unprotected position.
+   */
+  private async sweepLeftovers(accountId: AccountId, contractId: ContractId | undefined, actor: Actor, lane: CallLane): Promise<number> {
+    const { broker, clock } = this.dependencies;
+    const snapshot = await broker.snapshot(accountId, clock.now());
+    if (!snapshot.ok) return 0;
+    const leftovers = snapshot.value.orders.filter((order) => !isFinalStatus(order.status) && (contractId === undefined || order.contractId === contractId));
+    if (leftovers.length === 0) return 0;
+    await Promise.all(leftovers.map((order) => broker.cancelOrder(accountId, order.id, lane)));
+    this.audit(accountId, 'order.cancel-leftovers', actor, { contractId: contractId ?? 'all', orders: leftovers.map((order) => order.id) });
+    return leftovers.length;
   }
 
   private async cancelWorking(accountId: AccountId, contractId: ContractId | undefined, actor: Actor, lane: CallLane): Promise<Result<number>> {

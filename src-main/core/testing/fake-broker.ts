@@ -1,7 +1,7 @@
 import type { AccountId, ContractId, OrderId } from '../../../src-shared/domain/ids';
-import type { AccountView, ContractView } from '../../../src-shared/domain/trading';
+import type { AccountView, BarView, ContractView } from '../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../src-shared/result';
-import type { BrokerDiagnostics, BrokerEvent, BrokerModifyRequest, BrokerOrderRequest, BrokerPort, BrokerSnapshot, CallLane } from '../ports/broker-port';
+import type { BarsRequest, BrokerDiagnostics, BrokerEvent, BrokerModifyRequest, BrokerOrderRequest, BrokerPort, BrokerSnapshot, CallLane } from '../ports/broker-port';
 
 /** A broker call the fake recorded, in order. */
 export type RecordedCall =
@@ -67,7 +67,7 @@ export class FakeBroker implements BrokerPort {
     return contract === undefined ? fail('not-found', `contract ${contractId} not found`) : ok(contract);
   }
 
-  public async bars(): Promise<Result<never[]>> {
+  public async bars(_request: BarsRequest): Promise<Result<BarView[]>> {
     return ok([]);
   }
 

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { BridgeProvider } from '../bridge/bridge-context';
+import { QuoteFeedProvider } from '../lib/quote-feed-context';
 import type { TerminalBridge } from '../bridge/terminal-bridge';
 
 // Main-owned state is pushed by events: no refetch on focus, no polling.
@@ -12,7 +13,9 @@ const queryClient = new QueryClient({
 export function Providers({ bridge, children }: { bridge: TerminalBridge; children: ReactNode }) {
   return (
     <BridgeProvider bridge={bridge}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <QuoteFeedProvider>{children}</QuoteFeedProvider>
+      </QueryClientProvider>
     </BridgeProvider>
   );
 }

@@ -1,0 +1,61 @@
+import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { startHost, type HostProcess } from './headless-host';
+
+/** A Wednesday, 10:00 in Chicago: the simulated market is open. */
+export const marketOpen = '2026-11-18T16:00:00Z';
+/** Where screenshots of the main screens are kept. */
+export const screenshotDir = 'reports/screenshots';
+
+/** Starts the headless host on the simulator with its own data folder and the market open. */
+export function startTradingHost(): Promise<HostProcess> {
+  return startHost(['--clock', marketOpen]);
+}
+
+/** Collects console errors and warnings and uncaught page errors; a test asserts it stays empty. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+/** Opens the UI and waits until orders can be sent (the broker reconciled, the chart drawn). */
+export async function openTerminal(page: Page, host: HostProcess): Promise<void> {
+  await page.goto(host.ready.url);
+  await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('ticket-buy')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-canvas').first()).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+}
+
+/** Saves a screenshot of the whole window as a test artefact. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}/${name}.png` });
+}
+
+/** One order line as the chart publishes it. */
+export interface DrawnLine {
+  readonly id: string;
+  readonly kind: string;
+  readonly text: string;
+  readonly price: number;
+  readonly y: number;
+}
+
+/** The order lines the chart drew, from its published layout. */
+export async function drawnLines(canvas: Locator): Promise<DrawnLine[]> {
+  const text = await canvas.getAttribute('data-lines');
+  return text === null ? [] : (JSON.parse(text) as DrawnLine[]);
+}
+
+/** Posts to the simulator's control API. */
+export async function simControl(host: HostProcess, path: string, body: unknown): Promise<void> {
+  const ready: { sim?: { control?: string } } = host.ready;
+  const control = ready.sim?.control;
+  if (control === undefined) throw new Error('the host runs no simulator');
+  const response = await fetch(`${control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`sim control ${path} answered ${response.status}: ${await response.text()}`);
+}

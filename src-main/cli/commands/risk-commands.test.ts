@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import type { TerminalApi } from '../../../src-shared/terminal-api';
+import { ConnectionMonitor } from '../../core/connection-monitor';
+import { createDispatcher } from '../../core/contract-dispatcher';
+import { EventHub } from '../../core/event-hub';
+import { silentLogger } from '../../core/logger';
+import { BarHistory } from '../../core/market/bar-history';
+import { startRiskHarness } from '../../core/risk/testing/risk-harness';
+import { createTerminalHandlers } from '../../core/terminal-service';
+import type { CommandRunner } from '../command-kit';
+import { riskCommands } from './risk-commands';
+
+async function cliOverHarness() {
+  const harness = await startRiskHarness();
+  const { broker, core, orders, risk, store, clock } = harness;
+  const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
+  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: new ConnectionMonitor(clock, new EventHub()), trading: { broker, core, orders, history: new BarHistory(broker, store), risk } }), silentLogger);
+  const api = { invoke: (channel: string, request: unknown) => dispatcher.dispatch(channel, request), on: () => () => undefined } as unknown as TerminalApi;
+  const run = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    let code = 0;
+    const program = new Command('cli').option('--json').option('--account <id>', 'account', Number).exitOverride();
+    const runner: CommandRunner = (body) => async (...args) => {
+      const flags = program.opts<{ json?: boolean; account?: number }>();
+      const result = await body({ api, accountId: flags.account }, ...args);
+      if (result.ok) stdout += `${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
+      else {
+        stderr += `error ${result.error.code}: ${result.error.message}\n`;
+        code = 1;
+      }
+    };
+    riskCommands(program, runner);
+    await program.parseAsync(argv, { from: 'user' });
+    return { code, stdout, stderr };
+  };
+  return { harness, run };
+}
+
+describe('risk commands', () => {
+  it('prints the risk panel, as text and as JSON', async () => {
+    const { harness, run } = await cliOverHarness();
+
+    const text = await run('risk');
+    const json = await run('risk', '--json');
+
+    expect(text.stdout).toMatch(/^50KTC-V2-1 \(101\) {2}OK {2}trading day 2026-11-18, resets in 7h 00m/);
+    expect(text.stdout).toContain('RULE-003  daily realized loss');
+    expect(text.stdout).toContain('-$800.00');
+    expect(JSON.parse(json.stdout)).toMatchObject({ accountId: 101, health: 'ok' });
+    await harness.stop();
+  });
+
+  it('sets a configuration from a file and exits non-zero naming the field of a bad one', async () => {
+    const { harness, run } = await cliOverHarness();
+    const folder = mkdtempSync(join(tmpdir(), 'risk-cli-'));
+    writeFileSync(join(folder, 'good.json'), JSON.stringify({ dailyRealizedLoss: { limit: 600 } }));
+    writeFileSync(join(folder, 'bad.json'), JSON.stringify({ maxContracts: { limit: 0 } }));
+
+    const good = await run('risk', 'set', join(folder, 'good.json'));
+    const bad = await run('risk', 'set', join(folder, 'bad.json'));
+    const missing = await run('risk', 'set', join(folder, 'missing.json'));
+
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('"limit": 600');
+    expect(bad).toMatchObject({ code: 1, stderr: 'error invalid-request: risk config maxContracts.limit: must be at least 1\n' });
+    expect(missing.stderr).toMatch(/^error invalid-request: cannot read/);
+    await harness.stop();
+  });
+
+  it('applies a preset, locks in, refuses loosening afterwards, and shows the audit', async () => {
+    const { harness, run } = await cliOverHarness();
+
+    const preset = await run('risk', 'preset', '100k');
+    const lockIn = await run('--json', 'risk', 'lock-in');
+    const back = await run('risk', 'preset', '150k');
+    const unknown = await run('risk', 'preset', '25k');
+    const audit = await run('risk', 'audit', '--limit', '3');
+
+    expect(preset.stdout).toContain('applied the 100k preset');
+    expect(JSON.parse(lockIn.stdout)).toMatchObject({ lockedUntil: Date.parse('2026-11-18T23:00:00Z') });
+    expect(back).toMatchObject({ code: 1, stderr: expect.stringContaining('error risk-denied: the risk configuration is locked in until 2026-11-18 17:00 CT') });
+    expect(unknown.stderr).toBe("error invalid-request: unknown preset '25k': use 50k, 100k, 150k\n");
+    expect(audit.stdout).toContain('risk.config.preset.150k.refused');
+    expect(audit.stdout).toContain('risk.config.lock-in');
+    await harness.stop();
+  });
+});

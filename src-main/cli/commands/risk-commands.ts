@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { riskPresets, type RiskPreset } from '../../../src-shared/domain/risk-config';
+import { fail } from '../../../src-shared/result';
+import { output, positiveInteger, type CommandGroup } from '../command-kit';
+import { formatRiskAudit, formatRiskConfig, formatRiskState } from './risk-format';
+
+async function readJsonFile(path: string): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; message: string }> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, message: `${path} does not hold a JSON object` };
+    return { ok: true, value: parsed as Record<string, unknown> };
+  } catch (error) {
+    return { ok: false, message: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** risk, risk config, risk set, risk preset, risk lock-in, risk audit, risk export, risk import. */
+export const riskCommands: CommandGroup = (program, run) => {
+  const risk = program
+    .command('risk')
+    .description('the risk panel: every rule against its limit, locks, breaches, heartbeat (subcommands below)')
+    .action(
+      run(async ({ api, accountId }) => {
+        const answer = await api.invoke('risk.state', { accountId });
+        return answer.ok ? output(answer.value, formatRiskState(answer.value)) : answer;
+      }),
+    );
+
+  risk
+    .command('config')
+    .description("the account's risk configuration (JSON, dollars)")
+    .action(
+      run(async ({ api, accountId }) => {
+        const answer = await api.invoke('risk.config.get', { accountId });
+        return answer.ok ? output(answer.value, formatRiskConfig(answer.value, Date.now())) : answer;
+      }),
+    );
+
+  risk
+    .command('set')
+    .description('merge a partial configuration from a JSON file (validated; the error names the field)')
+    .argument('<file>', 'a JSON file, e.g. {"dailyRealizedLoss": {"limit": 600}}')
+    .action(
+      run(async ({ api, accountId }, file) => {
+        const json = await readJsonFile(String(file));
+        if (!json.ok) return fail('invalid-request', json.message, 'file');
+        const answer = await api.invoke('risk.config.set', { accountId, config: json.value });
+        return answer.ok ? output(answer.value, formatRiskConfig(answer.value, Date.now())) : answer;
+      }),
+    );
+
+  risk
+    .command('preset')
+    .description(`apply an evaluation-account preset (${riskPresets.join(', ')})`)
+    .argument('<name>', riskPresets.join(' | '))
+    .action(
+      run(async ({ api, accountId }, name) => {
+        const preset = String(name).toLowerCase();
+        if (!(riskPresets as readonly string[]).includes(preset)) return fail('invalid-request', `unknown preset '${String(name)}': use ${riskPresets.join(', ')}`, 'preset');
+        const answer = await api.invoke('risk.presets.apply', { accountId, preset: preset as RiskPreset });
+        return answer.ok ? output(answer.value, `applied the ${preset} preset\n${formatRiskConfig(answer.value, Date.now())}`) : answer;
+      }),
+    );
+
+  risk
+    .command('lock-in')
+    .description('lock the configuration until the next day roll: limits may then only be made stricter')
+    .action(
+      run(async ({ api, accountId }) => {
+        const answer = await api.invoke('risk.lockIn', { accountId });
+        return answer.ok ? output(answer.value, formatRiskConfig(answer.value, Date.now())) : answer;
+      }),
+    );
+
+  risk
+    .command('audit')
+    .description("the risk manager's audit log, newest first")
+    .option('--limit <n>', 'rows', positiveInteger, 50)
+    .option('--before <id>', 'rows older than this id (the cursor the previous page printed)', positiveInteger)
+    .option('--all-accounts', 'every account, not just the selected one')
+    .action(
+      run(async ({ api, accountId }, options) => {
+        const { limit, before, allAccounts } = options as { limit: number; before?: number; allAccounts?: boolean };
+        const answer = await api.invoke('risk.audit', { ...(allAccounts === true ? {} : { accountId }), limit, ...(before === undefined ? {} : { before }) });
+        return answer.ok ? output(answer.value, formatRiskAudit(answer.value)) : answer;
+      }),
+    );
+
+  risk
+    .command('export')
+    .description('print the configuration as an importable JSON document')
+    .action(
+      run(async ({ api, accountId }) => {
+        const answer = await api.invoke('risk.config.export', { accountId });
+        return answer.ok ? output(answer.value, JSON.stringify(answer.value.config, null, 2)) : answer;
+      }),
+    );
+
+  risk
+    .command('import')
+    .description('replace the configuration with a JSON document (missing fields take the defaults)')
+    .argument('<file>', 'a JSON file written by risk export')
+    .action(
+      run(async ({ api, accountId }, file) => {
+        const json = await readJsonFile(String(file));
+        if (!json.ok) return fail('invalid-request', json.message, 'file');
+        // An export wraps the configuration; a bare configuration works too.
+        const document = typeof json.value.config === 'object' && json.value.config !== null ? (json.value.config as Record<string, unknown>) : json.value;
+        const answer = await api.invoke('risk.config.import', { accountId, config: document });
+        return answer.ok ? output(answer.value, formatRiskConfig(answer.value, Date.now())) : answer;
+      }),
+    );
+};

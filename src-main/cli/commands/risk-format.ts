@@ -1,0 +1,56 @@
+import { formatCents } from '../../../src-shared/domain/money';
+import type { RiskAuditPage, RiskConfigView, RiskStateView } from '../../../src-shared/domain/risk';
+import { formatTime, table } from '../table';
+
+/** `6h 12m`, `4m 05s`, `12s`. */
+export function formatDuration(milliseconds: number): string {
+  const seconds = Math.max(0, Math.round(milliseconds / 1000));
+  if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+  if (seconds >= 60) return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${seconds}s`;
+}
+
+/** The risk panel as text: health, each rule's value against its limit, locks with countdowns, breaches, heartbeat. */
+export function formatRiskState(view: RiskStateView): string {
+  // Countdowns run on the terminal's clock, which may differ from this machine's.
+  const now = view.at;
+  const lines = [
+    `${view.accountName ?? 'account'} (${view.accountId})  ${view.health.toUpperCase()}  trading day ${view.tradingDay}, resets in ${formatDuration(view.nextRollAt - now)}`,
+    `day realized ${formatCents(view.dayRealizedCents)}  fees ${formatCents(view.dayFeesCents)}  open ${formatCents(view.dayOpenCents)}` +
+      (view.maxLossFloor === null ? '' : `  max-loss floor ${formatCents(view.maxLossFloor.floorCents)} (${formatCents(view.maxLossFloor.distanceCents)} away)`),
+    '',
+    table(
+      ['rule', 'name', 'state', 'value', 'limit'],
+      view.rules.map((rule) => [`RULE-${rule.id}`, rule.name, rule.health, rule.value, rule.limit]),
+    ),
+    '',
+    view.locks.length === 0 ? 'locks: none' : 'locks:',
+    ...view.locks.map((lock) => `  ${lock.denial}${lock.endsAt === null ? '' : ` (ends in ${formatDuration(lock.endsAt - now)})`}`),
+  ];
+  if (view.breaches.length > 0) lines.push('', 'last breaches:', ...view.breaches.slice(0, 10).map((breach) => `  ${formatTime(breach.at)}  ${breach.message}${breach.repeats > 0 ? ` (x${breach.repeats + 1})` : ''}`));
+  if (view.enforcement.failure !== null) lines.push('', `ENFORCEMENT FAILED: ${view.enforcement.failure.message}`);
+  for (const warning of view.warnings) lines.push(`warning: ${warning}`);
+  lines.push('', `heartbeat: ${view.heartbeat.lastEventAt === null ? 'no event yet' : `last event ${formatTime(view.heartbeat.lastEventAt)} UTC`}${view.heartbeat.frozen ? ' (FROZEN FEED)' : ''}`);
+  if (view.configLockedUntil !== null) lines.push(`configuration locked in for ${formatDuration(view.configLockedUntil - now)}`);
+  return lines.join('\n');
+}
+
+/** The configuration as pretty JSON, with its lock-in. */
+export function formatRiskConfig(view: RiskConfigView, now: number): string {
+  const header = view.lockedUntil === null ? `account ${view.accountId}: not locked in` : `account ${view.accountId}: locked in for ${formatDuration(view.lockedUntil - now)} (limits may only be made stricter)`;
+  return `${header}\n${JSON.stringify(view.config, null, 2)}`;
+}
+
+/** Audit rows as a table, newest first. */
+export function formatRiskAudit(page: RiskAuditPage): string {
+  const rows = page.entries.map((entry) => [String(entry.id), formatTime(entry.at), entry.action, entry.actor, describeDetail(entry.detail)]);
+  const more = page.nextBefore === null ? '' : `\nmore: --before ${page.nextBefore}`;
+  return `${table(['id', 'time (UTC)', 'action', 'actor', 'detail'], rows, new Set([0]))}${more}`;
+}
+
+function describeDetail(detail: Readonly<Record<string, unknown>>): string {
+  const message = detail.message ?? detail.reason;
+  if (typeof message === 'string') return message.slice(0, 120);
+  if (typeof detail.attempt === 'number') return `attempt ${detail.attempt}: ${JSON.stringify(detail.result).slice(0, 80)}`;
+  return JSON.stringify(detail).slice(0, 120);
+}

@@ -1,0 +1,313 @@
+import type { AccountId, ContractId } from '../../../src-shared/domain/ids';
+import type { RiskAuditPage, RiskStateView } from '../../../src-shared/domain/risk';
+import type { AccountView, ContractView } from '../../../src-shared/domain/trading';
+import type { PreTradeGate } from '../orders/order-service';
+import type { BrokerEvent } from '../ports/broker-port';
+import { RiskConfigService } from './config/risk-config-service';
+import type { RiskSettings } from './config/risk-settings';
+import { Enforcement } from './enforcement/enforcement';
+import { createPreTradeGate } from './gate/pre-trade-gate';
+import { OrderThrottle } from './gate/order-throttle';
+import { LockoutBook, type LockChange } from './lockouts/lockout-book';
+import { runPipeline, type PipelineOutcome } from './pipeline/risk-pipeline';
+import { ResetScheduler } from './reset/reset-scheduler';
+import { RiskClock } from './risk-clock';
+import type { RiskManagerDependencies } from './risk-manager-dependencies';
+import { readRiskAudit } from './risk-audit';
+import { dayNetCents, isProtectiveStop } from './rules/rule-helpers';
+import type { RiskEvent } from './rules/rule-types';
+import type { AccountBook } from './state/account-book';
+import { AccountDirectory } from './state/account-directory';
+import { BreachRecorder } from './state/breach-recorder';
+import { MarketFacts } from './state/market-facts';
+import { StatePublisher } from './state/state-publisher';
+import { buildStateView } from './state/risk-state-view';
+import { NamedTimers } from './timers/named-timers';
+
+/**
+ * The risk manager: the pre-trade gate, and the rules with enforcement, over every account the broker
+ * reports and every fill, position, order, account and quote event, whether the order came from this
+ * terminal or another app, with or without a window open. It observes the trading core in the same
+ * turn as the state update; only broker calls are async.
+ */
+export class RiskManager {
+  /** The gate to install on the order service. */
+  public readonly gate: PreTradeGate;
+  /** Per-account configuration, presets and lock-in (the risk handlers call it). */
+  public readonly config: RiskConfigService;
+  /** Every lock in force. There is no unlock: locks end at their time or condition. */
+  public readonly locks: LockoutBook;
+  /** The named timers (grace deadlines, rolls, session boundaries, sweeps). */
+  public readonly timers: NamedTimers;
+  /** The only part that calls the broker. */
+  public readonly enforcement: Enforcement;
+  private readonly reset: ResetScheduler;
+  private readonly market: MarketFacts;
+  private readonly breaches: BreachRecorder;
+  private readonly ticker: RiskClock;
+  private readonly accounts: AccountDirectory;
+  private readonly links = new Map<string, string>();
+  private readonly publisher: StatePublisher;
+  private unsubscribe: (() => void) | undefined;
+  private running = false;
+
+  public constructor(private readonly dependencies: RiskManagerDependencies) {
+    const { core, store, logger, scheduler, events } = dependencies;
+    const time = dependencies.clock;
+    this.timers = new NamedTimers(time, scheduler, store, logger);
+    this.publisher = new StatePublisher(scheduler, (accountId) => {
+      const view = this.state(accountId);
+      if (view !== undefined) events.emit('risk.state', view);
+    });
+    this.config = new RiskConfigService({ store, clock: time, logger, changed: (accountId, before, after) => this.configChanged(accountId, before, after) });
+    this.locks = new LockoutBook(time, store, logger, (changes) => this.locksChanged(changes));
+    this.market = new MarketFacts(core, time, dependencies.broker, logger, (contractId) => this.contractResolved(contractId));
+    this.breaches = new BreachRecorder(time, store, events);
+    this.reset = new ResetScheduler(time, this.timers, (accountId) => this.accounts.roll(accountId));
+    this.enforcement = new Enforcement({
+      ...dependencies,
+      policy: dependencies.retryPolicy,
+      protectedAfterRead: (accountId, contractId) => this.protectedAfterRead(accountId, contractId),
+      changed: (accountId) => this.markDirty(accountId, true),
+      alarm: (accountId, message) => {
+        events.emit('notifications.added', { level: 'error', title: 'Risk enforcement failed', message, at: time.now() });
+        this.markDirty(accountId, true);
+      },
+    });
+    this.ticker = new RiskClock({
+      clock: time,
+      timers: this.timers,
+      locks: this.locks,
+      market: this.market,
+      frozenFeedMs: dependencies.frozenFeedMs,
+      books: () => this.accounts.all(),
+      book: (accountId) => this.accounts.get(accountId),
+      discover: () => {
+        for (const accountId of this.dependencies.core.accounts.keys()) this.accounts.bookOf(accountId);
+      },
+      evaluate: (book, event) => this.evaluate(book, event),
+      frozenChanged: (book, message) => {
+        if (message !== null) events.emit('notifications.added', { level: 'warning', title: 'Risk: frozen feed', message, at: time.now() });
+        this.markDirty(book.accountId, true);
+      },
+    });
+    this.accounts = new AccountDirectory({
+      core,
+      clock: time,
+      store,
+      config: this.config,
+      reset: this.reset,
+      locks: this.locks,
+      market: this.market,
+      running: () => this.running,
+      evaluate: (book, event) => this.evaluate(book, event),
+      trackGrace: (accountId, position, contractId, settings) => this.ticker.trackGrace(accountId, position, contractId, settings),
+      added: () => this.ticker.rearm(),
+    });
+    this.gate = createPreTradeGate({
+      clock: time,
+      locks: this.locks,
+      throttle: new OrderThrottle(),
+      state: (accountId, contract) => this.gateState(accountId, contract),
+      settings: (accountId) => this.config.settings(accountId),
+      orderSeen: (accountId, customTag) => this.dependencies.core.orders.byTag(accountId, customTag) !== undefined,
+    });
+  }
+
+  /** Restores locks and timers, observes the core, and takes every account it already knows. */
+  public start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.locks.restore();
+    this.timers.restore();
+    this.unsubscribe = this.dependencies.core.observe((event) => this.handle(event));
+    for (const accountId of this.dependencies.core.accounts.keys()) this.accounts.bookOf(accountId);
+    this.ticker.start();
+  }
+
+  /**
+   * Mirrors every account the core knows and runs its state through the rules. Call it after the
+   * core's start-up reconciliation, which updates the core without events; the heartbeat also
+   * picks up accounts it has not seen.
+   */
+  public syncAccounts(): void {
+    if (!this.running) return;
+    for (const accountId of this.dependencies.core.accounts.keys()) {
+      const known = this.accounts.get(accountId);
+      const book = this.accounts.bookOf(accountId);
+      if (known === undefined) continue;
+      this.accounts.resync(book);
+      this.accounts.reevaluate(book);
+    }
+  }
+
+  /** Stops observing, timers and retries, for good (persisted locks and deadlines stay for the next run's manager). */
+  public stop(): void {
+    this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.ticker.stop();
+    this.timers.dispose();
+    this.enforcement.dispose();
+    this.publisher.dispose();
+  }
+
+  /** The panel's view of an account; undefined for an account the broker never reported. */
+  public state(accountId: AccountId): RiskStateView | undefined {
+    const book = this.accounts.get(accountId) ?? (this.dependencies.core.accounts.has(accountId) ? this.accounts.bookOf(accountId) : undefined);
+    if (book === undefined) return undefined;
+    const now = this.dependencies.clock.now();
+    const disconnected = [...this.links].filter(([, state]) => state === 'down' || state === 'reconnecting').map(([channel, state]) => `broker ${channel} ${state}`);
+    return buildStateView({
+      book,
+      settings: this.config.settings(accountId),
+      locks: this.locks.of(accountId),
+      effectiveLock: this.locks.effective(accountId, undefined),
+      breaches: this.breaches.recent(accountId),
+      inFlight: this.enforcement.inFlightCount(accountId),
+      failure: this.enforcement.failure(accountId),
+      frozen: this.ticker.frozenMessage(book),
+      disconnected: disconnected.length > 0 ? disconnected.join(', ') : null,
+      configLockedUntil: this.config.view(accountId).lockedUntil,
+      now,
+    });
+  }
+
+  /** A page of the risk manager's audit rows. */
+  public audit(accountId: AccountId | null, before: number | null, limit: number): RiskAuditPage {
+    return readRiskAudit(this.dependencies.store, accountId, before, limit);
+  }
+
+  /** Runs one broker event through the risk pipeline (the core calls it after updating its state). */
+  public handle(event: BrokerEvent): void {
+    if (!this.running) return;
+    const { core } = this.dependencies;
+    const now = this.dependencies.clock.now();
+    switch (event.kind) {
+      case 'account':
+        this.onAccount(event.account, now);
+        return;
+      case 'order': {
+        const book = this.accounts.bookOf(event.order.accountId);
+        const order = core.orders.get(event.order.id) ?? event.order;
+        book.applyOrder(order);
+        this.evaluate(book, { kind: 'order', at: now, order });
+        this.enforcement.notify(book.accountId);
+        return;
+      }
+      case 'position': {
+        const { accountId, contractId } = event.position;
+        const book = this.accounts.bookOf(accountId);
+        const position = core.positions.get(accountId, contractId) ?? { ...event.position, size: 0 };
+        const previousSize = book.applyPosition(position);
+        this.accounts.positionMoved(book, position);
+        this.evaluate(book, { kind: 'position', at: now, position, previousSize });
+        this.enforcement.notify(accountId);
+        return;
+      }
+      case 'fill': {
+        const book = this.accounts.bookOf(event.fill.accountId);
+        this.accounts.ensureDay(book);
+        if (book.recordFill(event.fill, this.accounts.dayOf(book, event.fill.time), now)) {
+          book.history.updateDay(dayNetCents(book));
+          this.evaluate(book, { kind: 'trade', at: now, fill: event.fill, replay: false });
+        }
+        this.enforcement.notify(book.accountId);
+        return;
+      }
+      case 'quote': {
+        this.market.quoteArrived(event.quote.contractId, now);
+        const holders = this.accounts.holdersOf(event.quote.contractId);
+        if (holders === undefined) return;
+        for (const book of holders) {
+          book.markBest(event.quote.contractId);
+          this.evaluate(book, { kind: 'quote', at: now, quote: event.quote });
+        }
+        return;
+      }
+      case 'link':
+        this.links.set(event.channel, event.state);
+        for (const book of this.accounts.all()) this.markDirty(book.accountId, true);
+        return;
+      case 'reconciled':
+        this.accounts.resync(this.accounts.bookOf(event.snapshot.accountId));
+        this.enforcement.notify(event.snapshot.accountId);
+        return;
+      case 'tape':
+      case 'depth':
+        return;
+    }
+  }
+
+  private onAccount(account: AccountView, now: number): void {
+    const book = this.accounts.bookOf(account.id);
+    book.account = account;
+    book.history.updateBalance(account.balanceCents, dayNetCents(book));
+    this.accounts.liftSettledLocks(book);
+    this.evaluate(book, { kind: 'account', at: now, account });
+  }
+
+  /** Runs the pipeline for one account event and acts on what it found. */
+  private evaluate(book: AccountBook, event: RiskEvent): void {
+    const { accountId } = book;
+    const now = this.dependencies.clock.now();
+    book.lastEventAt = now;
+    const outcome = runPipeline({ state: book, event, settings: this.config.settings(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) });
+    if (outcome.breaches.length > 0) this.act(book, event, outcome);
+    this.markDirty(accountId, false);
+  }
+
+  private act(book: AccountBook, event: RiskEvent, outcome: PipelineOutcome): void {
+    const { accountId } = book;
+    const trigger = { kind: event.kind, at: event.at };
+    for (const breach of outcome.breaches) this.breaches.record(accountId, breach, trigger);
+    for (const lock of outcome.locks) this.locks.add(accountId, lock);
+    const reason = outcome.breaches.map((breach) => breach.message).join('; ');
+    for (const action of outcome.actions) {
+      const owner = outcome.breaches.find((breach) => breach.actions.some((candidate) => candidate.kind === action.kind)) ?? outcome.breaches[0];
+      if (owner === undefined) continue;
+      void this.enforcement.submit({ accountId, action, ruleId: owner.ruleId, reason, trigger });
+    }
+    this.markDirty(accountId, true);
+  }
+
+  private gateState(accountId: AccountId, contract: ContractView): AccountBook {
+    this.market.remember(contract);
+    return this.accounts.bookOf(accountId);
+  }
+
+  private protectedAfterRead(accountId: AccountId, contractId: string): boolean {
+    const book = this.accounts.bookOf(accountId);
+    this.accounts.resync(book);
+    const position = book.positions.get(contractId);
+    return position !== undefined && [...book.workingOrders.values()].some((order) => isProtectiveStop(order, position));
+  }
+
+  private contractResolved(contractId: ContractId): void {
+    const now = this.dependencies.clock.now();
+    for (const book of this.accounts.holdersOf(contractId) ?? []) this.evaluate(book, { kind: 'clock', at: now, reason: 'resolved', contractId });
+  }
+
+  private configChanged(accountId: AccountId, before: RiskSettings, after: RiskSettings): void {
+    const book = this.accounts.get(accountId);
+    if (book === undefined) return;
+    this.accounts.settingsChanged(book, before, after);
+    this.accounts.liftSettledLocks(book);
+    if (!this.running) return;
+    this.accounts.reevaluate(book);
+    this.ticker.rearm();
+  }
+
+  private locksChanged(changes: readonly LockChange[]): void {
+    const now = this.dependencies.clock.now();
+    for (const { change, lock } of changes) {
+      this.dependencies.store?.audit({ at: now, accountId: lock.accountId, action: `risk.lock.${change}`, actor: `risk:${lock.ruleId}`, detail: { lock } });
+      this.markDirty(lock.accountId, true);
+    }
+    if (this.running) this.ticker.rearm();
+  }
+
+  private markDirty(accountId: AccountId, urgent: boolean): void {
+    this.publisher.mark(accountId, urgent);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Cents } from '../../../../src-shared/domain/money';
+import type { RiskSettings } from '../config/risk-settings';
+import { money, offStatus, ruleLabel, totalOpenCents, usageStatus } from './rule-helpers';
+import type { AccountRiskState, RiskRule } from './rule-types';
+
+/** The account's trailing floor and where its equity stands, or undefined before its balance is known. */
+export function maxLossFloor(state: AccountRiskState, settings: RiskSettings): { floorCents: Cents; equityCents: Cents; distanceCents: Cents } | undefined {
+  const account = state.account;
+  if (account === undefined) return undefined;
+  const config = settings.maxLossLimit;
+  const peak = Math.max(state.history.peakEndOfDayCents ?? config.startingBalanceCents, config.startingBalanceCents);
+  // The floor trails the best end-of-day balance and stops at the starting balance.
+  const floorCents = Math.min(peak - config.drawdownCents, config.startingBalanceCents);
+  const equityCents = account.balanceCents + totalOpenCents(state);
+  return { floorCents, equityCents, distanceCents: equityCents - floorCents };
+}
+
+/**
+ * RULE-014: balance + open P&L at or below the trailing max-loss floor plus a buffer: flatten all,
+ * cancel all, lock until the roll. Within twice the buffer it is a warning.
+ */
+export const maxLossLimitRule: RiskRule = {
+  id: '014',
+  name: 'max loss limit guard',
+  runsOn: ['account', 'position', 'quote'],
+  enabled: (settings) => settings.maxLossLimit.enabled,
+  evaluate({ state, settings }) {
+    const floor = maxLossFloor(state, settings);
+    if (floor === undefined) return undefined;
+    const buffer = settings.maxLossLimit.bufferCents;
+    if (floor.distanceCents > 2 * buffer) return undefined;
+    const where = `equity ${money(floor.equityCents)} vs floor ${money(floor.floorCents)}`;
+    if (floor.distanceCents > buffer) {
+      return { ruleId: '014', level: 'warning', message: `${ruleLabel('014')} ${where}: within ${money(2 * buffer)} of the max loss floor`, key: `014|warning|${state.day.day}`, actions: [], lock: null };
+    }
+    const message = `${ruleLabel('014')} ${where} <= floor + ${money(buffer)} buffer`;
+    return {
+      ruleId: '014',
+      level: 'breach',
+      message,
+      key: `014|${state.day.day}`,
+      actions: [{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }],
+      lock: { symbol: null, kind: 'hard', ruleId: '014', reason: message, endsAt: state.nextRollAt, condition: null, dayScoped: true },
+    };
+  },
+  status(state, settings) {
+    if (!settings.maxLossLimit.enabled) return offStatus;
+    const floor = maxLossFloor(state, settings);
+    if (floor === undefined) return usageStatus('unknown', '-', null);
+    const buffer = settings.maxLossLimit.bufferCents;
+    const health = floor.distanceCents <= buffer ? 'breached' : floor.distanceCents <= 2 * buffer ? 'warning' : 'ok';
+    const status = usageStatus(`${money(floor.distanceCents)} above the floor`, `floor ${money(floor.floorCents)} + ${money(buffer)}`, null);
+    return { ...status, health };
+  },
+};

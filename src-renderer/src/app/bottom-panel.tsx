@@ -1,0 +1,37 @@
+import { Tabs } from '../components/tabs';
+import { DiagnosticsView } from '../features/diagnostics/diagnostics-view';
+import { NotificationsFeed } from '../features/notifications/notifications-feed';
+import { useUnreadCount } from '../features/notifications/notifications-store';
+import { OrdersTable } from '../features/orders/orders-table';
+import { PositionsTable } from '../features/positions/positions-table';
+import { FillsTable } from '../features/trades/fills-table';
+import { useFills, usePositions, useSelectedAccount, useWorkingOrders } from '../lib/queries/trading-queries';
+import { useBottomTab, useLayoutActions, type BottomTab } from './layout-store';
+
+/** Positions, working orders, fills, notifications and diagnostics as tabs with counts. */
+export function BottomPanel() {
+  const tab = useBottomTab();
+  const actions = useLayoutActions();
+  const accountId = useSelectedAccount()?.account.id;
+  const positions = usePositions(accountId).data?.length;
+  const orders = useWorkingOrders(accountId).data?.length;
+  const fills = useFills(accountId).data?.length;
+  const unread = useUnreadCount();
+  const items: { id: BottomTab; label: string; count?: number }[] = [
+    { id: 'positions', label: 'Positions', count: positions },
+    { id: 'orders', label: 'Orders', count: orders },
+    { id: 'fills', label: 'Fills', count: fills },
+    { id: 'notifications', label: 'Notifications', count: tab === 'notifications' ? undefined : unread },
+    { id: 'diagnostics', label: 'Diagnostics' },
+  ];
+  return (
+    <section className="bottom-panel" aria-label="Trading activity">
+      <Tabs items={items} selected={tab} onSelect={actions.bottomTabChosen} />
+      {tab === 'positions' ? <PositionsTable /> : null}
+      {tab === 'orders' ? <OrdersTable /> : null}
+      {tab === 'fills' ? <FillsTable /> : null}
+      {tab === 'notifications' ? <NotificationsFeed /> : null}
+      {tab === 'diagnostics' ? <DiagnosticsView /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+/** Tabs of the bottom panel. */
+export type BottomTab = 'positions' | 'orders' | 'fills' | 'notifications' | 'diagnostics';
+
+interface LayoutState {
+  readonly leftWidth: number;
+  readonly rightWidth: number;
+  readonly bottomHeight: number;
+  readonly bottomTab: BottomTab;
+  readonly actions: {
+    leftResized(width: number): void;
+    rightResized(width: number): void;
+    bottomResized(height: number): void;
+    bottomTabChosen(tab: BottomTab): void;
+  };
+}
+
+const clamp = (value: number, minimum: number, maximum: number) => Math.round(Math.min(maximum, Math.max(minimum, value)));
+
+const useLayoutStore = create<LayoutState>()(
+  persist(
+    (set) => ({
+      leftWidth: 300,
+      rightWidth: 320,
+      bottomHeight: 240,
+      bottomTab: 'positions',
+      actions: {
+        leftResized: (width) => set({ leftWidth: clamp(width, 180, 600) }),
+        rightResized: (width) => set({ rightWidth: clamp(width, 260, 640) }),
+        bottomResized: (height) => set({ bottomHeight: clamp(height, 100, 700) }),
+        bottomTabChosen: (bottomTab) => set({ bottomTab }),
+      },
+    }),
+    { name: 'terminal.layout', version: 1, partialize: ({ leftWidth, rightWidth, bottomHeight, bottomTab }) => ({ leftWidth, rightWidth, bottomHeight, bottomTab }) },
+  ),
+);
+
+/** Panel sizes in pixels. */
+export function useLayoutSizes(): { leftWidth: number; rightWidth: number; bottomHeight: number } {
+  const leftWidth = useLayoutStore((state) => state.leftWidth);
+  const rightWidth = useLayoutStore((state) => state.rightWidth);
+  const bottomHeight = useLayoutStore((state) => state.bottomHeight);
+  return { leftWidth, rightWidth, bottomHeight };
+}
+
+/** The bottom panel's tab. */
+export function useBottomTab(): BottomTab {
+  return useLayoutStore((state) => state.bottomTab);
+}
+
+/** Events that change the layout. */
+export function useLayoutActions(): LayoutState['actions'] {
+  return useLayoutStore((state) => state.actions);
+}

@@ -1,0 +1,222 @@
+import { CandlestickSeries, createChart, createSeriesMarkers, HistogramSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type LogicalRange, type Time, type UTCTimestamp } from 'lightweight-charts';
+import type { BarView, ContractView, QuoteView } from '../../../../src-shared/domain/trading';
+import { aggregatePrint, prependHistory, volumeBetween } from '../../lib/bar-aggregation';
+import type { QuoteFeed } from '../../lib/quote-feed';
+import { isIntraday, type Timeframe } from '../../lib/timeframes';
+import { priceDecimals } from '../../lib/ticks';
+import { chartTimeOf, sessionStarts, toChartBar, toChartBars } from './bar-series';
+import { loadDepth, type BarsLoader } from './chart-history';
+import type { ChartColors } from './chart-colors';
+import { chartOptions } from './chart-options';
+import { ChartOverlays, type OverlayState } from './chart-overlays';
+import { ChartPointer, type ChartPointerHandlers } from './chart-pointer';
+import type { LineGeometry } from './primitives/order-lines/order-lines-pane-view';
+
+/** Bars loaded per scroll-back page. */
+const scrollBackPage = 2000;
+
+/** What the chart shows: a contract on a timeframe with some depth of history. */
+export interface ChartSubject {
+  readonly contract: ContractView;
+  readonly timeframe: Timeframe;
+  readonly depth: number;
+  readonly load: BarsLoader;
+}
+
+/**
+ * One chart, fed imperatively: history on show and on scroll-back, ticks straight from the quote
+ * feed folded into the last bar once per frame, overlays from the trading state. React creates it
+ * once and calls its methods; nothing here re-renders React.
+ */
+export class ChartController {
+  private readonly chart: IChartApi;
+  private readonly candles: ISeriesApi<'Candlestick', Time>;
+  private readonly volumes: ISeriesApi<'Histogram', Time>;
+  private readonly markers: ISeriesMarkersPluginApi<Time>;
+  private readonly overlays: ChartOverlays;
+  private readonly pointer: ChartPointer;
+  private colors: ChartColors;
+  private subject: ChartSubject | undefined;
+  private bars: BarView[] = [];
+  private times: UTCTimestamp[] = [];
+  private generation = 0;
+  private loadingOlder = false;
+  private exhausted = false;
+  private lastVolume: number | null | undefined;
+  private pending = new Map<number, BarView>();
+  private frame: number | undefined;
+  private stopTicks: (() => void) | undefined;
+
+  public constructor(
+    private readonly container: HTMLElement,
+    private readonly feed: QuoteFeed,
+    colors: ChartColors,
+    handlers: ChartPointerHandlers,
+  ) {
+    this.colors = colors;
+    this.chart = createChart(container, chartOptions(colors));
+    this.candles = this.chart.addSeries(CandlestickSeries, { upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down, borderVisible: false });
+    this.volumes = this.chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
+    this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+    this.markers = createSeriesMarkers(this.candles, []);
+    this.overlays = new ChartOverlays(this.candles, this.markers, colors);
+    this.pointer = new ChartPointer(container, this.chart, this.candles, this.overlays.orderLines, () => this.subject?.contract.tickSize ?? 1, handlers);
+    this.chart.timeScale().subscribeVisibleLogicalRangeChange(this.rangeChanged);
+    this.overlays.orderLines.onLayout((lines) => this.publishLines(lines));
+  }
+
+  /** Shows a contract and timeframe: loads its history, then follows its ticks. */
+  public async show(subject: ChartSubject): Promise<void> {
+    const generation = ++this.generation;
+    this.subject = subject;
+    this.stopTicks?.();
+    this.stopTicks = undefined;
+    this.exhausted = false;
+    this.lastVolume = undefined;
+    const decimals = priceDecimals(subject.contract.tickSize);
+    this.candles.applyOptions({ priceFormat: { type: 'price', precision: decimals, minMove: subject.contract.tickSize } });
+    this.chart.applyOptions({ timeScale: { secondsVisible: subject.timeframe.unit === 'second' } });
+    this.setState('loading');
+    const started = performance.now();
+    const loaded = await loadDepth(subject.load, subject.depth, () => generation === this.generation);
+    if (generation !== this.generation) return;
+    if (!loaded.ok) {
+      this.setState('error', loaded.error.message);
+      return;
+    }
+    const drawStarted = performance.now();
+    this.replaceBars(loaded.bars, false);
+    this.chart.timeScale().scrollToRealTime();
+    this.stopTicks = this.feed.onTick(subject.contract.id, (quote) => this.tick(quote));
+    const latest = this.feed.latest(subject.contract.id);
+    if (latest !== undefined) this.tick(latest);
+    // Measured after the frame that draws the bars.
+    requestAnimationFrame(() => {
+      if (generation !== this.generation) return;
+      this.container.dataset.loadMs = String(Math.round(performance.now() - started));
+      this.container.dataset.drawMs = String(Math.round(performance.now() - drawStarted));
+      this.setState('ready');
+    });
+  }
+
+  /** Orders, position, fills and planned brackets to draw over the bars. */
+  public setOverlays(state: OverlayState): void {
+    this.overlays.update(state, this.bars, this.times);
+    this.publishPosition();
+  }
+
+  /** Applies new theme colours. */
+  public setColors(colors: ChartColors): void {
+    this.colors = colors;
+    this.chart.applyOptions(chartOptions(colors));
+    this.candles.applyOptions({ upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down });
+    this.overlays.setColors(colors);
+    if (this.subject !== undefined) this.replaceBars(this.bars, true);
+  }
+
+  /** Releases the chart and every listener. */
+  public dispose(): void {
+    this.generation++;
+    this.stopTicks?.();
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.rangeChanged);
+    this.pointer.dispose();
+    this.chart.remove();
+  }
+
+  /**
+   * Publishes the drawn order lines on the element (id, price and y in pixels), so automation and
+   * accessibility tools can find what the canvas shows.
+   */
+  private publishLines(lines: readonly LineGeometry[]): void {
+    const text = JSON.stringify(lines.map(({ line, y }) => ({ id: line.id, kind: line.kind, text: line.text, price: line.price, y: Math.round(y) })));
+    if (this.container.dataset.lines !== text) this.container.dataset.lines = text;
+  }
+
+  private publishPosition(): void {
+    const position = this.overlays.positionText();
+    if (this.container.dataset.position !== position) this.container.dataset.position = position;
+  }
+
+  private setState(state: 'loading' | 'ready' | 'error', message?: string): void {
+    this.container.dataset.state = state;
+    if (message === undefined) delete this.container.dataset.error;
+    else this.container.dataset.error = message;
+  }
+
+  private replaceBars(bars: BarView[], keepRange: boolean): void {
+    const subject = this.subject;
+    if (subject === undefined) return;
+    const range = keepRange ? this.chart.timeScale().getVisibleLogicalRange() : null;
+    const added = bars.length - this.bars.length;
+    this.bars = bars;
+    const converted = toChartBars(bars, subject.contract.tickSize, { up: this.colors.upVolume, down: this.colors.downVolume });
+    this.times = converted.times;
+    this.candles.setData(converted.candles);
+    this.volumes.setData(converted.volumes);
+    this.overlays.setSessionBreaks(isIntraday(subject.timeframe) ? sessionStarts(bars, converted.times) : []);
+    this.overlays.refresh(this.bars, this.times);
+    this.container.dataset.bars = String(bars.length);
+    if (range !== null && added > 0) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + added, to: range.to + added });
+  }
+
+  private tick(quote: QuoteView): void {
+    const subject = this.subject;
+    if (subject === undefined) return;
+    this.overlays.markPrice(quote.lastTicks);
+    this.publishPosition();
+    if (quote.lastTicks === null) return;
+    const volume = volumeBetween(this.lastVolume, quote.volume);
+    this.lastVolume = quote.volume;
+    const last = this.bars.at(-1);
+    const folded = aggregatePrint(last, { time: quote.time, priceTicks: quote.lastTicks, volume }, subject.timeframe);
+    if (folded === undefined) return;
+    if (folded.opened) {
+      this.bars.push(folded.bar);
+      this.times.push(chartTimeOf(folded.bar.time, this.times.at(-1)));
+    } else this.bars[this.bars.length - 1] = folded.bar;
+    this.pending.set(folded.bar.time, folded.bar);
+    this.frame ??= requestAnimationFrame(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.frame = undefined;
+    const subject = this.subject;
+    if (subject === undefined) return;
+    const colors = { up: this.colors.upVolume, down: this.colors.downVolume };
+    for (const bar of this.pending.values()) {
+      const index = this.bars.lastIndexOf(bar);
+      const time = this.times[index];
+      if (time === undefined) continue;
+      const converted = toChartBar(bar, time, subject.contract.tickSize, colors);
+      this.candles.update(converted.candle);
+      this.volumes.update(converted.volume);
+    }
+    this.pending.clear();
+    this.container.dataset.bars = String(this.bars.length);
+  };
+
+  private readonly rangeChanged = (range: LogicalRange | null): void => {
+    if (range === null || range.from > 50 || this.loadingOlder || this.exhausted || this.container.dataset.state !== 'ready') return;
+    void this.loadOlder();
+  };
+
+  private async loadOlder(): Promise<void> {
+    const subject = this.subject;
+    const first = this.bars[0];
+    if (subject === undefined || first === undefined) return;
+    const generation = this.generation;
+    this.loadingOlder = true;
+    this.container.dataset.scrollBack = 'loading';
+    const page = await subject.load({ to: first.time, count: scrollBackPage });
+    this.loadingOlder = false;
+    delete this.container.dataset.scrollBack;
+    if (generation !== this.generation || !page.ok) return;
+    const merged = prependHistory(page.value, this.bars);
+    if (merged.length === this.bars.length) {
+      this.exhausted = true;
+      return;
+    }
+    this.replaceBars(merged, true);
+  }
+}

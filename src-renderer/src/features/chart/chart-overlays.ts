@@ -1,0 +1,135 @@
+import type { ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
+import { formatCents, formatPrice } from '../../../../src-shared/domain/money';
+import type { PositionSummary } from '../../../../src-shared/domain/summaries';
+import type { BarView, ContractView, FillView, OrderView } from '../../../../src-shared/domain/trading';
+import type { PlannedBracket } from '../../lib/planned-brackets-store';
+import { formatTicks, openProfit } from '../../lib/profit-and-loss';
+import { barIndexAt } from './bar-series';
+import type { ChartColors } from './chart-colors';
+import { orderLineItems } from './order-line-items';
+import { OrderLinesPrimitive } from './primitives/order-lines/order-lines-primitive';
+import { PositionLinePrimitive } from './primitives/position-line/position-line-primitive';
+import { SessionBreaksPrimitive } from './primitives/session-breaks/session-breaks-primitive';
+
+/** Everything drawn over the bars, from the trading state. */
+export interface OverlayState {
+  readonly contract: ContractView;
+  readonly orders: readonly OrderView[];
+  readonly position: PositionSummary | undefined;
+  readonly fills: readonly FillView[];
+  readonly planned: Readonly<Record<number, PlannedBracket>>;
+  /** Lines being dragged or waiting for the broker, at their new ticks. */
+  readonly overrides: ReadonlyMap<number, number>;
+}
+
+/** Order lines, the position line, session breaks and fill markers of one chart. */
+export class ChartOverlays {
+  public readonly orderLines: OrderLinesPrimitive;
+  private readonly positionLine: PositionLinePrimitive;
+  private readonly sessionBreaks: SessionBreaksPrimitive;
+  private state: OverlayState | undefined;
+  private markTicks: number | null = null;
+  private fillsShown: readonly FillView[] | undefined;
+  private markerBars = 0;
+  private positionLabel = '';
+
+  public constructor(
+    series: ISeriesApi<'Candlestick', Time>,
+    private readonly markers: ISeriesMarkersPluginApi<Time>,
+    private colors: ChartColors,
+  ) {
+    this.sessionBreaks = new SessionBreaksPrimitive({ color: colors.sessionBreak });
+    this.orderLines = new OrderLinesPrimitive(this.lineOptions(colors));
+    this.positionLine = new PositionLinePrimitive({ profitColor: colors.up, lossColor: colors.down });
+    series.attachPrimitive(this.sessionBreaks);
+    series.attachPrimitive(this.positionLine);
+    series.attachPrimitive(this.orderLines);
+  }
+
+  public setColors(colors: ChartColors): void {
+    this.colors = colors;
+    this.sessionBreaks.applyOptions({ color: colors.sessionBreak });
+    this.orderLines.applyOptions(this.lineOptions(colors));
+    this.positionLine.applyOptions({ profitColor: colors.up, lossColor: colors.down });
+  }
+
+  public setSessionBreaks(times: readonly UTCTimestamp[]): void {
+    this.sessionBreaks.setBreaks(times);
+  }
+
+  /** New trading state: rebuilds the lines, and the markers when the fills changed. */
+  public update(state: OverlayState, bars: readonly BarView[], times: readonly UTCTimestamp[]): void {
+    this.state = state;
+    const { contract } = state;
+    const lines = orderLineItems(state.orders, contract, state.position?.position, state.planned, state.overrides);
+    this.orderLines.setLines(lines, (price) => formatPrice(Math.round(price / contract.tickSize), contract.tickSize));
+    this.markTicks ??= state.position?.markTicks ?? null;
+    this.drawPosition();
+    if (state.fills !== this.fillsShown || bars.length !== this.markerBars) this.drawFills(bars, times);
+  }
+
+  /** The bars changed (history loaded): fill markers move to their bars. */
+  public refresh(bars: readonly BarView[], times: readonly UTCTimestamp[]): void {
+    if (this.state !== undefined) this.drawFills(bars, times);
+  }
+
+  /** A new last price: the position's P&L follows it. */
+  public markPrice(lastTicks: number | null): void {
+    if (lastTicks === null || lastTicks === this.markTicks) return;
+    this.markTicks = lastTicks;
+    this.drawPosition();
+  }
+
+  /** The position line's text as drawn, or empty without a position. */
+  public positionText(): string {
+    return this.positionLabel;
+  }
+
+  private drawPosition(): void {
+    const summary = this.state?.position;
+    const contract = this.state?.contract;
+    if (summary === undefined || contract === undefined || summary.position.size === 0) {
+      this.positionLabel = '';
+      this.positionLine.setMark(undefined, '');
+      return;
+    }
+    const { position } = summary;
+    const average = position.averageTicks;
+    const title = `${position.size > 0 ? 'LONG' : 'SHORT'} ${Math.abs(position.size)} @ ${formatPrice(Math.round(average), contract.tickSize)}`;
+    const profit = this.markTicks === null ? undefined : openProfit(position, this.markTicks, contract);
+    const profitText = profit === undefined ? '' : `${formatTicks(profit.ticks)}  ${profit.cents > 0 ? '+' : ''}${formatCents(profit.cents)}`;
+    this.positionLabel = `${title}  ${profitText}`.trim();
+    this.positionLine.setMark({ price: average * contract.tickSize, title, profitText, profitSign: Math.sign(profit?.cents ?? 0) }, formatPrice(Math.round(average), contract.tickSize));
+  }
+
+  private drawFills(bars: readonly BarView[], times: readonly UTCTimestamp[]): void {
+    const state = this.state;
+    if (state === undefined) return;
+    this.fillsShown = state.fills;
+    this.markerBars = bars.length;
+    const { contract } = state;
+    const markers: SeriesMarker<Time>[] = [];
+    for (const fill of state.fills) {
+      if (fill.contractId !== contract.id || fill.voided) continue;
+      const time = times[barIndexAt(bars, fill.time)];
+      if (time === undefined) continue;
+      const buy = fill.side === 'buy';
+      markers.push({
+        id: `fill:${fill.id}`,
+        time,
+        position: buy ? 'atPriceBottom' : 'atPriceTop',
+        price: fill.priceTicks * contract.tickSize,
+        shape: buy ? 'arrowUp' : 'arrowDown',
+        color: buy ? this.colors.buy : this.colors.sell,
+        text: `${buy ? 'B' : 'S'}${fill.size}`,
+        size: 0.8,
+      });
+    }
+    markers.sort((left, right) => Number(left.time) - Number(right.time));
+    this.markers.setMarkers(markers);
+  }
+
+  private lineOptions(colors: ChartColors) {
+    return { buyColor: colors.buy, sellColor: colors.sell, stopColor: colors.down, targetColor: colors.up, labelBackground: colors.labelBackground };
+  }
+}
