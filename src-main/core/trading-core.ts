@@ -16,7 +16,7 @@ import type { StorePort } from './ports/store-port';
 import { FillLedger } from './positions/fill-ledger';
 import { PositionBook } from './positions/position-book';
 import { summarizeAccount, summarizePosition } from './positions/summaries';
-import { tradingDayOf, tradingDayStart } from './session/trading-day';
+import { cachedTradingDayOf, tradingDayOf, tradingDayStart } from './session/trading-day';
 
 /** What the trading core is built from. */
 export interface TradingCoreDependencies {
@@ -38,7 +38,7 @@ const channels: readonly BrokerChannel[] = ['rest', 'user-hub', 'market-hub'];
 export class TradingCore {
   public readonly orders = new OrderBook();
   public readonly positions = new PositionBook();
-  public readonly fills = new FillLedger((time) => tradingDayOf(time));
+  public readonly fills = new FillLedger(cachedTradingDayOf());
   public readonly quotes = new QuoteBook();
   public readonly depth = new DepthBook();
   public readonly liveBars = new LiveBars();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDayRoll, tradingDayOf, tradingDayStart } from './trading-day';
+import { cachedTradingDayOf, nextDayRoll, tradingDayOf, tradingDayStart } from './trading-day';
 
 describe('trading day', () => {
   it('rolls at 17:00 Chicago time in winter (CST, UTC-6)', () => {
@@ -22,5 +22,12 @@ describe('trading day', () => {
 
     expect(new Date(tradingDayStart(sundayNoon)).toISOString()).toBe('2026-10-31T22:00:00.000Z');
     expect(new Date(nextDayRoll(sundayNoon)).toISOString()).toBe('2026-11-01T23:00:00.000Z');
+  });
+
+  it('answers the same as tradingDayOf when it remembers the window', () => {
+    const cached = cachedTradingDayOf();
+    const instants = [0, 22, 23, 24, 47, 48, 70, 71, 72].map((hours) => Date.parse('2026-10-31T12:00:00Z') + hours * 3_600_000);
+
+    expect(instants.map(cached)).toEqual(instants.map((time) => tradingDayOf(time)));
   });
 });

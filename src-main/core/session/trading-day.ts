@@ -39,3 +39,20 @@ export function nextDayRoll(time: number, roll: DayRoll = cmeDayRoll): number {
   start.setDate(start.getDate() + 1);
   return new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), roll.hour, roll.minute, 0, roll.timeZone).getTime();
 }
+
+/**
+ * `tradingDayOf` with the last day's window remembered: instants inside it (almost every fill and
+ * event) are answered without time-zone arithmetic.
+ */
+export function cachedTradingDayOf(roll: DayRoll = cmeDayRoll): (time: number) => string {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  let day = '';
+  return (time) => {
+    if (time >= start && time < end) return day;
+    start = tradingDayStart(time, roll);
+    end = nextDayRoll(time, roll);
+    day = tradingDayOf(time, roll);
+    return day;
+  };
+}
