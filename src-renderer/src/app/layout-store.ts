@@ -23,7 +23,7 @@ const useLayoutStore = create<LayoutState>()(
   persist(
     (set) => ({
       leftWidth: 300,
-      rightWidth: 320,
+      rightWidth: 360,
       bottomHeight: 240,
       bottomTab: 'positions',
       actions: {
