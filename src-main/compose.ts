@@ -35,6 +35,8 @@ export interface TerminalConfig {
   readonly store?: boolean;
   /** Epoch ms the core's clock starts at; it then runs forward in real time. */
   readonly clockStart?: number;
+  /** Separate logs for the broker link and the risk manager's enforcement (default: `logger`). */
+  readonly loggers?: { readonly broker?: Logger; readonly enforcement?: Logger };
 }
 
 /** The built terminal: what the hosts serve. */
@@ -45,6 +47,8 @@ export interface Terminal {
   readonly trading: TradingServices | undefined;
   /** The built-in simulator's addresses, when it runs. */
   readonly sim: SimGatewayUrls | undefined;
+  /** The SQLite store, when a broker is configured. */
+  readonly store: SqliteStore | undefined;
   /** Connects to the broker and reconciles; resolves when the first reconciliation is done or failed. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -78,26 +82,34 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     },
   ];
 
+  const brokerLogger = config.loggers?.broker ?? config.logger;
   let sim: SimGateway | undefined;
   let broker: BrokerPort | undefined;
   if (config.broker.kind === 'simulator') {
-    sim = await startSimGateway({ seed: config.broker.seed, clock: config.clockStart, logger: config.logger });
+    sim = await startSimGateway({ seed: config.broker.seed, clock: config.clockStart, logger: brokerLogger });
     const urls = sim.urls;
-    broker = createProjectXBroker({ restUrl: urls.rest, userHubUrl: urls.userHub, marketHubUrl: urls.marketHub, userName: 'demo', apiKey: 'demo', clock, logger: config.logger });
+    broker = createProjectXBroker({ restUrl: urls.rest, userHubUrl: urls.userHub, marketHubUrl: urls.marketHub, userName: 'demo', apiKey: 'demo', clock, logger: brokerLogger });
   } else if (config.broker.kind === 'projectx') {
     const { restUrl, userHubUrl, marketHubUrl, userName, apiKey } = config.broker;
-    broker = createProjectXBroker({ restUrl, userHubUrl, marketHubUrl, userName, apiKey, clock, logger: config.logger });
+    broker = createProjectXBroker({ restUrl, userHubUrl, marketHubUrl, userName, apiKey, clock, logger: brokerLogger });
   }
 
   let store: SqliteStore | undefined;
-  if (broker !== undefined && config.store !== false) store = openStore({ dataDir: config.dataDir, clock, logger: config.logger });
+  try {
+    if (broker !== undefined && config.store !== false) store = openStore({ dataDir: config.dataDir, clock, logger: config.logger });
+  } catch (error) {
+    // Nothing may keep running when the terminal cannot be built.
+    await sim?.close();
+    lag.disable();
+    throw error;
+  }
 
   let trading: TradingServices | undefined;
   if (broker !== undefined) {
     const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection });
     const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}` });
     // The risk manager installs itself as the order service's pre-trade gate.
-    const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.logger, scheduler: systemScheduler });
+    const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.loggers?.enforcement ?? config.logger, scheduler: systemScheduler });
     trading = { broker, core, orders, history: new BarHistory(broker, store), risk };
   }
 
@@ -113,6 +125,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     connection,
     trading,
     sim: sim?.urls,
+    store,
     start: () => {
       started ??= (async () => {
         if (trading === undefined) return;

@@ -4,13 +4,14 @@ import { resolveDataDir } from './host/data-dir';
 import { startHeadlessHost, type HeadlessHost } from './host/headless-host';
 import { parseHeadlessOptions, type HeadlessOptions } from './host/headless-options';
 import type { BrokerConfig } from './compose';
-import { createFileLogger } from './logging/create-logger';
+import { openLogSet } from './logging/log-set';
 
 // Headless entry (npm run serve): the same core as the desktop app, served on 127.0.0.1.
 async function main(): Promise<void> {
   const options = parseHeadlessOptions(process.argv.slice(2));
   const dataDir = resolveDataDir(options.dataDir);
-  const logger = createFileLogger(dataDir, 'app');
+  const logs = openLogSet(dataDir);
+  const logger = logs.app;
   let host: HeadlessHost | undefined;
   let stopping = false;
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 5000);
     forced.unref();
     void (host?.stop() ?? Promise.resolve())
-      .then(() => logger.close())
+      .then(() => logs.close())
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     rendererDir: options.ui && existsSync(rendererDir) ? rendererDir : undefined,
     logger,
     broker: broker.config,
+    loggers: { broker: logs.broker, enforcement: logs.enforcement },
     ...(options.clock === undefined ? {} : { clockStart: options.clock }),
   });
   if (stopping) {

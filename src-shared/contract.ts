@@ -7,6 +7,7 @@ import type { AccountSummary, DiagnosticsView, PositionSummary } from './domain/
 import type { AccountView, BarView, ContractView, FillView, OrderView, QuoteView } from './domain/trading';
 import type { RiskAuditPage, RiskConfigExport, RiskConfigView, RiskStateView } from './domain/risk';
 import { riskPresets } from './domain/risk-config';
+import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } from './domain/host-settings';
 
 /**
  * THE contract between the main process and every client (renderer, CLI, tests).
@@ -153,6 +154,23 @@ export const calls = {
     z.object({ accountId, before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), limit: z.number().int().positive().max(500).default(50) }).strict(),
   ).returns<RiskAuditPage>(),
 
+  /** Whether broker credentials are kept (never the key). The headless host reports its environment. */
+  'settings.credentials.get': call(empty).returns<CredentialsStatus>(),
+  /** Desktop: keeps the ProjectX credentials with the OS's secure storage; used from the next start. */
+  'settings.credentials.set': call(z.object({ userName: z.string().trim().min(1).max(200), apiKey: z.string().trim().min(1).max(4096) }).strict()).returns<CredentialsStatus>(),
+  'settings.credentials.clear': call(empty).returns<CredentialsStatus>(),
+  /** Desktop: native notifications by kind, the local API for the CLI, start at login. */
+  'settings.desktop.get': call(empty).returns<DesktopSettingsView>(),
+  /** Desktop: changes only the settings given. */
+  'settings.desktop.set': call(
+    z
+      .object({
+        notifications: z.partialRecord(z.enum(notificationKinds), z.boolean()).optional(),
+        localApi: z.object({ enabled: z.boolean() }).strict().optional(),
+        startAtLogin: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<DesktopSettingsView>(),
 };
 
 /** Every event channel. */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { composeTerminal, type BrokerConfig, type Terminal } from '../compose';
+import { composeTerminal, type BrokerConfig, type Terminal, type TerminalConfig } from '../compose';
 import type { Logger } from '../core/logger';
 import { removeApiFile, writeApiFile } from './api-file';
+import { headlessSettingsHandlers } from './headless-settings-handlers';
+import { withHostHandlers } from './host-dispatcher';
 import { startHostServer, type HostServer } from './host-server';
 
 /** What the headless host needs to start. */
@@ -12,6 +14,7 @@ export interface HeadlessHostOptions {
   readonly logger: Logger;
   readonly broker: BrokerConfig;
   readonly clockStart?: number;
+  readonly loggers?: TerminalConfig['loggers'];
 }
 
 /** The `READY` line's payload. */
@@ -40,12 +43,14 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger: options.logger,
     broker: options.broker,
     ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
+    ...(options.loggers === undefined ? {} : { loggers: options.loggers }),
   });
   const token = randomBytes(32).toString('base64url');
   let server: HostServer;
   try {
     server = await startHostServer(
-      { dispatcher: terminal.dispatcher, events: terminal.events, logger: options.logger, token, rendererDir: options.rendererDir },
+      // The settings channels are the host's own: credentials come from the environment here.
+      { dispatcher: withHostHandlers(terminal.dispatcher, headlessSettingsHandlers(), options.logger), events: terminal.events, logger: options.logger, token, rendererDir: options.rendererDir },
       options.port,
     );
   } catch (error) {
