@@ -76,6 +76,21 @@ describe('ProjectX adapter against the simulator', () => {
     expect(await sim.ordersTagged(practiceAccount, 'gap-1')).toHaveLength(1);
   });
 
+  it('reconnect on demand (wake from sleep): both hubs reopen, replay their subscriptions and reconcile', async () => {
+    const sim = await running();
+    const mark = sim.events.length;
+
+    await sim.broker.reconnect?.('woke from sleep');
+    await sim.next('link', (event) => event.channel === 'user-hub' && event.state === 'reconnecting', mark);
+    await sim.next('reconciled', (event) => event.snapshot.accountId === practiceAccount, mark);
+    await sim.next('link', (event) => event.channel === 'market-hub' && event.state === 'live', mark);
+    const quoteAfter = sim.events.length;
+    await sim.next('quote', () => true, quoteAfter);
+
+    const subscriptions = (await sim.state()).gateway.connections.flatMap((connection) => connection.subscriptions);
+    expect(subscriptions).toEqual(expect.arrayContaining([`orders:${practiceAccount}`, `quotes:${esContract}`]));
+  });
+
   it('freeze-feed: the watchdog reports stale, resubscribes, then reconnects; events flow again after the thaw', async () => {
     const sim = await running();
     const mark = sim.events.length;

@@ -86,6 +86,12 @@ class ProjectXBroker implements BrokerPort {
     this.events.clear();
   }
 
+  public async reconnect(reason: string): Promise<void> {
+    if (this.lifecycle !== 'running') return;
+    const { userLink, marketLink } = this.parts;
+    await Promise.all([userLink.reconnect(reason), marketLink.reconnect(reason)]);
+  }
+
   public subscribe(listener: (event: BrokerEvent) => void): () => void {
     return this.events.subscribe(listener);
   }

@@ -129,4 +129,9 @@ export interface BrokerPort {
   unwatchMarket(contractId: ContractId): void;
 
   diagnostics(): BrokerDiagnostics;
+  /**
+   * Drops and reopens both hubs now (after sleep or a network change): subscriptions are replayed
+   * and every watched account is reconciled, as after any reconnect.
+   */
+  reconnect?(reason: string): Promise<void>;
 }
