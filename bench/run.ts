@@ -1,4 +1,5 @@
 import type { Benchmark } from './bench-harness';
+import { backtestBenchmark } from './backtest.bench';
 import { contractDispatchBenchmark } from './contract-dispatch.bench';
 import { storePersistenceBenchmark } from './store-persistence.bench';
 import { hostStartBenchmark } from './host-start.bench';
@@ -9,7 +10,7 @@ import { simMarketEventsBenchmark } from './sim-market-events.bench';
 import { uiBenchmark } from './ui.bench';
 
 // Every benchmark of `npm run bench`; each prints its numbers into one JSON summary.
-const benchmarks: readonly Benchmark[] = [contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark, uiBenchmark, riskPipelineBenchmark];
+const benchmarks: readonly Benchmark[] = [backtestBenchmark, contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark, uiBenchmark, riskPipelineBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -4,6 +4,10 @@ import type { HostKind } from '../src-shared/domain/app-info';
 import { createProjectXBroker } from './adapters/projectx/projectx-broker';
 import { systemScheduler } from './adapters/projectx/support/scheduler';
 import { createRiskManager } from './core/risk/create-risk-manager';
+import { createBacktester } from './backtest/backtester';
+import { riskLockBridge } from './core/strategy/risk-lock-bridge';
+import { StrategyService } from './core/strategy/strategy-service';
+import { builtInStrategies } from './strategies/built-in-strategies';
 import type { Clock } from './core/clock';
 import { ConnectionMonitor } from './core/connection-monitor';
 import { createDispatcher, type Dispatcher } from './core/contract-dispatcher';
@@ -110,7 +114,14 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}` });
     // The risk manager installs itself as the order service's pre-trade gate.
     const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.loggers?.enforcement ?? config.logger, scheduler: systemScheduler });
-    trading = { broker, core, orders, history: new BarHistory(broker, store), risk };
+    const history = new BarHistory(broker, store);
+    const strategies = new StrategyService({ core, orders, broker, history, store, clock, events, logger: config.logger, scheduler: systemScheduler, kinds: builtInStrategies, backtester: createBacktester() });
+    // A risk lock pauses every strategy of its account, and its end resumes them.
+    const stopBridge = events.forward(riskLockBridge(strategies));
+    disposers.push(() => {
+      stopBridge();
+    });
+    trading = { broker, core, orders, history, risk, strategies };
   }
 
   const dispatcher = createDispatcher(
@@ -130,6 +141,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
       started ??= (async () => {
         if (trading === undefined) return;
         trading.risk?.start();
+        trading.strategies?.start();
         await trading.core.start();
         // The start-up reconciliation is applied without per-event routing: let risk see the result.
         trading.risk?.syncAccounts();
@@ -140,6 +152,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     },
     dispose: () => {
       disposed ??= (async () => {
+        trading?.strategies?.stop();
         trading?.risk?.stop();
         await trading?.core.stop();
         store?.close();

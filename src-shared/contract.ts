@@ -8,6 +8,9 @@ import type { AccountView, BarView, ContractView, FillView, OrderView, QuoteView
 import type { RiskAuditPage, RiskConfigExport, RiskConfigView, RiskStateView } from './domain/risk';
 import { riskPresets } from './domain/risk-config';
 import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } from './domain/host-settings';
+import type { BacktestProgressView, BacktestResultView, BacktestRunView, JournalView, TradeStatsView } from './domain/analytics';
+import type { IndicatorSeriesView, StrategyDetailView, StrategyKindView, StrategyLogEntry, StrategyMark, StrategyParametersOutcome, StrategyView } from './domain/strategies';
+import * as strategyRequests from './strategy-requests';
 
 /**
  * THE contract between the main process and every client (renderer, CLI, tests).
@@ -171,6 +174,36 @@ export const calls = {
       })
       .strict(),
   ).returns<DesktopSettingsView>(),
+
+  /** Strategies: kinds, instances per account and contract, lifecycle, parameters, log, chart marks (issue 7). */
+  'strategies.kinds': call(empty).returns<StrategyKindView[]>(),
+  'strategies.list': call(strategyRequests.listStrategiesRequest).returns<StrategyView[]>(),
+  'strategies.get': call(strategyRequests.strategyRequest).returns<StrategyDetailView>(),
+  /** Creates a stopped strategy on an account (default: the selected one) and a contract. */
+  'strategies.create': call(strategyRequests.createStrategyRequest).returns<StrategyView>(),
+  'strategies.start': call(strategyRequests.strategyRequest).returns<StrategyView>(),
+  'strategies.pause': call(strategyRequests.strategyRequest).returns<StrategyView>(),
+  'strategies.resume': call(strategyRequests.strategyRequest).returns<StrategyView>(),
+  /** Stops; with `flatten: true` also cancels its orders and closes its position. */
+  'strategies.stop': call(strategyRequests.stopStrategyRequest).returns<StrategyView>(),
+  /** Live parameters apply at once; the others wait for the next start (the answer says which). */
+  'strategies.parameters': call(strategyRequests.strategyParametersRequest).returns<StrategyParametersOutcome>(),
+  /** Removes a stopped strategy. */
+  'strategies.remove': call(strategyRequests.strategyRequest).returns<{ id: string }>(),
+  'strategies.log': call(strategyRequests.strategyLogRequest).returns<StrategyLogEntry[]>(),
+  /** Which orders (and so fills) strategies placed, for chart marking. */
+  'strategies.marks': call(strategyRequests.strategyMarksRequest).returns<StrategyMark[]>(),
+  /** Indicators (values in ticks, RSI 0..100) over the newest bars of a series, for the chart. */
+  'indicators.compute': call(strategyRequests.computeIndicatorsRequest).returns<{ contract: ContractView; series: IndicatorSeriesView[] }>(),
+  /** Starts a backtest; progress and the end come as `backtest.progress` / `backtest.finished`. */
+  'backtest.start': call(strategyRequests.startBacktestRequest).returns<BacktestRunView>(),
+  'backtest.status': call(strategyRequests.backtestRunRequest).returns<BacktestRunView>(),
+  'backtest.result': call(strategyRequests.backtestRunRequest).returns<BacktestResultView>(),
+  'backtest.cancel': call(strategyRequests.backtestRunRequest).returns<BacktestRunView>(),
+  /** Round trips of an account (entry, exit, size, P&L in ticks and cents, duration, strategy or manual). */
+  'journal.list': call(strategyRequests.journalRequest).returns<JournalView>(),
+  /** Statistics by day, hour, contract and strategy, and the equity curve. */
+  'journal.stats': call(strategyRequests.statsRequest).returns<TradeStatsView>(),
 };
 
 /** Every event channel. */
@@ -187,6 +220,15 @@ export const events = {
   'notifications.added': event<{ level: 'info' | 'warning' | 'error'; title: string; message: string; at: number }>(),
   /** An account's risk panel, whenever any of it changes (values at most 4 times a second; locks and breaches at once). */
   'risk.state': event<RiskStateView>(),
+  /** A strategy changed (status, position, orders, today's figures, parameters); coalesced per turn. */
+  'strategies.changed': event<StrategyView>(),
+  'strategies.removed': event<{ id: string }>(),
+  /** A line of a strategy's decision log. */
+  'strategies.log': event<StrategyLogEntry>(),
+  /** A backtest's progress (at most once per percent). */
+  'backtest.progress': event<BacktestProgressView>(),
+  /** A backtest ended: completed, cancelled or failed. */
+  'backtest.finished': event<BacktestRunView>(),
 };
 
 /** Name of a call channel. */

@@ -5,6 +5,7 @@ import { accountCommands } from './commands/account-commands';
 import { marketCommands } from './commands/market-commands';
 import { orderCommands } from './commands/order-commands';
 import { riskCommands } from './commands/risk-commands';
+import { strategyCommands } from './commands/strategy-commands';
 import { collectStatus, formatStatus } from './commands/status';
 import { connectToHost } from './host-connection';
 import { resolveHostTarget, type TargetFlags } from './host-target';
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   marketCommands(program, run);
   orderCommands(program, run);
   riskCommands(program, run);
+  strategyCommands(program, run, output);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -7,11 +7,13 @@ import type { ContractHandlers } from './contract-dispatcher';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createMarketHandlers } from './handlers/market-handlers';
 import { createRiskHandlers } from './handlers/risk-handlers';
+import { createStrategyHandlers } from './handlers/strategy-handlers';
 import { createTradingHandlers } from './handlers/trading-handlers';
 import type { BarHistory } from './market/bar-history';
 import type { OrderService } from './orders/order-service';
 import type { BrokerPort } from './ports/broker-port';
 import type { RiskManager } from './risk/risk-manager';
+import type { StrategyService } from './strategy/strategy-service';
 import type { TradingCore } from './trading-core';
 
 /** The trading side of the terminal, present when a broker is configured. */
@@ -22,6 +24,8 @@ export interface TradingServices {
   readonly history: BarHistory;
   /** The risk manager; without it the risk channels answer `not-connected`. */
   readonly risk?: RiskManager;
+  /** Strategies, backtests and the trade journal; without it those channels answer `not-connected`. */
+  readonly strategies?: StrategyService;
 }
 
 /** What the terminal service needs from its host. */
@@ -52,6 +56,7 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
     ...createMarketHandlers(core, history, dependencies.clock, (contractId) => broker.watchMarket(contractId)),
     ...createTradingHandlers(core, orders),
     ...(trading.risk === undefined ? {} : createRiskHandlers(trading.risk, orders, dependencies.clock)),
+    ...(trading.strategies === undefined ? {} : createStrategyHandlers(trading.strategies, core, orders, history, dependencies.clock)),
   };
 }
 
