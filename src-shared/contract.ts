@@ -152,6 +152,8 @@ export const calls = {
   'risk.presets.apply': call(z.object({ accountId, preset: z.enum(riskPresets) }).strict()).returns<RiskConfigView>(),
   /** Locks the configuration until the next day roll: limits may then only be made stricter. */
   'risk.lockIn': call(z.object({ accountId }).strict()).returns<RiskConfigView>(),
+  /** The trader's own hard lock of the account until the next day roll (the tray's "lock trading for the rest of the day"); no unlock. */
+  'risk.lockForDay': call(z.object({ accountId }).strict()).returns<RiskStateView>(),
   /** The risk manager's audit rows, newest first; `before` is the cursor from the previous page. */
   'risk.audit': call(
     z.object({ accountId, before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), limit: z.number().int().positive().max(500).default(50) }).strict(),

@@ -159,7 +159,8 @@ describe('desktop shell around the core', () => {
     const tray = FakeTray.created[0];
     if (tray === undefined) throw new Error('no tray');
     expect(tray.images).toEqual(['/app/resources/tray/tray-disconnected.png']);
-    expect(menuItem(tray.menu, trayMenuLabels.lockForDay)?.enabled).toBe(false);
+    // The contract has risk.lockForDay, so the item is enabled.
+    expect(menuItem(tray.menu, trayMenuLabels.lockForDay)?.enabled).toBe(true);
 
     clickMenuItem(tray.menu, trayMenuLabels.flattenAll);
     clickMenuItem(tray.menu, trayMenuLabels.openLogsFolder);

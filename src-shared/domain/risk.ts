@@ -6,6 +6,8 @@ import type { RiskConfigJson } from './risk-config';
 export const riskRuleIds = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015'] as const;
 /** A rule id, e.g. `003` (shown as `RULE-003`). */
 export type RiskRuleId = (typeof riskRuleIds)[number];
+/** What set a lock or produced a breach: a rule, or `trader` for the trader's own lock for the day (`risk.lockForDay`). */
+export type RiskSource = RiskRuleId | 'trader';
 
 /** How a lock ends: at a time (hard or cooldown) or when a condition holds. */
 export type RiskLockKind = 'hard' | 'cooldown' | 'condition';
@@ -18,7 +20,7 @@ export interface RiskLockView {
   readonly accountId: AccountId;
   readonly symbol: string | null;
   readonly kind: RiskLockKind;
-  readonly ruleId: RiskRuleId;
+  readonly ruleId: RiskSource;
   /** The breach that set it, e.g. `RULE-003 daily realized loss -$850.00 <= -$800.00`. */
   readonly reason: string;
   readonly startedAt: EpochMs;
@@ -49,7 +51,7 @@ export interface RiskRuleStatusView {
 /** A breach (or warning, or trade-management step) the rules produced. */
 export interface RiskBreachView {
   readonly at: EpochMs;
-  readonly ruleId: RiskRuleId;
+  readonly ruleId: RiskSource;
   readonly level: 'breach' | 'warning' | 'automation';
   readonly message: string;
   readonly actions: readonly string[];

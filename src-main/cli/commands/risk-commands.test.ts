@@ -72,6 +72,19 @@ describe('risk commands', () => {
     await harness.stop();
   });
 
+  it('locks trading until the day roll with lock-day, printing the denial the next order gets', async () => {
+    const { harness, run } = await cliOverHarness();
+
+    const text = await run('risk', 'lock-day');
+    const json = await run('--json', 'risk', 'lock-day');
+
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^TRADER-LOCK trading locked by the trader for the rest of the day: trading locked until 2026-11-18 17:00 CT\n/);
+    expect(text.stdout).toContain('LOCKED');
+    expect(JSON.parse(json.stdout)).toMatchObject({ health: 'locked', effectiveLock: { ruleId: 'trader', endsAt: Date.parse('2026-11-18T23:00:00Z') } });
+    await harness.stop();
+  });
+
   it('applies a preset, locks in, refuses loosening afterwards, and shows the audit', async () => {
     const { harness, run } = await cliOverHarness();
 

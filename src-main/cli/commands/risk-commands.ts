@@ -14,7 +14,7 @@ async function readJsonFile(path: string): Promise<{ ok: true; value: Record<str
   }
 }
 
-/** risk, risk config, risk set, risk preset, risk lock-in, risk audit, risk export, risk import. */
+/** risk, risk config, risk set, risk preset, risk lock-in, risk lock-day, risk audit, risk export, risk import. */
 export const riskCommands: CommandGroup = (program, run) => {
   const risk = program
     .command('risk')
@@ -69,6 +69,19 @@ export const riskCommands: CommandGroup = (program, run) => {
       run(async ({ api, accountId }) => {
         const answer = await api.invoke('risk.lockIn', { accountId });
         return answer.ok ? output(answer.value, formatRiskConfig(answer.value, Date.now())) : answer;
+      }),
+    );
+
+  risk
+    .command('lock-day')
+    .description('lock trading on the account until the next day roll (a hard lock: it cannot be lifted before then)')
+    .action(
+      run(async ({ api, accountId }) => {
+        const answer = await api.invoke('risk.lockForDay', { accountId });
+        if (!answer.ok) return answer;
+        const lock = answer.value.effectiveLock;
+        const headline = lock === null ? 'no lock is in force' : lock.denial;
+        return output(answer.value, `${headline}\n\n${formatRiskState(answer.value)}`);
       }),
     );
 

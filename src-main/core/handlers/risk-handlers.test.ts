@@ -62,6 +62,20 @@ describe('risk handlers', () => {
     await stop();
   });
 
+  it("locks the selected account for the rest of the day at the trader's request, audited with the actor trader", async () => {
+    const { dispatcher, store, stop } = await build();
+
+    const locked = await dispatcher.dispatch('risk.lockForDay', {});
+    const unknown = await dispatcher.dispatch('risk.lockForDay', { accountId: 999 });
+    const denied = await dispatcher.dispatch('orders.place', { symbol: 'ES', side: 'buy', size: 1, type: 'market' });
+
+    expect(locked).toMatchObject({ ok: true, value: { accountId: evaluationAccount.id, health: 'locked', effectiveLock: { ruleId: 'trader', kind: 'hard', endsAt: Date.parse('2026-11-18T23:00:00Z') } } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found', field: 'accountId' } });
+    expect(denied).toMatchObject({ ok: false, error: { code: 'risk-denied', message: expect.stringContaining('trading locked until 2026-11-18 17:00 CT') } });
+    expect(store.rows('risk.lock.added')).toEqual([expect.objectContaining({ actor: 'trader' })]);
+    await stop();
+  });
+
   it('answers not-connected on the risk channels when no risk manager is wired', async () => {
     const harness = await startRiskHarness();
     const { broker, core, orders, store } = harness;

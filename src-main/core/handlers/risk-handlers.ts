@@ -4,9 +4,18 @@ import type { OrderService } from '../orders/order-service';
 import type { RiskManager } from '../risk/risk-manager';
 
 /** The risk channels; the account defaults to the selected one. */
-export type RiskChannel = 'risk.state' | 'risk.config.get' | 'risk.config.set' | 'risk.config.export' | 'risk.config.import' | 'risk.presets.apply' | 'risk.lockIn' | 'risk.audit';
+export type RiskChannel =
+  | 'risk.state'
+  | 'risk.config.get'
+  | 'risk.config.set'
+  | 'risk.config.export'
+  | 'risk.config.import'
+  | 'risk.presets.apply'
+  | 'risk.lockIn'
+  | 'risk.lockForDay'
+  | 'risk.audit';
 
-/** The risk panel, configuration, lock-in and audit log. Changes are audited with the actor `trader`. */
+/** The risk panel, configuration, lock-in, the trader's lock for the day and the audit log. Changes are audited with the actor `trader`. */
 export function createRiskHandlers(risk: RiskManager, orders: OrderService, clock: { now(): number }): Pick<ContractHandlers, RiskChannel> {
   return {
     'risk.state': (request) => {
@@ -39,6 +48,12 @@ export function createRiskHandlers(risk: RiskManager, orders: OrderService, cloc
     'risk.lockIn': (request) => {
       const accountId = orders.account(request.accountId);
       return accountId.ok ? risk.config.lockIn(accountId.value, 'trader') : accountId;
+    },
+    'risk.lockForDay': (request) => {
+      const accountId = orders.account(request.accountId);
+      if (!accountId.ok) return accountId;
+      const state = risk.lockForDay(accountId.value);
+      return state === undefined ? fail('not-found', `account ${accountId.value} is not known to the risk manager`, 'accountId') : ok(state);
     },
     'risk.audit': (request) => {
       const accountId = request.accountId === undefined ? null : orders.account(request.accountId);

@@ -9,6 +9,7 @@ import { Enforcement } from './enforcement/enforcement';
 import { createPreTradeGate } from './gate/pre-trade-gate';
 import { OrderThrottle } from './gate/order-throttle';
 import { LockoutBook, type LockChange } from './lockouts/lockout-book';
+import { traderDayLock } from './lockouts/trader-lock';
 import { runPipeline, type PipelineOutcome } from './pipeline/risk-pipeline';
 import { ResetScheduler } from './reset/reset-scheduler';
 import { RiskClock } from './risk-clock';
@@ -178,6 +179,18 @@ export class RiskManager {
     return readRiskAudit(this.dependencies.store, accountId, before, limit);
   }
 
+  /**
+   * The trader's "lock trading for the rest of the day": a hard lock of the account until its next
+   * day roll (audited with the actor `trader`). Undefined for an account the broker never reported.
+   */
+  public lockForDay(accountId: AccountId): RiskStateView | undefined {
+    if (this.accounts.get(accountId) === undefined && !this.dependencies.core.accounts.has(accountId)) return undefined;
+    const book = this.accounts.bookOf(accountId);
+    this.accounts.ensureDay(book);
+    this.locks.add(accountId, traderDayLock(book.nextRollAt));
+    return this.state(accountId);
+  }
+
   /** Runs one broker event through the risk pipeline (the core calls it after updating its state). */
   public handle(event: BrokerEvent): void {
     if (!this.running) return;
@@ -301,7 +314,8 @@ export class RiskManager {
   private locksChanged(changes: readonly LockChange[]): void {
     const now = this.dependencies.clock.now();
     for (const { change, lock } of changes) {
-      this.dependencies.store?.audit({ at: now, accountId: lock.accountId, action: `risk.lock.${change}`, actor: `risk:${lock.ruleId}`, detail: { lock } });
+      const actor = change === 'added' && lock.ruleId === 'trader' ? 'trader' : `risk:${lock.ruleId}`;
+      this.dependencies.store?.audit({ at: now, accountId: lock.accountId, action: `risk.lock.${change}`, actor, detail: { lock } });
       this.markDirty(lock.accountId, true);
     }
     if (this.running) this.ticker.rearm();

@@ -1,8 +1,9 @@
 import type { AccountId } from '../../../../src-shared/domain/ids';
-import type { RiskRuleId } from '../../../../src-shared/domain/risk';
+import type { RiskSource } from '../../../../src-shared/domain/risk';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
 import type { StorePort } from '../../ports/store-port';
+import { ruleLabel } from '../rules/rule-helpers';
 import type { RiskAction } from '../rules/rule-types';
 import { sleep, type Scheduler } from '../timers/scheduler';
 import { actionSatisfied, describeRequest, sendAction, type ActionPorts } from './action-calls';
@@ -13,7 +14,7 @@ import { StateWaiters } from './state-waiters';
 export interface EnforcementRequest {
   readonly accountId: AccountId;
   readonly action: RiskAction;
-  readonly ruleId: RiskRuleId;
+  readonly ruleId: RiskSource;
   readonly reason: string;
   readonly trigger: { readonly kind: string; readonly at: number };
 }
@@ -163,7 +164,7 @@ export class Enforcement {
   }
 
   private fail(request: EnforcementRequest, reason: string): EnforcementOutcome {
-    const message = `${request.action.kind} for RULE-${request.ruleId} failed after retries: ${reason}`;
+    const message = `${request.action.kind} for ${ruleLabel(request.ruleId)} failed after retries: ${reason}`;
     this.failures.set(request.accountId, { at: this.dependencies.clock.now(), message });
     this.failedKeys.set(keyOf(request.accountId, request.action), this.dependencies.clock.now());
     this.audit(request, 'risk.enforce.failed', { reason });

@@ -1,5 +1,5 @@
 import type { AccountId } from '../../../../src-shared/domain/ids';
-import type { RiskLockCondition, RiskLockKind, RiskLockView, RiskRuleId } from '../../../../src-shared/domain/risk';
+import type { RiskLockCondition, RiskLockKind, RiskLockView, RiskSource } from '../../../../src-shared/domain/risk';
 import { formatLocal } from '../calendar/local-time';
 
 /** What a breach asks the lockouts for. */
@@ -7,7 +7,8 @@ export interface LockRequest {
   /** Null locks the whole account. */
   readonly symbol: string | null;
   readonly kind: RiskLockKind;
-  readonly ruleId: RiskRuleId;
+  /** The rule that set it, or `trader` (the trader's lock for the day). */
+  readonly ruleId: RiskSource;
   readonly reason: string;
   /** Null for a condition lock. */
   readonly endsAt: number | null;

@@ -1,13 +1,13 @@
 import type { ContractId } from '../../../../src-shared/domain/ids';
 import type { Cents } from '../../../../src-shared/domain/money';
-import type { RiskRuleId } from '../../../../src-shared/domain/risk';
+import type { RiskSource } from '../../../../src-shared/domain/risk';
 import type { OrderView, PositionView } from '../../../../src-shared/domain/trading';
 import { openProfit, type OpenProfit } from '../../positions/profit-and-loss';
 import type { AccountRiskState, RiskEvent, RuleStatus } from './rule-types';
 
-/** `RULE-003`. */
-export function ruleLabel(id: RiskRuleId): string {
-  return `RULE-${id}`;
+/** `RULE-003`, or `TRADER-LOCK` for the trader's own lock. */
+export function ruleLabel(id: RiskSource): string {
+  return id === 'trader' ? 'TRADER-LOCK' : `RULE-${id}`;
 }
 
 /** Cents as `-$1,850.00` (the shared formatter's output, without its locale machinery: this runs per event). */

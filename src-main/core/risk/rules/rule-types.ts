@@ -1,6 +1,6 @@
 import type { AccountId, ContractId, OrderId } from '../../../../src-shared/domain/ids';
 import type { Cents } from '../../../../src-shared/domain/money';
-import type { RiskRuleHealth, RiskRuleId } from '../../../../src-shared/domain/risk';
+import type { RiskRuleHealth, RiskRuleId, RiskSource } from '../../../../src-shared/domain/risk';
 import type { AccountView, ContractView, FillView, OrderView, PositionView, QuoteView } from '../../../../src-shared/domain/trading';
 import type { ProductGroup } from '../calendar/product-groups';
 import type { SessionCalendar } from '../calendar/session-calendar';
@@ -85,7 +85,8 @@ export type RiskAction =
 
 /** What a rule found. */
 export interface Breach {
-  readonly ruleId: RiskRuleId;
+  /** The rule, or `trader` for new exposure under the trader's own lock. */
+  readonly ruleId: RiskSource;
   /** `breach` enforces; `warning` only tells; `automation` is trade management. */
   readonly level: 'breach' | 'warning' | 'automation';
   /** e.g. `RULE-003 daily realized loss -$850.00 <= -$800.00`. */

@@ -3,6 +3,7 @@ import type { RiskBreachView } from '../../../../src-shared/domain/risk';
 import type { Clock } from '../../clock';
 import type { EventHub } from '../../event-hub';
 import type { StorePort } from '../../ports/store-port';
+import { ruleLabel } from '../rules/rule-helpers';
 import type { Breach, RiskAction } from '../rules/rule-types';
 
 /** Keeps this many breaches per account for the panel. */
@@ -65,7 +66,7 @@ export class BreachRecorder {
     this.byAccount.set(accountId, list);
     this.store?.audit({ at: now, accountId, action: `risk.${breach.level}`, actor: `risk:${breach.ruleId}`, detail: { message: breach.message, actions, lock: breach.lock, trigger } });
     const level = breach.level === 'breach' ? 'error' : breach.level === 'warning' ? 'warning' : 'info';
-    this.events.emit('notifications.added', { level, title: `Risk RULE-${breach.ruleId}`, message: breach.message, at: now });
+    this.events.emit('notifications.added', { level, title: `Risk ${ruleLabel(breach.ruleId)}`, message: breach.message, at: now });
     return true;
   }
 
