@@ -11,8 +11,8 @@ import { median, percentile, round, type Benchmark } from './bench-harness';
 const marketOpen = '2026-11-18T16:00:00Z';
 const clickRounds = 40;
 const burstSeconds = 10;
-/** Simulator feed speed for the burst (the market generator's rate times this). */
-const burstSpeed = Number(process.env.UI_BENCH_FEED_SPEED ?? 60);
+/** Quote updates a second the simulator produces across the four contracts during the burst. */
+const burstQuotesPerSecond = Number(process.env.UI_BENCH_QUOTES_PER_SECOND ?? 1000);
 const burstSymbols = ['ES', 'NQ', 'CL', 'GC'] as const;
 
 interface Ready {
@@ -45,7 +45,7 @@ export const uiBenchmark: Benchmark = {
       await page.getByTestId('ticket-buy').waitFor({ state: 'visible' });
       await page.waitForFunction(`document.querySelector('[data-testid="ticket-buy"]')?.hasAttribute('disabled') === false`, undefined, { timeout: 30_000 });
       const clicks = await clickToWorkingOrder(page);
-      const bars = await hundredThousandBars(page);
+      const bars = await hundredThousandBars(page, host.ready);
       const burst = await quoteBurst(page, host.ready);
       return {
         clickToVisibleOrderP50Ms: round(median(clicks)),
@@ -125,32 +125,67 @@ async function clickToWorkingOrder(page: Page): Promise<number[]> {
   return samples;
 }
 
-/** Loads 100,000 one-minute bars into the chart (pages of 20,000) and reads the chart's own timings. */
-async function hundredThousandBars(page: Page): Promise<Record<string, number>> {
-  const canvas = page.getByTestId('chart-canvas').first();
-  await page.getByTestId('timeframe-1m').first().click();
-  await canvas.and(page.locator('[data-state="ready"]')).waitFor();
+/** Picks a history depth on the first chart and waits until it shows at least `bars` bars. */
+async function loadDepthOnChart(page: Page, depth: number, bars: number): Promise<number> {
   const started = Date.now();
-  await page.getByTestId('chart-depth').first().selectOption('100000');
+  await page.getByTestId('chart-depth').first().selectOption(String(depth));
   await page.waitForFunction(
-    `(() => { const element = document.querySelector('[data-testid="chart-canvas"]'); return element?.getAttribute('data-state') === 'ready' && Number(element.getAttribute('data-bars')) >= 90000; })()`,
+    `(() => { const element = document.querySelector('[data-testid="chart-canvas"]'); return element?.getAttribute('data-state') === 'ready' && Number(element.getAttribute('data-bars')) >= ${bars}; })()`,
     undefined,
     { timeout: 120_000 },
   );
-  const wallMs = Date.now() - started;
-  const barsLoaded = Number(await canvas.getAttribute('data-bars'));
+  return Date.now() - started;
+}
+
+/** The chart's own timings of its last history load (data attributes the controller publishes). */
+async function chartTimings(page: Page, prefix: string): Promise<Record<string, number | string>> {
+  const canvas = page.getByTestId('chart-canvas').first();
   return {
-    barsLoaded,
-    barsLoadAndDrawMs: Number(await canvas.getAttribute('data-load-ms')),
-    barsDrawMs: Number(await canvas.getAttribute('data-draw-ms')),
-    barsWallClockMs: wallMs,
+    [`${prefix}LoadAndDrawMs`]: Number(await canvas.getAttribute('data-load-ms')),
+    [`${prefix}FetchMs`]: Number(await canvas.getAttribute('data-fetch-ms')),
+    [`${prefix}DrawMs`]: Number(await canvas.getAttribute('data-draw-ms')),
+    [`${prefix}DrawParts`]: `convert/candles/volumes/overlays ${(await canvas.getAttribute('data-draw-parts')) ?? ''} ms`,
   };
 }
 
 /**
- * Four charts on one-second bars while 1,000 prices a second are pushed into the simulator across
- * four contracts: long tasks in the renderer, and the quote updates per second per contract the
- * host sends (counted on a second connection).
+ * Loads 100,000 one-minute bars into the chart in one `market.bars` call, twice: cold (the host
+ * fills its bar cache from the broker first) and warm (from the cache), with the chart's own timings
+ * of each part; and the same call from Node for the host's share.
+ */
+async function hundredThousandBars(page: Page, ready: Ready): Promise<Record<string, number | string>> {
+  const canvas = page.getByTestId('chart-canvas').first();
+  await page.getByTestId('timeframe-1m').first().click();
+  await canvas.and(page.locator('[data-state="ready"]')).waitFor();
+  const coldWallMs = await loadDepthOnChart(page, 100_000, 90_000);
+  const cold = await chartTimings(page, 'barsCold');
+  await loadDepthOnChart(page, 2000, 1000);
+  const warmWallMs = await loadDepthOnChart(page, 100_000, 90_000);
+  const warm = await chartTimings(page, 'barsWarm');
+  const barsLoaded = Number(await canvas.getAttribute('data-bars'));
+  const connection = await connectToHost({ api: ready.api, token: ready.token });
+  if (!connection.ok) throw new Error(connection.error.message);
+  const callStarted = performance.now();
+  const direct = await connection.value.client.invoke('market.bars', { symbol: 'ES', unit: 'minute', unitNumber: 1, count: 100_000 });
+  const callMs = performance.now() - callStarted;
+  connection.value.close();
+  return {
+    barsLoaded,
+    barsOneCallFromNodeMs: round(callMs),
+    barsOneCallCount: direct.ok ? direct.value.bars.length : 0,
+    barsColdWallClockMs: coldWallMs,
+    ...cold,
+    barsWarmWallClockMs: warmWallMs,
+    ...warm,
+  };
+}
+
+/**
+ * Four charts on one-second bars while the simulator's quote storm makes 1,000 quote changes a
+ * second across four contracts for 10 s (`POST /sim/feed {"quotesPerSecond"}`: real trades on the
+ * tick grid through the market hub, the adapter and the core's display throttle): long tasks in the
+ * renderer, and the quote updates per second per contract the host sends (counted on a second
+ * connection).
  */
 async function quoteBurst(page: Page, ready: Ready): Promise<Record<string, number>> {
   const control = ready.sim?.control;
@@ -170,9 +205,12 @@ async function quoteBurst(page: Page, ready: Ready): Promise<Record<string, numb
   const perSecond = new Map<string, number>();
   let maxPerContractSecond = 0;
   let received = 0;
+  let counting = false;
+  let startedAt = 0;
   const stop = connection.value.client.on('quotes.tick', (quote) => {
+    if (!counting) return;
     received++;
-    const key = `${quote.contractId}@${Math.floor(performance.now() / 1000)}`;
+    const key = `${quote.contractId}@${Math.floor((performance.now() - startedAt) / 1000)}`;
     const count = (perSecond.get(key) ?? 0) + 1;
     perSecond.set(key, count);
     maxPerContractSecond = Math.max(maxPerContractSecond, count);
@@ -182,22 +220,33 @@ async function quoteBurst(page: Page, ready: Ready): Promise<Record<string, numb
     window.benchLongTasks = tasks;
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
   })()`);
-  // The simulator's feed runs faster than real time until the broker's market hub carries 1,000 quotes a second.
-  await postJson(`${control}/feed`, { speed: burstSpeed });
-  await page.waitForTimeout(burstSeconds * 1000);
+  counting = true;
+  startedAt = performance.now();
+  await postJson(`${control}/feed`, { quotesPerSecond: burstQuotesPerSecond, seconds: burstSeconds, symbols: burstSymbols });
+  await page.waitForTimeout((burstSeconds / 2) * 1000);
+  // Halfway through: the broker's market events per second as the adapter counts them.
   const diagnostics = await connection.value.client.invoke('diagnostics.get', {});
-  await postJson(`${control}/feed`, { speed: 1 });
+  await page.waitForTimeout((burstSeconds / 2) * 1000);
+  counting = false;
   const inbound = diagnostics.ok ? Object.entries(diagnostics.value.channels).reduce((total, [name, channel]) => total + (name.includes('market') ? channel.eventsPerSecond : 0), 0) : Number.NaN;
   await page.waitForTimeout(500);
   const longTasks = (await page.evaluate('window.benchLongTasks')) as number[];
   stop();
   connection.value.close();
+  // Whole seconds of the storm only (the first and the last may be partial).
+  const fullSeconds = [...perSecond.entries()].filter(([key]) => {
+    const second = Number(key.slice(key.lastIndexOf('@') + 1));
+    return second >= 1 && second < burstSeconds - 1;
+  });
+  const perContractSecond = fullSeconds.map(([, count]) => count);
   return {
-    burstFeedSpeed: burstSpeed,
+    burstQuotesPerSecondAsked: burstQuotesPerSecond,
     burstBrokerMarketEventsPerSecond: round(inbound),
-    burstQuotesReceivedPerSecond: round(received / burstSeconds),
-    maxQuoteUpdatesPerContractSecond: maxPerContractSecond,
+    burstQuotesSentPerSecond: round(received / burstSeconds),
+    quoteUpdatesPerContractSecondMedian: median(perContractSecond),
+    quoteUpdatesPerContractSecondMax: maxPerContractSecond,
     longTasksOver50Ms: longTasks.filter((duration) => duration > 50).length,
+    longTasks: longTasks.length,
     longestTaskMs: round(Math.max(0, ...longTasks)),
   };
 }

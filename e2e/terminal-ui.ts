@@ -1,4 +1,4 @@
-import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startHost, type HostProcess } from './headless-host';
 
@@ -43,6 +43,8 @@ export interface DrawnLine {
   readonly text: string;
   readonly price: number;
   readonly y: number;
+  /** The strategy that placed the order, when one did. */
+  readonly strategy?: string;
 }
 
 /** The order lines the chart drew, from its published layout. */
@@ -58,4 +60,43 @@ export async function simControl(host: HostProcess, path: string, body: unknown)
   if (control === undefined) throw new Error('the host runs no simulator');
   const response = await fetch(`${control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`sim control ${path} answered ${response.status}: ${await response.text()}`);
+}
+
+/**
+ * Playwright's `test` with a headless host per test (on the simulator, the market open unless
+ * `hostArgs` says otherwise) and an automatic check: the test fails when the page logged a console
+ * error or warning, or threw, while the host ran (checked before the host stops, whose lost link
+ * the page rightly reports).
+ */
+export const test = base.extend<{ hostArgs: string[]; host: HostProcess; problems: string[] }>({
+  hostArgs: [['--clock', marketOpen], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const host = await startHost(hostArgs);
+    await use(host);
+    await host.stop();
+  },
+  problems: [
+    async ({ page, host }, use) => {
+      const problems = collectProblems(page);
+      await use(problems);
+      expect(problems, `console errors, warnings or page errors while the host ${host.ready.pid} ran`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** The simulator's last price of a symbol's front contract, from `GET /sim/state`. */
+export async function simPrice(host: HostProcess, contractId: string): Promise<number> {
+  const ready: { sim?: { control?: string } } = host.ready;
+  const response = await fetch(`${ready.sim?.control ?? ''}/state`);
+  const state = (await response.json()) as { prices: Record<string, number> };
+  const price = state.prices[contractId];
+  if (price === undefined) throw new Error(`the simulator has no price for ${contractId}`);
+  return price;
+}
+
+/** Switches the window to a screen (Trade, Strategies, Backtest, Analytics). */
+export async function openScreen(page: Page, screen: 'trade' | 'strategies' | 'backtest' | 'analytics'): Promise<void> {
+  await page.getByTestId(`view-${screen}`).click();
+  await expect(page.getByTestId(`view-${screen}`)).toHaveAttribute('aria-current', 'page');
 }

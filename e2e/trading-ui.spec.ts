@@ -60,9 +60,14 @@ test('a limit placed from the chart menu can be dragged to a new price and cance
   await page.mouse.up();
 
   await expect.poll(async () => (await drawnLines(canvas)).find((line) => line.kind === 'order')?.price).toBeGreaterThan(before);
+  // The line shows each tick of the drag until the broker answers: wait for the order's new limit, then for the line on it.
+  await expect(orderRow.locator('td').nth(5)).not.toHaveText(before.toFixed(2));
+  const limit = Number((await orderRow.locator('td').nth(5).innerText()).replace(/,/g, ''));
+  await expect.poll(async () => (await drawnLines(canvas)).find((line) => line.kind === 'order')?.price).toBe(limit);
   const [moved] = (await drawnLines(canvas)).filter((line) => line.kind === 'order');
   if (moved === undefined) throw new Error('the order line is gone');
   expect(Number.isInteger(Math.round(moved.price * 4 * 1e6) / 1e6)).toBe(true);
+  expect(moved.price).toBeGreaterThan(before);
   await expect(orderRow).toContainText(moved.price.toFixed(2));
   await keepScreenshot(page, 'chart-order-dragged');
 

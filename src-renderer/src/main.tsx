@@ -4,6 +4,7 @@ import { AppShell } from './app/app-shell';
 import { Providers } from './app/providers';
 import { createTerminalBridge } from './bridge/terminal-bridge';
 import './app/theme.css';
+import './app/screens.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('the page has no #root element');

@@ -160,6 +160,20 @@ export interface ExchangeState {
   readonly prices: Record<string, number>;
 }
 
+/**
+ * Feed controls. `quotesPerSecond` starts a quote storm: that many trades a second, spread evenly
+ * over `symbols` (default: every market open now), each a tick from the last and published as its
+ * own quote, for `seconds` (default 10) of exchange time; 0 ends a storm. The storm's prints are on
+ * the tape like any other, so history shows them.
+ */
+export interface FeedSettings {
+  readonly paused?: boolean;
+  readonly speed?: number;
+  readonly quotesPerSecond?: number;
+  readonly seconds?: number;
+  readonly symbols?: readonly string[];
+}
+
 /** The simulated exchange as the gateway drives it. Bodies are untrusted JSON: validate them. */
 export interface SimExchange {
   /** Starts the market clock and the feed. */
@@ -193,8 +207,8 @@ export interface SimExchange {
 
   /** Control: walks the market to the price through a short path; resolves when the last trade is there. */
   movePrice(target: { readonly contractId?: string; readonly symbol?: string; readonly price: number }): Promise<ExchangeAnswer<null>>;
-  /** Control: pause, resume or speed up the feed. */
-  setFeed(options: { readonly paused?: boolean; readonly speed?: number }): ExchangeAnswer<null>;
+  /** Control: pause, resume or speed up the feed, or start a quote storm (see `FeedSettings`). */
+  setFeed(options: FeedSettings): ExchangeAnswer<null>;
   /** Control: create or update an account; pushes an `account` event. */
   upsertAccount(body: unknown): ExchangeAnswer<AccountModel>;
   /** Control: the whole state. */

@@ -1,5 +1,5 @@
 import { accountModelOf } from './account-ledger';
-import type { AccountModel, DepthEntryModel, ExchangeAnswer, ExchangeState, QuoteModel } from './exchange-api';
+import type { AccountModel, DepthEntryModel, ExchangeAnswer, ExchangeState, FeedSettings, QuoteModel } from './exchange-api';
 import type { ExchangeTimekeeper } from './exchange-clock';
 import type { ExchangeContext } from './exchange-context';
 import type { LiveMarket } from './live-market';
@@ -8,6 +8,7 @@ import { orderModelOf } from './order-store';
 import { domType } from './projectx-enums';
 import { positionModelOf } from './position-ledger';
 import { planPriceMove } from './price-mover';
+import { planQuoteStorm } from './quote-storm';
 import { hashInts } from './random';
 import { parseBody, upsertAccountSchema } from './request-schemas';
 import { nearestTicks, ticksToPrice } from './tick-math';
@@ -24,6 +25,9 @@ interface PendingMove {
 }
 
 const shownTrades = 500;
+/** Most storm trades a second over all markets, and per market (prints are whole milliseconds apart). */
+const maxStormRate = 20_000;
+const maxStormRatePerMarket = 1000;
 
 /**
  * The simulator's control surface: price moves, feed pause and speed, accounts, state, snapshots
@@ -79,8 +83,10 @@ export class ExchangeControls {
     for (const move of this.moves.values()) this.supersede(move.market, 'The exchange stopped.');
   }
 
-  /** Pauses or resumes the feed (a paused market stands still), and sets the clock speed. */
-  public setFeed(settings: { readonly paused?: boolean; readonly speed?: number }): ExchangeAnswer<null> {
+  /** Pauses or resumes the feed (a paused market stands still), sets the clock speed, starts or ends a quote storm. */
+  public setFeed(settings: FeedSettings): ExchangeAnswer<null> {
+    const storm = settings.quotesPerSecond === undefined ? undefined : this.stormMarkets(settings);
+    if (storm !== undefined && !Array.isArray(storm)) return storm;
     if (settings.speed !== undefined) {
       if (!(settings.speed > 0 && settings.speed <= 100_000)) return { errorCode: controlCode.invalid, errorMessage: `Invalid speed (${settings.speed}).` };
       this.timekeeper.setSpeed(settings.speed);
@@ -96,7 +102,46 @@ export class ExchangeControls {
       for (const market of this.markets.values()) market.tape.resumeAfter(now, market.last?.priceTicks ?? null);
       this.feed.paused = false;
     }
+    if (Array.isArray(storm)) this.startStorm(storm, settings.quotesPerSecond ?? 0, (settings.seconds ?? 10) * 1000);
     return { errorCode: controlCode.success, errorMessage: null, value: null };
+  }
+
+  /** The markets a storm runs on, or why it cannot start. */
+  private stormMarkets(settings: FeedSettings): LiveMarket[] | ExchangeAnswer<null> {
+    const rate = settings.quotesPerSecond ?? 0;
+    const refuse = (message: string, field: string): ExchangeAnswer<null> => ({ errorCode: controlCode.invalid, errorMessage: message, invalidField: field });
+    if (!(rate >= 0 && rate <= maxStormRate)) return refuse(`Invalid quotesPerSecond (${rate}); at most ${maxStormRate}.`, 'quotesPerSecond');
+    if (settings.seconds !== undefined && !(settings.seconds > 0 && settings.seconds <= 600)) return refuse(`Invalid seconds (${settings.seconds}); 0 to 600.`, 'seconds');
+    if (rate === 0) return [];
+    const now = this.context.now();
+    const markets: LiveMarket[] = [];
+    for (const key of settings.symbols ?? []) {
+      const market = this.marketOf(key);
+      if (market === undefined) return refuse(`Contract not found (${key}).`, 'symbols');
+      if (!markets.includes(market)) markets.push(market);
+    }
+    if (settings.symbols === undefined) for (const market of this.markets.values()) if (market.calendar.isOpen(now) && market.last !== null) markets.push(market);
+    if (markets.length === 0) return refuse('No market is open for a quote storm.', 'symbols');
+    const closed = markets.find((market) => !market.calendar.isOpen(now) || market.last === null);
+    if (closed !== undefined) return refuse(`The ${closed.spec.symbol} market is closed.`, 'symbols');
+    if (this.feed.paused && settings.paused !== false) return refuse('The feed is paused.', 'paused');
+    if (rate / markets.length > maxStormRatePerMarket) return refuse(`At most ${maxStormRatePerMarket} quotes a second per market.`, 'quotesPerSecond');
+    return markets;
+  }
+
+  /** Scripts the storm's prints on each market's tape and publishes them print by print. */
+  private startStorm(markets: readonly LiveMarket[], rate: number, durationMs: number): void {
+    const now = this.context.now();
+    // A storm cut short leaves the rest of its script: the market follows its path again from here.
+    for (const market of this.feed.stopStorms(now)) if (!markets.includes(market) && !this.feed.paused) market.tape.resumeAfter(now, market.last?.priceTicks ?? null);
+    if (markets.length === 0) return;
+    for (const market of markets) {
+      this.supersede(market, 'Superseded by a quote storm.');
+      this.moveCount += 1;
+      const seed = hashInts(market.tape.path.parameters.productKey, now, this.moveCount);
+      market.tape.scriptAfter(now, planQuoteStorm(market.last?.priceTicks ?? 1, now, rate / markets.length, durationMs, seed), false);
+    }
+    this.feed.startStorm(markets, now + durationMs);
   }
 
   /** Creates or updates an account and announces it. */

@@ -30,8 +30,34 @@ export class MarketFeed {
   /** While paused the feed publishes no depth refreshes (the tapes are frozen as well). */
   public paused = false;
   private publishing = true;
+  /** Markets in a quote storm, with the instant (exchange ms) their storm ends. */
+  private readonly storms = new Map<LiveMarket, number>();
 
   public constructor(private readonly target: FeedTarget) {}
+
+  /**
+   * Publishes a quote after every print of these markets until `until` (exchange ms), instead of one
+   * per feed tick: a quote storm's load reaches subscribers print by print.
+   */
+  public startStorm(markets: readonly LiveMarket[], until: number): void {
+    for (const market of markets) this.storms.set(market, until);
+  }
+
+  /** Ends every storm; returns the markets whose storm had not ended yet. */
+  public stopStorms(now: number): LiveMarket[] {
+    const running = [...this.storms].filter(([, until]) => until >= now).map(([market]) => market);
+    this.storms.clear();
+    return running;
+  }
+
+  /** Whether a storm still runs at `now` (the exchange then ticks the feed often). */
+  public stormActive(now: number): boolean {
+    for (const [market, until] of this.storms) {
+      if (until >= now) return true;
+      this.storms.delete(market);
+    }
+    return false;
+  }
 
   /** Plays every market up to and including `now`. */
   public advanceTo(now: number, fastForwardMs: number): void {
@@ -48,8 +74,21 @@ export class MarketFeed {
     for (const { market, print } of prints) {
       market.applyPrint(print);
       this.target.onPrint(market, print);
+      const stormUntil = this.storms.get(market);
+      if (stormUntil !== undefined && print.ms <= stormUntil) this.publishQuote(market, print.ms);
     }
     for (const market of markets) this.publish(market, now);
+  }
+
+  /** Publishes a storm market's trades and quote as of one print. */
+  private publishQuote(market: LiveMarket, ms: number): void {
+    if (!this.publishing) return;
+    const contractId = this.target.contractIdOf(market);
+    const trades = market.takeTrades();
+    if (trades.length > 0) this.target.emit({ kind: 'market-trades', contractId, trades });
+    if (!market.takeQuoteChange()) return;
+    const quote = market.quote(this.target.stamp(ms));
+    if (quote !== null) this.target.emit({ kind: 'quote', contractId, quote });
   }
 
   /** Publishes what a market played since its last publication: trades, then the quote, then depth changes. */

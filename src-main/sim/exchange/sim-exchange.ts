@@ -4,7 +4,7 @@ import { ContractDirectory } from './contract-directory';
 import { availableContracts, searchContractById, searchContracts } from './contract-endpoints';
 import { pathParametersOf } from './day-plan';
 import { defaultAccounts } from './default-accounts';
-import type { ExchangeEvent, SimExchange } from './exchange-api';
+import type { ExchangeEvent, FeedSettings, SimExchange } from './exchange-api';
 import { createWallTimekeeper, type ExchangeTimekeeper } from './exchange-clock';
 import type { ExchangeContext } from './exchange-context';
 import { ExchangeControls } from './exchange-controls';
@@ -143,9 +143,11 @@ export function createSimExchange(options: SimExchangeOptions = {}): SimExchange
       return handler(...args);
     };
   let cancelTick: (() => void) | null = null;
+  // A quote storm plays its prints every few milliseconds instead of every feed interval.
+  const stormIntervalMs = Math.min(4, feedIntervalMs);
   const tick = (): void => {
     sync();
-    cancelTick = timekeeper.schedule(feedIntervalMs * timekeeper.speed, tick);
+    cancelTick = timekeeper.schedule((feed.stormActive(now()) ? stormIntervalMs : feedIntervalMs) * timekeeper.speed, tick);
   };
 
   return {
@@ -180,7 +182,15 @@ export function createSimExchange(options: SimExchangeOptions = {}): SimExchange
     partialCloseContract: synced((body: unknown) => partialCloseContract(context, body)),
     searchTrades: synced((body: unknown) => searchTrades(context, body)),
     movePrice: synced((target: { readonly contractId?: string; readonly symbol?: string; readonly price: number }) => controls.movePrice(target)),
-    setFeed: synced((settings: { readonly paused?: boolean; readonly speed?: number }) => controls.setFeed(settings)),
+    setFeed: synced((settings: FeedSettings) => {
+      const answer = controls.setFeed(settings);
+      // A storm that just started ticks at once, on its short interval.
+      if (cancelTick !== null && feed.stormActive(now())) {
+        cancelTick();
+        tick();
+      }
+      return answer;
+    }),
     upsertAccount: synced((body: unknown) => controls.upsertAccount(body)),
     state: synced(() => controls.state()),
     quoteSnapshot: synced((contractId: string) => controls.quoteSnapshot(contractId)),

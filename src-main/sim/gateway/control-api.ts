@@ -27,7 +27,14 @@ const positive = z.number().finite().positive();
 const priceBody = z
   .strictObject({ contractId: z.string().min(1).optional(), symbol: z.string().min(1).optional(), price: z.number().finite() })
   .refine((body) => body.contractId !== undefined || body.symbol !== undefined, { message: 'contractId or symbol is required', path: ['contractId'] });
-const feedBody = z.strictObject({ paused: z.boolean().optional(), speed: positive.optional() });
+/** `quotesPerSecond` (with `seconds` and `symbols`) starts a quote storm; 0 ends one. */
+const feedBody = z.strictObject({
+  paused: z.boolean().optional(),
+  speed: positive.optional(),
+  quotesPerSecond: z.number().finite().min(0).max(20_000).optional(),
+  seconds: positive.max(600).optional(),
+  symbols: z.array(z.string().min(1).max(40)).min(1).max(20).optional(),
+});
 const accountBody = z.strictObject({
   id: z.number().int().positive().optional(),
   name: z.string().min(1).max(100),
@@ -62,8 +69,9 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       const parsed = feedBody.safeParse(body);
       if (!parsed.success) return invalid(response, parsed.error);
       const answer = context.exchange.setFeed(parsed.data);
-      if (answer.errorCode !== 0) return refused(response, answer, parsed.data.speed !== undefined ? 'speed' : 'paused');
-      return sendJson(response, 200, { ok: true, feed: context.exchange.state().feed });
+      if (answer.errorCode !== 0) return refused(response, answer, answer.invalidField ?? (parsed.data.speed !== undefined ? 'speed' : 'paused'));
+      const storm = parsed.data.quotesPerSecond === undefined ? {} : { storm: { quotesPerSecond: parsed.data.quotesPerSecond, seconds: parsed.data.quotesPerSecond === 0 ? 0 : (parsed.data.seconds ?? 10) } };
+      return sendJson(response, 200, { ok: true, feed: context.exchange.state().feed, ...storm });
     }
     case '/accounts': {
       const parsed = accountBody.safeParse(body);

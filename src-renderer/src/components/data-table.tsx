@@ -22,6 +22,8 @@ export function DataTable<Row, Id extends string>({
   empty,
   testId,
   rowTestId,
+  onRowClick,
+  selectedKey,
 }: {
   columns: readonly Column<Row, Id>[];
   rows: readonly Row[];
@@ -31,6 +33,10 @@ export function DataTable<Row, Id extends string>({
   empty: string;
   testId: string;
   rowTestId: string;
+  /** Makes rows selectable: called with the clicked row. */
+  onRowClick?(row: Row): void;
+  /** The key of the selected row, highlighted. */
+  selectedKey?: string;
 }) {
   const sortColumn = columns.find((column) => column.id === sort.column);
   const sorted = sortColumn?.sortValue === undefined ? rows : sortRows(rows, sort, (row) => sortColumn.sortValue?.(row), rowKey);
@@ -59,7 +65,14 @@ export function DataTable<Row, Id extends string>({
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={rowKey(row)} data-testid={rowTestId} data-key={rowKey(row)}>
+            <tr
+              key={rowKey(row)}
+              data-testid={rowTestId}
+              data-key={rowKey(row)}
+              className={`${onRowClick === undefined ? '' : 'row-selectable'}${rowKey(row) === selectedKey ? ' row-selected' : ''}`}
+              aria-selected={onRowClick === undefined ? undefined : rowKey(row) === selectedKey}
+              onClick={onRowClick === undefined ? undefined : () => onRowClick(row)}
+            >
               {columns.map((column) => (
                 <td key={column.id} className={`align-${column.align ?? 'left'}`}>
                   {column.render(row)}

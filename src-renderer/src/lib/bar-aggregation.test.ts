@@ -1,53 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import type { BarView } from '../../../src-shared/domain/trading';
-import { aggregatePrint, prependHistory, volumeBetween } from './bar-aggregation';
-import { timeframeById } from './timeframes';
+import { mergeBarUpdate, prependHistory } from './bar-aggregation';
 
-const minute = timeframeById('1m');
 const tenOClock = Date.parse('2026-11-18T16:00:00Z');
 
-function bar(time: number, close: number): BarView {
-  return { time, open: close, high: close, low: close, close, volume: 10 };
+function bar(time: number, close: number, high = close, low = close): BarView {
+  return { time, open: close, high, low, close, volume: 10 };
 }
 
-describe('live bar aggregation', () => {
-  it('updates the last bar with prints inside its minute', () => {
-    const last = bar(tenOClock, 20_000);
+describe('live bars', () => {
+  it('replaces the forming bar with the live one, keeping the high and low made between quotes', () => {
+    const bars = [bar(tenOClock - 60_000, 20_000), bar(tenOClock, 20_001)];
 
-    const up = aggregatePrint(last, { time: tenOClock + 20_000, priceTicks: 20_004, volume: 3 }, minute);
-    const down = aggregatePrint(up?.bar, { time: tenOClock + 40_000, priceTicks: 19_998, volume: 2 }, minute);
+    const merged = mergeBarUpdate(bars, bar(tenOClock, 20_002, 20_009, 19_990));
 
-    expect(up?.opened).toBe(false);
-    expect(down?.bar).toEqual({ time: tenOClock, open: 20_000, high: 20_004, low: 19_998, close: 19_998, volume: 15 });
+    expect(merged).toEqual({ index: 1, opened: false });
+    expect(bars).toHaveLength(2);
+    expect(bars[1]).toMatchObject({ high: 20_009, low: 19_990, close: 20_002 });
   });
 
-  it('opens a new bar on the broker grid when a print passes the bar end, even after a gap', () => {
-    const last = bar(tenOClock, 20_000);
+  it('appends a newer bar, and takes a late final update of the bar before it', () => {
+    const bars = [bar(tenOClock, 20_000)];
 
-    const next = aggregatePrint(last, { time: tenOClock + 3 * 60_000 + 5_000, priceTicks: 20_002, volume: 1 }, minute);
+    const opened = mergeBarUpdate(bars, bar(tenOClock + 60_000, 20_003));
+    const late = mergeBarUpdate(bars, bar(tenOClock, 20_001, 20_004));
 
-    expect(next).toEqual({ bar: { time: tenOClock + 180_000, open: 20_002, high: 20_002, low: 20_002, close: 20_002, volume: 1 }, opened: true });
+    expect(opened).toEqual({ index: 1, opened: true });
+    expect(late).toEqual({ index: 0, opened: false });
+    expect(bars.map((item) => item.close)).toEqual([20_001, 20_003]);
   });
 
-  it('ignores prints older than the last bar', () => {
-    expect(aggregatePrint(bar(tenOClock, 20_000), { time: tenOClock - 1, priceTicks: 1, volume: 1 }, minute)).toBeUndefined();
+  it('ignores a bar it has not loaded', () => {
+    const bars = [bar(tenOClock, 20_000), bar(tenOClock + 120_000, 20_000)];
+
+    expect(mergeBarUpdate(bars, bar(tenOClock + 60_000, 1))).toBeUndefined();
+    expect(mergeBarUpdate(bars, bar(tenOClock - 60_000, 1))).toBeUndefined();
+    expect(bars).toHaveLength(2);
   });
 
-  it('starts a daily bar at the 17:00 CT roll, not at midnight', () => {
-    const day = timeframeById('1D');
-    const session = bar(Date.parse('2026-11-17T23:00:00Z'), 20_000);
+  it('keeps the newer state of a bar when an older one arrives after it', () => {
+    const bars = [{ ...bar(tenOClock, 20_002, 20_009, 19_990), volume: 40 }];
 
-    const sameDay = aggregatePrint(session, { time: Date.parse('2026-11-18T22:59:00Z'), priceTicks: 20_010, volume: 1 }, day);
-    const nextDay = aggregatePrint(session, { time: Date.parse('2026-11-18T23:00:00Z'), priceTicks: 20_010, volume: 1 }, day);
+    const stale = mergeBarUpdate(bars, { ...bar(tenOClock, 20_001, 20_004, 19_995), volume: 35 });
 
-    expect(sameDay?.opened).toBe(false);
-    expect(nextDay?.opened).toBe(true);
+    expect(stale).toBeUndefined();
+    expect(bars[0]).toMatchObject({ high: 20_009, volume: 40 });
   });
 
-  it('derives traded volume from cumulative day volume and never goes negative', () => {
-    expect(volumeBetween(100, 104)).toBe(4);
-    expect(volumeBetween(100, 3)).toBe(0);
-    expect(volumeBetween(undefined, 3)).toBe(0);
+  it('starts an empty chart with the first live bar', () => {
+    const bars: BarView[] = [];
+
+    expect(mergeBarUpdate(bars, bar(tenOClock, 20_000))).toEqual({ index: 0, opened: true });
   });
 
   it('prepends older history without duplicating the overlap', () => {

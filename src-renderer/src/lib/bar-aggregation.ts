@@ -1,67 +1,37 @@
 import type { BarView } from '../../../src-shared/domain/trading';
-import { tradingDayNumber } from './chicago-time';
-import type { Timeframe } from './timeframes';
 
-/** One trade price seen on the tape, with the volume traded since the previous one. */
-export interface TapePrint {
-  readonly time: number;
-  readonly priceTicks: number;
-  readonly volume: number;
-}
-
-/** The outcome of folding a print into the current bar. */
-export interface AggregatedBar {
-  readonly bar: BarView;
-  /** True when the print opened a new bar; false when it updated the last one. */
+/** Where a live bar went in the loaded history. */
+export interface MergedBar {
+  /** Index of the bar in the history after the merge. */
+  readonly index: number;
+  /** True when the bar was appended (a new bar opened); false when it replaced one. */
   readonly opened: boolean;
 }
 
 /**
- * Start of the bar a print belongs to, on the grid of the last bar the broker sent (its bars may
- * be aligned to the session rather than to the clock). Daily bars follow the 17:00 CT roll.
+ * Puts a live bar from `bars.updated` into the loaded history (oldest first, changed in place): the
+ * forming bar is replaced, a newer one is appended, and a late final update of an earlier bar
+ * replaces that bar. An update for a bar that is not loaded (older than the history, or falling
+ * between two loaded bars) is ignored, and so is one with less volume than the bar shown: a bar
+ * only grows while it forms, so that is an older state of it arriving late.
  */
-export function bucketStart(last: BarView, time: number, frame: Timeframe): number {
-  if (frame.unit === 'day' || frame.unit === 'week' || frame.unit === 'month') {
-    return tradingDayNumber(time) === tradingDayNumber(last.time) ? last.time : time;
+export function mergeBarUpdate(bars: BarView[], bar: BarView): MergedBar | undefined {
+  const last = bars.at(-1);
+  if (last === undefined || bar.time > last.time) {
+    bars.push(bar);
+    return { index: bars.length - 1, opened: true };
   }
-  if (time < last.time + frame.milliseconds) return last.time;
-  return last.time + Math.floor((time - last.time) / frame.milliseconds) * frame.milliseconds;
-}
-
-/**
- * Folds a print into the chart's last bar: updates it while the print falls inside it, opens a new
- * bar after it, and ignores prints older than the last bar (late ticks after a reconnect).
- */
-export function aggregatePrint(last: BarView | undefined, print: TapePrint, frame: Timeframe): AggregatedBar | undefined {
-  if (last === undefined) {
-    const start = Math.floor(print.time / frame.milliseconds) * frame.milliseconds;
-    return { bar: { time: start, open: print.priceTicks, high: print.priceTicks, low: print.priceTicks, close: print.priceTicks, volume: print.volume }, opened: true };
+  // Almost always the last bar or the one before it: search from the end.
+  for (let index = bars.length - 1; index >= 0 && index >= bars.length - 64; index--) {
+    const existing = bars[index];
+    if (existing === undefined || existing.time < bar.time) return undefined;
+    if (existing.time === bar.time) {
+      if (bar.volume < existing.volume) return undefined;
+      bars[index] = bar;
+      return { index, opened: false };
+    }
   }
-  if (print.time < last.time) return undefined;
-  const start = bucketStart(last, print.time, frame);
-  if (start === last.time) {
-    return {
-      bar: {
-        time: last.time,
-        open: last.open,
-        high: Math.max(last.high, print.priceTicks),
-        low: Math.min(last.low, print.priceTicks),
-        close: print.priceTicks,
-        volume: last.volume + print.volume,
-      },
-      opened: false,
-    };
-  }
-  return { bar: { time: start, open: print.priceTicks, high: print.priceTicks, low: print.priceTicks, close: print.priceTicks, volume: print.volume }, opened: true };
-}
-
-/**
- * Volume traded between two quotes from the day's cumulative volume; a drop (the day rolled, or
- * the feed restarted) counts as no volume rather than a negative one.
- */
-export function volumeBetween(previous: number | null | undefined, current: number | null): number {
-  if (current === null || previous === null || previous === undefined) return 0;
-  return current >= previous ? current - previous : 0;
+  return undefined;
 }
 
 /**

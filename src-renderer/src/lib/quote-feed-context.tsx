@@ -1,20 +1,35 @@
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { QuoteView } from '../../../src-shared/domain/trading';
 import { useLinkState, useTerminalApi } from '../bridge/bridge-context';
+import { BarFeed } from './bar-feed';
 import { QuoteFeed } from './quote-feed';
 
 const QuoteFeedContext = createContext<QuoteFeed | undefined>(undefined);
+const BarFeedContext = createContext<BarFeed | undefined>(undefined);
 
-/** Owns the page's one quote feed and re-watches symbols when the link to the terminal returns. */
+/** Owns the page's one quote feed and bar feed, and re-watches symbols when the link to the terminal returns. */
 export function QuoteFeedProvider({ children }: { children: ReactNode }) {
   const api = useTerminalApi();
   const link = useLinkState();
   const [feed] = useState(() => new QuoteFeed(api));
+  const [bars] = useState(() => new BarFeed(api));
   useEffect(() => () => feed.dispose(), [feed]);
+  useEffect(() => () => bars.dispose(), [bars]);
   useEffect(() => {
     if (link === 'live') feed.rewatch();
   }, [feed, link]);
-  return <QuoteFeedContext.Provider value={feed}>{children}</QuoteFeedContext.Provider>;
+  return (
+    <QuoteFeedContext.Provider value={feed}>
+      <BarFeedContext.Provider value={bars}>{children}</BarFeedContext.Provider>
+    </QuoteFeedContext.Provider>
+  );
+}
+
+/** The page's live bar feed, for the charts. */
+export function useBarFeed(): BarFeed {
+  const feed = useContext(BarFeedContext);
+  if (feed === undefined) throw new Error('QuoteFeedProvider is missing');
+  return feed;
 }
 
 /** The page's quote feed, for imperative consumers such as the chart. */

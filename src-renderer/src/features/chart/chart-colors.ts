@@ -13,6 +13,8 @@ export interface ChartColors {
   readonly crosshair: string;
   readonly labelBackground: string;
   readonly sessionBreak: string;
+  /** Orders and fills a strategy made. */
+  readonly strategy: string;
 }
 
 function variable(style: CSSStyleDeclaration, name: string, fallback: string): string {
@@ -37,5 +39,6 @@ export function readChartColors(): ChartColors {
     crosshair: variable(style, '--chart-crosshair', '#5e6673'),
     labelBackground: variable(style, '--panel-raised', '#1b2029'),
     sessionBreak: variable(style, '--chart-session', 'rgba(125, 135, 151, 0.35)'),
+    strategy: variable(style, '--strategy', '#a877ff'),
   };
 }

@@ -1,6 +1,7 @@
 import { CandlestickSeries, createChart, createSeriesMarkers, HistogramSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type LogicalRange, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { BarView, ContractView, QuoteView } from '../../../../src-shared/domain/trading';
-import { aggregatePrint, prependHistory, volumeBetween } from '../../lib/bar-aggregation';
+import { mergeBarUpdate, prependHistory } from '../../lib/bar-aggregation';
+import type { BarFeed } from '../../lib/bar-feed';
 import type { QuoteFeed } from '../../lib/quote-feed';
 import { isIntraday, type Timeframe } from '../../lib/timeframes';
 import { priceDecimals } from '../../lib/ticks';
@@ -10,6 +11,7 @@ import type { ChartColors } from './chart-colors';
 import { chartOptions } from './chart-options';
 import { ChartOverlays, type OverlayState } from './chart-overlays';
 import { ChartPointer, type ChartPointerHandlers } from './chart-pointer';
+import { IndicatorLayer, type IndicatorsLoader } from './indicator-layer';
 import type { LineGeometry } from './primitives/order-lines/order-lines-pane-view';
 
 /** Bars loaded per scroll-back page. */
@@ -21,12 +23,14 @@ export interface ChartSubject {
   readonly timeframe: Timeframe;
   readonly depth: number;
   readonly load: BarsLoader;
+  readonly indicators: IndicatorsLoader;
 }
 
 /**
- * One chart, fed imperatively: history on show and on scroll-back, ticks straight from the quote
- * feed folded into the last bar once per frame, overlays from the trading state. React creates it
- * once and calls its methods; nothing here re-renders React.
+ * One chart, fed imperatively: history on show and on scroll-back, the live bar from `bars.updated`
+ * (built by the core from every print, so highs and lows between quotes are kept) drawn once per
+ * frame, ticks straight from the quote feed for the position's P&L, overlays from the trading state,
+ * indicators from the core. React creates it once and calls its methods; nothing here re-renders React.
  */
 export class ChartController {
   private readonly chart: IChartApi;
@@ -35,6 +39,7 @@ export class ChartController {
   private readonly markers: ISeriesMarkersPluginApi<Time>;
   private readonly overlays: ChartOverlays;
   private readonly pointer: ChartPointer;
+  private readonly indicatorLayer: IndicatorLayer;
   private colors: ChartColors;
   private subject: ChartSubject | undefined;
   private bars: BarView[] = [];
@@ -42,14 +47,17 @@ export class ChartController {
   private generation = 0;
   private loadingOlder = false;
   private exhausted = false;
-  private lastVolume: number | null | undefined;
-  private pending = new Map<number, BarView>();
+  /** Live bars that arrived while history was loading, applied once it is drawn. */
+  private early: BarView[] | undefined;
+  private pending = new Set<number>();
   private frame: number | undefined;
   private stopTicks: (() => void) | undefined;
+  private stopBars: (() => void) | undefined;
 
   public constructor(
     private readonly container: HTMLElement,
     private readonly feed: QuoteFeed,
+    private readonly barFeed: BarFeed,
     colors: ChartColors,
     handlers: ChartPointerHandlers,
   ) {
@@ -59,7 +67,14 @@ export class ChartController {
     this.volumes = this.chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
     this.markers = createSeriesMarkers(this.candles, []);
-    this.overlays = new ChartOverlays(this.candles, this.markers, colors);
+    this.overlays = new ChartOverlays(this.candles, this.markers, colors, container);
+    this.indicatorLayer = new IndicatorLayer({
+      chart: this.chart,
+      candles: this.candles,
+      container,
+      bars: () => ({ bars: this.bars, times: this.times, tickSize: this.subject?.contract.tickSize ?? 1 }),
+      setMarkers: (markers) => this.overlays.setIndicatorMarkers(markers),
+    });
     this.pointer = new ChartPointer(container, this.chart, this.candles, this.overlays.orderLines, () => this.subject?.contract.tickSize ?? 1, handlers);
     this.chart.timeScale().subscribeVisibleLogicalRangeChange(this.rangeChanged);
     this.overlays.orderLines.onLayout((lines) => this.publishLines(lines));
@@ -71,8 +86,13 @@ export class ChartController {
     this.subject = subject;
     this.stopTicks?.();
     this.stopTicks = undefined;
+    this.stopBars?.();
     this.exhausted = false;
-    this.lastVolume = undefined;
+    this.pending.clear();
+    // Listen before loading: the first page starts the live series, and its bars must not be missed.
+    this.early = [];
+    this.stopBars = this.barFeed.onBar({ contractId: subject.contract.id, unit: subject.timeframe.unit, unitNumber: subject.timeframe.unitNumber }, (bar) => this.barUpdated(bar));
+    this.indicatorLayer.setLoader(subject.indicators);
     const decimals = priceDecimals(subject.contract.tickSize);
     this.candles.applyOptions({ priceFormat: { type: 'price', precision: decimals, minMove: subject.contract.tickSize } });
     this.chart.applyOptions({ timeScale: { secondsVisible: subject.timeframe.unit === 'second' } });
@@ -80,13 +100,20 @@ export class ChartController {
     const started = performance.now();
     const loaded = await loadDepth(subject.load, subject.depth, () => generation === this.generation);
     if (generation !== this.generation) return;
+    this.container.dataset.fetchMs = String(Math.round(performance.now() - started));
     if (!loaded.ok) {
+      this.stopBars?.();
+      this.early = undefined;
       this.setState('error', loaded.error.message);
       return;
     }
     const drawStarted = performance.now();
     this.replaceBars(loaded.bars, false);
+    const early = this.early ?? [];
+    this.early = undefined;
+    for (const bar of early) this.barUpdated(bar);
     this.chart.timeScale().scrollToRealTime();
+    this.indicatorLayer.barsChanged(true);
     this.stopTicks = this.feed.onTick(subject.contract.id, (quote) => this.tick(quote));
     const latest = this.feed.latest(subject.contract.id);
     if (latest !== undefined) this.tick(latest);
@@ -97,6 +124,11 @@ export class ChartController {
       this.container.dataset.drawMs = String(Math.round(performance.now() - drawStarted));
       this.setState('ready');
     });
+  }
+
+  /** The indicators to draw, by id of the chart's catalogue. */
+  public setIndicators(ids: readonly string[]): void {
+    this.indicatorLayer.setShown(ids);
   }
 
   /** Orders, position, fills and planned brackets to draw over the bars. */
@@ -118,6 +150,8 @@ export class ChartController {
   public dispose(): void {
     this.generation++;
     this.stopTicks?.();
+    this.stopBars?.();
+    this.indicatorLayer.dispose();
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.rangeChanged);
     this.pointer.dispose();
@@ -129,7 +163,7 @@ export class ChartController {
    * accessibility tools can find what the canvas shows.
    */
   private publishLines(lines: readonly LineGeometry[]): void {
-    const text = JSON.stringify(lines.map(({ line, y }) => ({ id: line.id, kind: line.kind, text: line.text, price: line.price, y: Math.round(y) })));
+    const text = JSON.stringify(lines.map(({ line, y }) => ({ id: line.id, kind: line.kind, text: line.text, price: line.price, y: Math.round(y), ...(line.strategy === undefined ? {} : { strategy: line.strategy }) })));
     if (this.container.dataset.lines !== text) this.container.dataset.lines = text;
   }
 
@@ -150,32 +184,44 @@ export class ChartController {
     const range = keepRange ? this.chart.timeScale().getVisibleLogicalRange() : null;
     const added = bars.length - this.bars.length;
     this.bars = bars;
+    const started = performance.now();
     const converted = toChartBars(bars, subject.contract.tickSize, { up: this.colors.upVolume, down: this.colors.downVolume });
     this.times = converted.times;
+    const convertedAt = performance.now();
     this.candles.setData(converted.candles);
+    const candlesAt = performance.now();
     this.volumes.setData(converted.volumes);
+    const setAt = performance.now();
     this.overlays.setSessionBreaks(isIntraday(subject.timeframe) ? sessionStarts(bars, converted.times) : []);
     this.overlays.refresh(this.bars, this.times);
     this.container.dataset.bars = String(bars.length);
+    // Where drawing a history goes (for the benchmark): converting, candles' and volumes' setData, the overlays.
+    this.container.dataset.drawParts = [convertedAt - started, candlesAt - convertedAt, setAt - candlesAt, performance.now() - setAt].map(Math.round).join('/');
+    // Scroll-back moved every index: pending live bars are drawn again from the new indexes.
+    this.pending.clear();
     if (range !== null && added > 0) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + added, to: range.to + added });
   }
 
+  /** A quote: the position's P&L follows the last price (bars come from `bars.updated`). */
   private tick(quote: QuoteView): void {
-    const subject = this.subject;
-    if (subject === undefined) return;
+    if (this.subject === undefined) return;
     this.overlays.markPrice(quote.lastTicks);
     this.publishPosition();
-    if (quote.lastTicks === null) return;
-    const volume = volumeBetween(this.lastVolume, quote.volume);
-    this.lastVolume = quote.volume;
-    const last = this.bars.at(-1);
-    const folded = aggregatePrint(last, { time: quote.time, priceTicks: quote.lastTicks, volume }, subject.timeframe);
-    if (folded === undefined) return;
-    if (folded.opened) {
-      this.bars.push(folded.bar);
-      this.times.push(chartTimeOf(folded.bar.time, this.times.at(-1)));
-    } else this.bars[this.bars.length - 1] = folded.bar;
-    this.pending.set(folded.bar.time, folded.bar);
+  }
+
+  /** A live bar of this chart's series: merged into the history now, drawn on the next frame. */
+  private barUpdated(bar: BarView): void {
+    if (this.early !== undefined) {
+      this.early.push(bar);
+      return;
+    }
+    const merged = mergeBarUpdate(this.bars, bar);
+    if (merged === undefined) return;
+    if (merged.opened) {
+      this.times.push(chartTimeOf(bar.time, this.times.at(-1)));
+      this.indicatorLayer.barsChanged(false);
+    }
+    this.pending.add(merged.index);
     this.frame ??= requestAnimationFrame(this.flush);
   }
 
@@ -184,16 +230,20 @@ export class ChartController {
     const subject = this.subject;
     if (subject === undefined) return;
     const colors = { up: this.colors.upVolume, down: this.colors.downVolume };
-    for (const bar of this.pending.values()) {
-      const index = this.bars.lastIndexOf(bar);
+    const last = this.bars.length - 1;
+    for (const index of [...this.pending].sort((left, right) => left - right)) {
+      const bar = this.bars[index];
       const time = this.times[index];
-      if (time === undefined) continue;
+      if (bar === undefined || time === undefined) continue;
       const converted = toChartBar(bar, time, subject.contract.tickSize, colors);
-      this.candles.update(converted.candle);
-      this.volumes.update(converted.volume);
+      // Only the newest bar is a plain update; a late final update of an earlier bar is historical.
+      this.candles.update(converted.candle, index < last);
+      this.volumes.update(converted.volume, index < last);
     }
     this.pending.clear();
     this.container.dataset.bars = String(this.bars.length);
+    const newest = this.bars[last];
+    if (newest !== undefined) this.container.dataset.lastBar = `${newest.time}:${newest.open}:${newest.high}:${newest.low}:${newest.close}`;
   };
 
   private readonly rangeChanged = (range: LogicalRange | null): void => {
@@ -218,5 +268,6 @@ export class ChartController {
       return;
     }
     this.replaceBars(merged, true);
+    this.indicatorLayer.barsChanged(false);
   }
 }

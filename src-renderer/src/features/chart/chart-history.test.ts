@@ -19,14 +19,29 @@ function broker(length: number, calls: { to: number | undefined; count: number }
 }
 
 describe('history depth', () => {
-  it('pages back with `to` set to the oldest bar until the depth is reached', async () => {
+  it('loads 100,000 bars in one call', async () => {
     const calls: { to: number | undefined; count: number }[] = [];
 
-    const loaded = await loadDepth(broker(50_000, calls), 45_000, () => true);
+    const loaded = await loadDepth(broker(150_000, calls), 100_000, () => true);
+
+    expect(loaded.ok && loaded.bars.length).toBe(100_000);
+    expect(calls).toEqual([{ to: undefined, count: 100_000 }]);
+  });
+
+  it('asks for older bars with `to` set to the oldest bar when an answer is short', async () => {
+    const calls: { to: number | undefined; count: number }[] = [];
+    const full = broker(50_000, calls);
+    let first = true;
+    const short: BarsLoader = async (page) => {
+      const answer = await full(first ? { ...page, count: 30_000 } : page);
+      first = false;
+      return answer;
+    };
+
+    const loaded = await loadDepth(short, 45_000, () => true);
 
     expect(loaded.ok && loaded.bars.length).toBe(45_000);
-    expect(calls.map((call) => call.count)).toEqual([20_000, 20_000, 5000]);
-    expect(calls[1]?.to).toBe((50_000 - 20_000 + 1) * 60_000);
+    expect(calls[1]).toEqual({ to: (50_000 - 30_000 + 1) * 60_000, count: 15_000 });
   });
 
   it('stops when the broker has nothing older', async () => {

@@ -5,12 +5,13 @@ import { prependHistory } from '../../lib/bar-aggregation';
 /** Loads one page of bars ending before `to` (epoch ms, exclusive), newest last. */
 export type BarsLoader = (page: { readonly to: number | undefined; readonly count: number }) => Promise<Result<BarView[]>>;
 
-/** Most bars one `market.bars` call returns. */
-export const maxPageSize = 20_000;
+/** Most bars one `market.bars` call returns (the core pages the broker itself). */
+export const maxPageSize = 100_000;
 
 /**
- * Loads `depth` bars back from now, page after page, each page ending where the previous began.
- * Stops early when the broker has no older bars; `isCurrent` abandons a load the chart no longer wants.
+ * Loads `depth` bars back from now: one call up to 100,000 bars; when the answer is short (the
+ * broker's history has a gap), older pages follow, each ending where the previous began. Stops when
+ * the broker has no older bars; `isCurrent` abandons a load the chart no longer wants.
  */
 export async function loadDepth(load: BarsLoader, depth: number, isCurrent: () => boolean): Promise<{ ok: true; bars: BarView[] } | { ok: false; error: AppError }> {
   let bars: BarView[] = [];

@@ -1,5 +1,6 @@
 import type { ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { formatCents, formatPrice } from '../../../../src-shared/domain/money';
+import type { StrategyMark } from '../../../../src-shared/domain/strategies';
 import type { PositionSummary } from '../../../../src-shared/domain/summaries';
 import type { BarView, ContractView, FillView, OrderView } from '../../../../src-shared/domain/trading';
 import type { PlannedBracket } from '../../lib/planned-brackets-store';
@@ -20,9 +21,11 @@ export interface OverlayState {
   readonly planned: Readonly<Record<number, PlannedBracket>>;
   /** Lines being dragged or waiting for the broker, at their new ticks. */
   readonly overrides: ReadonlyMap<number, number>;
+  /** Orders strategies placed, by order id: their lines and fills are marked as the strategy's. */
+  readonly marks: ReadonlyMap<number, StrategyMark>;
 }
 
-/** Order lines, the position line, session breaks and fill markers of one chart. */
+/** Order lines, the position line, session breaks, fill markers (manual and strategy) and indicator markers of one chart. */
 export class ChartOverlays {
   public readonly orderLines: OrderLinesPrimitive;
   private readonly positionLine: PositionLinePrimitive;
@@ -31,12 +34,16 @@ export class ChartOverlays {
   private markTicks: number | null = null;
   private fillsShown: readonly FillView[] | undefined;
   private markerBars = 0;
+  private marksShown: ReadonlyMap<number, StrategyMark> | undefined;
+  private fillMarkers: SeriesMarker<Time>[] = [];
+  private indicatorMarkers: SeriesMarker<Time>[] = [];
   private positionLabel = '';
 
   public constructor(
     series: ISeriesApi<'Candlestick', Time>,
     private readonly markers: ISeriesMarkersPluginApi<Time>,
     private colors: ChartColors,
+    private readonly container: HTMLElement,
   ) {
     this.sessionBreaks = new SessionBreaksPrimitive({ color: colors.sessionBreak });
     this.orderLines = new OrderLinesPrimitive(this.lineOptions(colors));
@@ -61,11 +68,18 @@ export class ChartOverlays {
   public update(state: OverlayState, bars: readonly BarView[], times: readonly UTCTimestamp[]): void {
     this.state = state;
     const { contract } = state;
-    const lines = orderLineItems(state.orders, contract, state.position?.position, state.planned, state.overrides);
+    const lines = orderLineItems(state.orders, contract, state.position?.position, state.planned, state.overrides, state.marks);
     this.orderLines.setLines(lines, (price) => formatPrice(Math.round(price / contract.tickSize), contract.tickSize));
     this.markTicks ??= state.position?.markTicks ?? null;
     this.drawPosition();
-    if (state.fills !== this.fillsShown || bars.length !== this.markerBars) this.drawFills(bars, times);
+    if (state.fills !== this.fillsShown || state.marks !== this.marksShown || bars.length !== this.markerBars) this.drawFills(bars, times);
+  }
+
+  /** Markers of the indicators (smart-money swings and breaks), shown with the fills. */
+  public setIndicatorMarkers(markers: SeriesMarker<Time>[]): void {
+    if (markers.length === 0 && this.indicatorMarkers.length === 0) return;
+    this.indicatorMarkers = markers;
+    this.showMarkers();
   }
 
   /** The bars changed (history loaded): fill markers move to their bars. */
@@ -106,30 +120,44 @@ export class ChartOverlays {
     const state = this.state;
     if (state === undefined) return;
     this.fillsShown = state.fills;
+    this.marksShown = state.marks;
     this.markerBars = bars.length;
     const { contract } = state;
     const markers: SeriesMarker<Time>[] = [];
+    const published: { id: number; owner: string; side: string; text: string }[] = [];
     for (const fill of state.fills) {
       if (fill.contractId !== contract.id || fill.voided) continue;
       const time = times[barIndexAt(bars, fill.time)];
       if (time === undefined) continue;
       const buy = fill.side === 'buy';
+      const strategy = state.marks.get(fill.orderId)?.strategyId;
+      const text = `${strategy === undefined ? '' : `${strategy} `}${buy ? 'B' : 'S'}${fill.size}`;
       markers.push({
         id: `fill:${fill.id}`,
         time,
         position: buy ? 'atPriceBottom' : 'atPriceTop',
         price: fill.priceTicks * contract.tickSize,
-        shape: buy ? 'arrowUp' : 'arrowDown',
-        color: buy ? this.colors.buy : this.colors.sell,
-        text: `${buy ? 'B' : 'S'}${fill.size}`,
+        // A strategy's fills are circles in its colour; manual fills are arrows in the side's colour.
+        shape: strategy === undefined ? (buy ? 'arrowUp' : 'arrowDown') : 'circle',
+        color: strategy === undefined ? (buy ? this.colors.buy : this.colors.sell) : this.colors.strategy,
+        text,
         size: 0.8,
       });
+      published.push({ id: fill.id, owner: strategy ?? 'manual', side: fill.side, text });
     }
-    markers.sort((left, right) => Number(left.time) - Number(right.time));
-    this.markers.setMarkers(markers);
+    this.fillMarkers = markers;
+    this.showMarkers();
+    const text = JSON.stringify(published);
+    if (this.container.dataset.fills !== text) this.container.dataset.fills = text;
+  }
+
+  private showMarkers(): void {
+    const all = [...this.fillMarkers, ...this.indicatorMarkers];
+    all.sort((left, right) => Number(left.time) - Number(right.time));
+    this.markers.setMarkers(all);
   }
 
   private lineOptions(colors: ChartColors) {
-    return { buyColor: colors.buy, sellColor: colors.sell, stopColor: colors.down, targetColor: colors.up, labelBackground: colors.labelBackground };
+    return { buyColor: colors.buy, sellColor: colors.sell, stopColor: colors.down, targetColor: colors.up, labelBackground: colors.labelBackground, strategyColor: colors.strategy };
   }
 }

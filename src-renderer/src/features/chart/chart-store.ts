@@ -8,6 +8,8 @@ export interface ChartSlot {
   readonly timeframeId: string;
   /** Bars of history loaded when the chart opens. */
   readonly depth: number;
+  /** Indicators drawn (ids of the chart's indicator catalogue); absent in layouts saved before indicators. */
+  readonly indicators?: readonly string[];
 }
 
 /** History depths the trader can pick. */
@@ -27,6 +29,7 @@ interface ChartsState {
     symbolChosen(id: string, symbol: string): void;
     timeframeChosen(id: string, timeframeId: string): void;
     depthChosen(id: string, depth: number): void;
+    indicatorToggled(id: string, indicatorId: string): void;
     widthsResized(widths: readonly number[]): void;
   };
 }
@@ -64,6 +67,14 @@ const useChartsStore = create<ChartsState>()(
         symbolChosen: (id, symbol) => set((state) => ({ charts: patch(state.charts, id, { symbol: symbol.trim().toUpperCase() }) })),
         timeframeChosen: (id, timeframeId) => set((state) => ({ charts: patch(state.charts, id, { timeframeId }) })),
         depthChosen: (id, depth) => set((state) => ({ charts: patch(state.charts, id, { depth }) })),
+        indicatorToggled: (id, indicatorId) =>
+          set((state) => ({
+            charts: state.charts.map((chart) => {
+              if (chart.id !== id) return chart;
+              const shown = chart.indicators ?? [];
+              return { ...chart, indicators: shown.includes(indicatorId) ? shown.filter((item) => item !== indicatorId) : [...shown, indicatorId] };
+            }),
+          })),
         widthsResized: (widths) => set({ widths }),
       },
     }),

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { ContractView } from '../../../../src-shared/domain/trading';
 import { timeframes } from '../../lib/timeframes';
 import { historyDepths, maxCharts, type ChartSlot } from './chart-store';
+import { IndicatorMenu } from './indicator-menu';
 
 function depthLabel(depth: number): string {
   return depth >= 1000 ? `${depth / 1000}k` : String(depth);
 }
 
-/** Symbol, timeframe and history depth of one chart, with add and close. */
+/** Symbol, timeframe, history depth and indicators of one chart, with add and close. */
 export function ChartToolbar({
   slot,
   symbol,
@@ -16,6 +17,7 @@ export function ChartToolbar({
   onSymbol,
   onTimeframe,
   onDepth,
+  onIndicator,
   onAdd,
   onRemove,
 }: {
@@ -27,6 +29,7 @@ export function ChartToolbar({
   onSymbol(symbol: string): void;
   onTimeframe(id: string): void;
   onDepth(depth: number): void;
+  onIndicator(indicatorId: string): void;
   onAdd(): void;
   onRemove(): void;
 }) {
@@ -76,6 +79,7 @@ export function ChartToolbar({
           ))}
         </select>
       </label>
+      <IndicatorMenu shown={slot.indicators ?? []} onToggle={onIndicator} />
       <span className="toolbar-fill" />
       <span className="chart-hint" title="Ctrl-click buys and Shift-click sells at the price under the cursor; right-click for the menu; drag a line to move an order">
         Ctrl-click buy · Shift-click sell

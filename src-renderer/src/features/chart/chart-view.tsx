@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ContextMenu } from '../../components/context-menu';
-import { useQuoteFeed, useWatchSymbol } from '../../lib/quote-feed-context';
+import { useBarFeed, useQuoteFeed, useWatchSymbol } from '../../lib/quote-feed-context';
 import { usePlannedBrackets } from '../../lib/planned-brackets-store';
 import { useTheme, usePalette } from '../../lib/preferences-store';
 import { useContract, useFills, usePositions, useSelectedAccount, useWorkingOrders } from '../../lib/queries/trading-queries';
@@ -10,10 +10,11 @@ import { readChartColors } from './chart-colors';
 import { ChartController } from './chart-controller';
 import { useChartActions, type ChartSlot } from './chart-store';
 import { ChartToolbar } from './chart-toolbar';
-import { useBarsLoader } from './queries';
+import { useBarsLoader, useIndicatorsLoader, useStrategyMarks } from './queries';
 import { useChartTrading } from './use-chart-trading';
 
 const noOrders: never[] = [];
+const noIndicators: readonly string[] = [];
 
 /** One chart with its toolbar: candles, volume, order and position lines, fills, chart trading. */
 export function ChartView({
@@ -34,6 +35,7 @@ export function ChartView({
   const container = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<ChartController | undefined>(undefined);
   const feed = useQuoteFeed();
+  const barFeed = useBarFeed();
   const chartActions = useChartActions();
   const workspace = useWorkspaceActions();
   const theme = useTheme();
@@ -47,6 +49,9 @@ export function ChartView({
   const planned = usePlannedBrackets();
   const timeframe = timeframeById(slot.timeframeId);
   const load = useBarsLoader(contract.data?.id, timeframe);
+  const indicators = useIndicatorsLoader(contract.data?.id, timeframe);
+  const contractOrderIds = [...orders, ...fills].filter((item) => item.contractId === contract.data?.id).map((item) => ('orderId' in item ? item.orderId : item.id));
+  const marks = useStrategyMarks(accountId, contract.data?.id, contractOrderIds);
   const trading = useChartTrading(contract.data, accountId, orders);
   const { handlers } = trading;
   useWatchSymbol(contract.data?.id);
@@ -54,14 +59,19 @@ export function ChartView({
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
-    const created = new ChartController(element, feed, readChartColors(), handlers);
+    const created = new ChartController(element, feed, barFeed, readChartColors(), handlers);
     setController(created);
     return () => created.dispose();
-  }, [feed, handlers]);
+  }, [feed, barFeed, handlers]);
 
   useEffect(() => {
-    if (controller !== undefined && contract.data !== undefined && load !== undefined) void controller.show({ contract: contract.data, timeframe, depth: slot.depth, load });
-  }, [controller, contract.data, timeframe, slot.depth, load]);
+    if (controller !== undefined && contract.data !== undefined && load !== undefined && indicators !== undefined) void controller.show({ contract: contract.data, timeframe, depth: slot.depth, load, indicators });
+  }, [controller, contract.data, timeframe, slot.depth, load, indicators]);
+
+  const shownIndicators = slot.indicators ?? noIndicators;
+  useEffect(() => {
+    controller?.setIndicators(shownIndicators);
+  }, [controller, shownIndicators]);
 
   useEffect(() => {
     controller?.setColors(readChartColors());
@@ -70,8 +80,8 @@ export function ChartView({
   const position = positions?.find((summary) => summary.position.contractId === contract.data?.id);
   useEffect(() => {
     if (controller === undefined || contract.data === undefined) return;
-    controller.setOverlays({ contract: contract.data, orders, position, fills, planned, overrides: trading.overrides });
-  }, [controller, contract.data, orders, position, fills, planned, trading.overrides]);
+    controller.setOverlays({ contract: contract.data, orders, position, fills, planned, overrides: trading.overrides, marks });
+  }, [controller, contract.data, orders, position, fills, planned, trading.overrides, marks]);
 
   const { message, dismissMessage } = trading;
   useEffect(() => {
@@ -93,6 +103,7 @@ export function ChartView({
         }}
         onTimeframe={(id) => chartActions.timeframeChosen(slot.id, id)}
         onDepth={(depth) => chartActions.depthChosen(slot.id, depth)}
+        onIndicator={(indicatorId) => chartActions.indicatorToggled(slot.id, indicatorId)}
         onAdd={chartActions.chartAdded}
         onRemove={() => chartActions.chartRemoved(slot.id)}
       />

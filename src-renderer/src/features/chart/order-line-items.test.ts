@@ -59,3 +59,18 @@ describe('order lines', () => {
     expect([...dragTargets([entry, stop, target, working], 1, 20_010)]).toEqual([[1, 20_010], [2, 20_002], [3, 20_026]]);
   });
 });
+
+describe('strategy order lines', () => {
+  it('tags the orders a strategy placed and leaves them to it (no drag), manual orders untouched', () => {
+    const marks = new Map([[2, { orderId: 2, strategyId: 'mr-1', strategyName: 'Mean reversion ES', role: 'stop-loss' as const, fillIds: [] }]]);
+    const manual = order({ id: 1 });
+    const stop = order({ id: 2, type: 'stop', side: 'sell', stopTicks: 19_990, limitTicks: null, linkedOrderId: 3 });
+
+    const lines = orderLineItems([manual, stop], es, undefined, {}, new Map(), marks);
+
+    expect(lines.map((line) => [line.id, line.strategy, line.draggable, line.interactive])).toEqual([
+      ['order:1', undefined, true, true],
+      ['order:2', 'mr-1', false, true],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { formatCents, formatPrice } from '../../../../src-shared/domain/money';
+import type { StrategyMark } from '../../../../src-shared/domain/strategies';
 import type { ContractView, OrderView, PositionView } from '../../../../src-shared/domain/trading';
 import type { PlannedBracket } from '../../lib/planned-brackets-store';
 import { bracketCents, formatTicks } from '../../lib/profit-and-loss';
@@ -32,7 +33,8 @@ function legText(label: string, order: OrderView, ticks: number, contract: Contr
 /**
  * Lines for a contract's working orders: entries labelled with side, type, size and price, bracket
  * legs as SL/TP with their distance from the position, planned brackets of working entries, and
- * a dragged line shown at its new price until the broker answers.
+ * a dragged line shown at its new price until the broker answers. Orders a strategy placed carry
+ * its tag and cannot be dragged (the strategy manages them); they can still be cancelled.
  */
 export function orderLineItems(
   orders: readonly OrderView[],
@@ -40,6 +42,7 @@ export function orderLineItems(
   position: PositionView | undefined,
   planned: Readonly<Record<number, PlannedBracket>>,
   overrides: ReadonlyMap<number, number>,
+  marks: ReadonlyMap<number, StrategyMark> = new Map(),
 ): OrderLine[] {
   const lines: OrderLine[] = [];
   for (const order of orders) {
@@ -48,17 +51,19 @@ export function orderLineItems(
     if (original === null) continue;
     const ticks = overrides.get(order.id) ?? original;
     const price = ticks * contract.tickSize;
-    const draggable = order.type !== 'trailing-stop';
+    const strategy = marks.get(order.id)?.strategyId;
+    const draggable = order.type !== 'trailing-stop' && strategy === undefined;
+    const owner = strategy === undefined ? {} : { strategy };
     if (isBracketLeg(order)) {
       const stopLeg = order.type === 'stop' || order.type === 'stop-limit' || order.type === 'trailing-stop';
       // A leg waiting for its entry to fill is drawn dashed, like a planned bracket.
       const waiting = order.status === 'suspended' || order.status === 'pending';
       const kind = stopLeg ? (waiting ? 'planned-stop-loss' : 'stop-loss') : waiting ? 'planned-take-profit' : 'take-profit';
-      lines.push({ id: `order:${order.id}`, orderId: order.id, kind, side: order.side, price, text: legText(stopLeg ? 'SL' : 'TP', order, ticks, contract, position), interactive: true, draggable });
+      lines.push({ id: `order:${order.id}`, orderId: order.id, kind, side: order.side, price, text: legText(stopLeg ? 'SL' : 'TP', order, ticks, contract, position), interactive: true, draggable, ...owner });
       continue;
     }
     const text = `${order.side === 'buy' ? 'BUY' : 'SELL'} ${orderTypeLabel(order.type)} ${remaining(order)} @ ${formatPrice(ticks, contract.tickSize)}`;
-    lines.push({ id: `order:${order.id}`, orderId: order.id, kind: 'order', side: order.side, price, text, interactive: true, draggable });
+    lines.push({ id: `order:${order.id}`, orderId: order.id, kind: 'order', side: order.side, price, text, interactive: true, draggable, ...owner });
     const bracket = planned[order.id];
     // The broker already shows the legs as orders of their own: draw those, not the plan.
     if (bracket === undefined || orders.some((other) => other.parentOrderId === order.id)) continue;

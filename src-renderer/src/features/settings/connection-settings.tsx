@@ -1,8 +1,10 @@
 import { useConnectionState } from '../../lib/queries/trading-queries';
 import { formatChicagoStamp } from '../../lib/chicago-time';
+import { CredentialsSettings } from './credentials-settings';
+import { DesktopSettings } from './desktop-settings';
 import { useTerminalInfo } from './queries';
 
-/** The broker connection and where its credentials come from. */
+/** The broker connection, its credentials and the desktop app's settings. */
 export function ConnectionSettings() {
   const info = useTerminalInfo().data;
   const connection = useConnectionState().data;
@@ -24,11 +26,10 @@ export function ConnectionSettings() {
           key are then read from <code>PROJECTX_USERNAME</code> and <code>PROJECTX_API_KEY</code> in its environment and never pass through this window.
         </p>
       ) : (
-        <p className="muted">
-          Credentials are kept by the desktop app in the operating system's secure storage. Entering them here needs the terminal's broker settings channel, which
-          this version does not offer yet.
-        </p>
+        <p className="muted">Credentials are kept by the desktop app in the operating system's secure storage; the key never comes back to this window.</p>
       )}
+      <CredentialsSettings />
+      <DesktopSettings />
     </div>
   );
 }

@@ -40,3 +40,19 @@ export const connectionKeys = {
 
 /** How many fills the fills tab and the chart's markers keep. */
 export const fillHistoryLimit = 500;
+
+export const strategyKeys = {
+  all: ['strategies'] as const,
+  kinds: () => [...strategyKeys.all, 'kinds'] as const,
+  list: (accountId: AccountId) => [...strategyKeys.all, 'list', accountId] as const,
+  detail: (id: string) => [...strategyKeys.all, 'detail', id] as const,
+  log: (id: string) => [...strategyKeys.all, 'log', id] as const,
+  marksAll: () => [...strategyKeys.all, 'marks'] as const,
+  marks: (accountId: AccountId, contractId: string) => [...strategyKeys.marksAll(), accountId, contractId] as const,
+};
+
+export const analyticsKeys = {
+  all: ['analytics'] as const,
+  journal: (accountId: AccountId, from: number, to: number) => [...analyticsKeys.all, 'journal', accountId, from, to] as const,
+  stats: (accountId: AccountId, from: number, to: number) => [...analyticsKeys.all, 'stats', accountId, from, to] as const,
+};

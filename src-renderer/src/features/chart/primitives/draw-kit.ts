@@ -30,15 +30,20 @@ export function measureLabel(text: string): number {
   return Math.ceil(measureContext.measureText(text).width);
 }
 
+/** How a line is stroked: solid (manual orders), dashed (planned or waiting), dotted (a strategy's orders). */
+export type LinePattern = 'solid' | 'dashed' | 'dotted';
+
 /** Draws a horizontal line across the pane at a media y, crisp at any pixel ratio. */
-export function drawHorizontalLine(scope: BitmapScope, y: number, color: string, dashed: boolean, width = 1): void {
+export function drawHorizontalLine(scope: BitmapScope, y: number, color: string, pattern: LinePattern | boolean, width = 1): void {
   const { context, horizontalPixelRatio, verticalPixelRatio, bitmapSize } = scope;
   const lineWidth = Math.max(1, Math.floor(width * verticalPixelRatio));
   const bitmapY = Math.round(y * verticalPixelRatio) + (lineWidth % 2 === 1 ? 0.5 : 0);
   context.save();
   context.strokeStyle = color;
   context.lineWidth = lineWidth;
-  context.setLineDash(dashed ? [4 * horizontalPixelRatio, 3 * horizontalPixelRatio] : []);
+  const style = pattern === true ? 'dashed' : pattern === false ? 'solid' : pattern;
+  const dashes = { solid: [], dashed: [4, 3], dotted: [1, 2] }[style];
+  context.setLineDash(dashes.map((length) => length * horizontalPixelRatio));
   context.beginPath();
   context.moveTo(0, bitmapY);
   context.lineTo(bitmapSize.width, bitmapY);

@@ -6,6 +6,8 @@ export interface OrderLinesOptions {
   readonly targetColor: string;
   readonly textColor: string;
   readonly labelBackground: string;
+  /** Tag and line colour of orders a strategy placed. */
+  readonly strategyColor: string;
   /** Distance from the left edge of the pane to the first label, in media pixels. */
   readonly labelOffset: number;
   /** Half-height of the band around a line that grabs it, in media pixels. */
@@ -20,6 +22,7 @@ export const orderLinesDefaults: OrderLinesOptions = {
   targetColor: '#26a69a',
   textColor: '#ffffff',
   labelBackground: '#1b2029',
+  strategyColor: '#a877ff',
   labelOffset: 8,
   grabTolerance: 5,
 };
@@ -36,6 +39,8 @@ export interface OrderLine {
   readonly text: string;
   /** Whether the line can be dragged and cancelled (working orders only). */
   readonly interactive: boolean;
-  /** Whether the line can be dragged to a new price (a trailing stop moves by itself). */
+  /** Whether the line can be dragged to a new price (a trailing stop moves by itself, a strategy moves its own). */
   readonly draggable: boolean;
+  /** The strategy that placed the order (its id), drawn as a tag; absent for manual orders. */
+  readonly strategy?: string;
 }

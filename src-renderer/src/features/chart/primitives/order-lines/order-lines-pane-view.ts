@@ -45,10 +45,16 @@ export class OrderLinesPaneView implements IPrimitivePaneView {
         cancel = { left: x, right: x + cancelWidth };
         x += cancelWidth + 1;
       }
+      if (line.strategy !== undefined) {
+        const tagWidth = this.width(line.strategy) + 12;
+        labels.push({ x, width: tagWidth, text: line.strategy, background: options.strategyColor, color: options.textColor });
+        x += tagWidth + 1;
+      }
       labels.push({ x, width: textWidth, text: line.text, background: color, color: options.textColor });
       placedLabels.push({ y, right: x + textWidth });
       this.geometry.push({ line, y, cancel, labelRight: x + textWidth });
-      this.placed.push({ y, color, dashed: line.kind.startsWith('planned'), labels });
+      const pattern = line.kind.startsWith('planned') ? 'dashed' : line.strategy === undefined ? 'solid' : 'dotted';
+      this.placed.push({ y, color, pattern, labels });
     }
   }
 

@@ -1,11 +1,11 @@
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
-import { drawHorizontalLine, drawLabels, type DrawTarget, type LabelBox } from '../draw-kit';
+import { drawHorizontalLine, drawLabels, type DrawTarget, type LabelBox, type LinePattern } from '../draw-kit';
 
 /** A line with its coordinates, worked out by the pane view. */
 export interface PlacedLine {
   readonly y: number;
   readonly color: string;
-  readonly dashed: boolean;
+  readonly pattern: LinePattern;
   readonly labels: readonly LabelBox[];
 }
 
@@ -16,7 +16,7 @@ export class OrderLinesRenderer implements IPrimitivePaneRenderer {
   public draw(target: DrawTarget): void {
     target.useBitmapCoordinateSpace((scope) => {
       for (const line of this.lines) {
-        drawHorizontalLine(scope, line.y, line.color, line.dashed);
+        drawHorizontalLine(scope, line.y, line.color, line.pattern);
         drawLabels(scope, line.y, line.labels);
       }
     });
