@@ -45,15 +45,16 @@ export class BarHistory {
     if (this.store === undefined) {
       const fetched = await this.fetch(key, from, formingStart);
       if (!fetched.ok) return fetched;
-      settled.push(...fetched.value);
+      for (const bar of fetched.value) settled.push(bar);
     } else {
       const cached = this.store.cachedBars(key, from, formingStart);
-      settled.push(...cached.bars);
+      // Spread arguments overflow the stack past ~150k bars: append one by one.
+      for (const bar of cached.bars) settled.push(bar);
       for (const [start, end] of cached.missing) {
         const fetched = await this.fetch(key, start, end);
         if (!fetched.ok) return fetched;
         this.store.cacheBars(key, start, end, fetched.value);
-        settled.push(...fetched.value);
+        for (const bar of fetched.value) settled.push(bar);
       }
     }
     const forming = await this.broker.bars({ ...key, from: formingStart, to, limit: 1, includePartialBar: true });

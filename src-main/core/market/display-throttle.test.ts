@@ -30,4 +30,19 @@ describe('display throttle', () => {
     expect(sent).toBeLessThanOrEqual(61);
     expect(sent).toBeGreaterThanOrEqual(55);
   });
+
+  it('never sends a stale update after a fresher one went out at once', () => {
+    const sent: number[] = [];
+    let now = 0;
+    const throttle = new DisplayThrottle<number>({ now: () => now }, () => 'A', (value) => sent.push(value));
+
+    throttle.offer(1);
+    now = 10;
+    throttle.offer(2);
+    now = 17;
+    throttle.offer(3);
+    vi.advanceTimersByTime(50);
+
+    expect(sent).toEqual([1, 3]);
+  });
 });

@@ -25,6 +25,11 @@ export class DisplayThrottle<T> {
     const now = this.clock.now();
     const last = this.lastSent.get(key);
     if (last === undefined || now - last >= intervalMs) {
+      // A fresher update supersedes one still waiting for its timer: send this one only.
+      const timer = this.timers.get(key);
+      if (timer !== undefined) clearTimeout(timer);
+      this.timers.delete(key);
+      this.waiting.delete(key);
       this.lastSent.set(key, now);
       this.send(update);
       return;

@@ -21,7 +21,8 @@ export async function loadBarRange(broker: BrokerPort, store: StorePort | undefi
     const fetched = await fetchRange(broker, key, start, end, (count) => progress?.(bars.length + count));
     if (!fetched.ok) return fetched;
     store?.cacheBars(key, start, end, fetched.value);
-    bars.push(...fetched.value);
+    // Spread arguments overflow the stack past ~150k bars: append one by one.
+    for (const bar of fetched.value) bars.push(bar);
   }
   const unique = new Map(bars.map((bar) => [bar.time, bar]));
   return ok([...unique.values()].filter((bar) => bar.time >= from && bar.time < to).sort((a, b) => a.time - b.time));
