@@ -1,5 +1,6 @@
 import type { Benchmark } from './bench-harness';
 import { backtestBenchmark } from './backtest.bench';
+import { breachToFlattenBenchmark } from './breach-to-flatten.bench';
 import { contractDispatchBenchmark } from './contract-dispatch.bench';
 import { storePersistenceBenchmark } from './store-persistence.bench';
 import { hostStartBenchmark } from './host-start.bench';
@@ -10,7 +11,7 @@ import { simMarketEventsBenchmark } from './sim-market-events.bench';
 import { uiBenchmark } from './ui.bench';
 
 // Every benchmark of `npm run bench`; each prints its numbers into one JSON summary.
-const benchmarks: readonly Benchmark[] = [backtestBenchmark, contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark, uiBenchmark, riskPipelineBenchmark];
+const benchmarks: readonly Benchmark[] = [backtestBenchmark, contractDispatchBenchmark, orderRoundTripBenchmark, hostStartBenchmark, quoteIngestBenchmark, simMarketEventsBenchmark, storePersistenceBenchmark, uiBenchmark, riskPipelineBenchmark, breachToFlattenBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
