@@ -100,6 +100,27 @@ describe('REST client', () => {
     expect(stub.to('/api/Account/search')).toHaveLength(2);
   });
 
+  it('waits at most a second per 429 on the priority lane, however long the Retry-After', async () => {
+    let limited = false;
+    const { stub, parts } = await setUp((request) => {
+      if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
+      if (!limited) {
+        limited = true;
+        return { status: 429, headers: { 'retry-after': '60' } };
+      }
+      return envelope({ order: null });
+    });
+    await parts.auth.logIn();
+    const started = Date.now();
+
+    const answer = await parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId: 1 }, payload: z.object({}), lane: 'priority' });
+
+    expect(answer.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(stub.to('/api/Order/searchById')).toHaveLength(2);
+  });
+
   it('holds calls beyond the client budget and lets a priority call overtake waiting normal ones', async () => {
     const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ order: null })), {
       rateBudgets: { bars: { requests: 1, windowMs: 150 }, other: { requests: 1, windowMs: 150 } },

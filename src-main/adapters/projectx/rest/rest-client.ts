@@ -54,6 +54,12 @@ export interface RestClientSettings {
   readonly maxRetryAfterMs: number;
   /** How many 429s one call sits out before it gives up. */
   readonly maxRateLimitRetries: number;
+  /**
+   * Longest wait after a 429 on the priority lane: enforcement asks again soon and, if the broker
+   * keeps refusing, fails fast enough for the risk manager to retry and raise its alarm, instead of
+   * sitting out a long Retry-After with a position open.
+   */
+  readonly maxPriorityRetryAfterMs?: number;
 }
 
 /** What the REST client works with. */
@@ -139,8 +145,9 @@ export class RestClient {
       if (verdict.kind === 'rate-limited') {
         rateLimited++;
         if (rateLimited > this.parts.settings.maxRateLimitRetries) return failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`);
-        this.parts.logger.warn({ path: call.path, waitMs: verdict.waitMs }, 'broker answered 429; backing off');
-        this.parts.gates[family].pauseFor(verdict.waitMs);
+        const waitMs = call.lane === 'priority' ? Math.min(verdict.waitMs, this.parts.settings.maxPriorityRetryAfterMs ?? 1000) : verdict.waitMs;
+        this.parts.logger.warn({ path: call.path, waitMs, lane: call.lane ?? 'normal' }, 'broker answered 429; backing off');
+        this.parts.gates[family].pauseFor(waitMs);
         continue;
       }
       // verdict.kind === 'retry-read'
