@@ -14,6 +14,8 @@ describe('ticks and cents', () => {
 
   it('refuses prices off the tick grid instead of rounding them', () => {
     expect(priceToTicks(6335.3, 0.25)).toBeUndefined();
+    expect(priceToTicks(7700.004, 0.25)).toBeUndefined();
+    expect(priceToTicks(72.4101, 0.01)).toBeUndefined();
     expect(priceToTicks(72.415, 0.01)).toBeUndefined();
     expect(priceToTicks(Number.NaN, 0.25)).toBeUndefined();
     expect(priceToTicks(100, 0)).toBeUndefined();

@@ -30,7 +30,9 @@ export function priceToTicks(price: number, tickSize: number): Ticks | undefined
   const scale = 10 ** Math.min(12, decimalsOf(tickSize));
   const scaledPrice = Math.round(price * scale);
   const scaledTick = Math.round(tickSize * scale);
-  if (Math.abs(price * scale - scaledPrice) > 1e-6 * Math.max(1, Math.abs(scaledPrice))) return undefined;
+  // Only float noise is forgiven: a price with more decimals than the tick size (7700.004 on a
+  // 0.25 grid) is off the grid, not rounded onto it.
+  if (Math.abs(price * scale - scaledPrice) > Math.max(1e-9, Math.abs(scaledPrice) * 1e-12)) return undefined;
   if (scaledPrice % scaledTick !== 0) return undefined;
   return scaledPrice / scaledTick;
 }
