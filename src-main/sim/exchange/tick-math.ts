@@ -1,3 +1,4 @@
+import { nearestTicks as nearestGridTicks, priceToTicks as gridTicks, ticksToPrice as gridPrice } from '../../../src-shared/domain/money';
 import type { ProductSpec } from './product-catalogue';
 
 /**
@@ -5,24 +6,21 @@ import type { ProductSpec } from './product-catalogue';
  * only conversions, and money is integer cents.
  */
 
-// A price is on the grid when it is within this fraction of a tick of a grid point (float noise only).
-const gridTolerance = 1e-6;
+// The grid is the terminal's own (src-shared/domain/money): simulator and terminal agree on what is on it.
 
 /** The whole number of ticks of an on-grid price, or null when the price is off the grid. */
 export function priceToTicks(spec: ProductSpec, price: number): number | null {
-  if (!Number.isFinite(price)) return null;
-  const ticks = Math.round(price / spec.tickSize);
-  return Math.abs(ticks - price / spec.tickSize) <= gridTolerance ? ticks : null;
+  return gridTicks(price, spec.tickSize) ?? null;
 }
 
 /** The nearest grid point of any price, in ticks. */
 export function nearestTicks(spec: ProductSpec, price: number): number {
-  return Math.round(price / spec.tickSize);
+  return nearestGridTicks(price, spec.tickSize);
 }
 
 /** A tick count as a price, printed exactly (no `0.30000000000000004`). */
 export function ticksToPrice(spec: ProductSpec, ticks: number): number {
-  return Number((ticks * spec.tickSize).toFixed(spec.tickDecimals));
+  return gridPrice(ticks, spec.tickSize);
 }
 
 /** A fractional tick count (an average) as a price, kept to nine decimals like the gateway prints. */
