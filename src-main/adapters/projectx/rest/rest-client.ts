@@ -55,11 +55,13 @@ export interface RestClientSettings {
   /** How many 429s one call sits out before it gives up. */
   readonly maxRateLimitRetries: number;
   /**
-   * Longest wait after a 429 on the priority lane: enforcement asks again soon and, if the broker
-   * keeps refusing, fails fast enough for the risk manager to retry and raise its alarm, instead of
-   * sitting out a long Retry-After with a position open.
+   * Longest wait after a 429 on the priority lane: enforcement asks again every second and goes
+   * through as soon as the broker accepts, instead of sitting out a long Retry-After with a
+   * position open.
    */
   readonly maxPriorityRetryAfterMs?: number;
+  /** How many 429s a priority call sits out (short waits, so about this many seconds) before it gives up. */
+  readonly maxPriorityRateLimitRetries?: number;
 }
 
 /** What the REST client works with. */
@@ -144,7 +146,9 @@ export class RestClient {
       if (verdict.kind === 'renew') return failed('unauthorized', `${call.path}: the broker refused the token (401)`);
       if (verdict.kind === 'rate-limited') {
         rateLimited++;
-        if (rateLimited > this.parts.settings.maxRateLimitRetries) return failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`);
+        const { maxRateLimitRetries, maxPriorityRateLimitRetries } = this.parts.settings;
+        const allowed = call.lane === 'priority' ? (maxPriorityRateLimitRetries ?? 30) : maxRateLimitRetries;
+        if (rateLimited > allowed) return failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`);
         const waitMs = call.lane === 'priority' ? Math.min(verdict.waitMs, this.parts.settings.maxPriorityRetryAfterMs ?? 1000) : verdict.waitMs;
         this.parts.logger.warn({ path: call.path, waitMs, lane: call.lane ?? 'normal' }, 'broker answered 429; backing off');
         this.parts.gates[family].pauseFor(waitMs);
