@@ -2,18 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { BarView } from '../../../../src-shared/domain/trading';
 import { barIndexAt, chartTimeOf, sessionStarts, toChartBars } from './bar-series';
 
-const colors = { up: 'up', down: 'down' };
-
 function bar(iso: string, open: number, close: number): BarView {
   return { time: Date.parse(iso), open, high: Math.max(open, close), low: Math.min(open, close), close, volume: 5 };
 }
 
 describe('chart bars', () => {
   it('converts ticks to prices and labels times in exchange time', () => {
-    const { candles, volumes } = toChartBars([bar('2026-11-18T16:00:00Z', 20_000, 20_004)], 0.25, colors);
+    const { candles } = toChartBars([bar('2026-11-18T16:00:00Z', 20_000, 20_004)], 0.25);
 
     expect(candles[0]).toEqual({ time: Date.parse('2026-11-18T10:00:00Z') / 1000, open: 5000, high: 5001, low: 5000, close: 5001 });
-    expect(volumes[0]).toMatchObject({ value: 5, color: 'up' });
   });
 
   it('keeps chart times strictly increasing through a repeated hour', () => {
@@ -25,7 +22,7 @@ describe('chart bars', () => {
 
   it('finds the first bar of each trading day after the first', () => {
     const bars = [bar('2026-11-18T22:58:00Z', 1, 1), bar('2026-11-18T22:59:00Z', 1, 1), bar('2026-11-18T23:00:00Z', 1, 1), bar('2026-11-18T23:01:00Z', 1, 1)];
-    const { times } = toChartBars(bars, 0.25, colors);
+    const { times } = toChartBars(bars, 0.25);
 
     expect(sessionStarts(bars, times)).toEqual([times[2]]);
   });

@@ -1,18 +1,6 @@
-import type { CandlestickData, HistogramData, UTCTimestamp } from 'lightweight-charts';
+import type { CandlestickData, UTCTimestamp } from 'lightweight-charts';
 import type { BarView } from '../../../../src-shared/domain/trading';
 import { toChartSeconds, tradingDayNumber } from '../../lib/chicago-time';
-
-/** Colours of volume bars. */
-export interface VolumeColors {
-  readonly up: string;
-  readonly down: string;
-}
-
-/** One bar as both chart series take it. */
-export interface ChartBar {
-  readonly candle: CandlestickData<UTCTimestamp>;
-  readonly volume: HistogramData<UTCTimestamp>;
-}
 
 /**
  * Chart time of a bar: exchange wall time, kept strictly increasing so a repeated hour at the end
@@ -23,29 +11,24 @@ export function chartTimeOf(epochMs: number, previous: number | undefined): UTCT
   return (previous !== undefined && shifted <= previous ? previous + 1 : shifted) as UTCTimestamp;
 }
 
-/** Converts a bar in ticks to the chart's decimal prices. */
-export function toChartBar(bar: BarView, time: UTCTimestamp, tickSize: number, colors: VolumeColors): ChartBar {
-  return {
-    candle: { time, open: bar.open * tickSize, high: bar.high * tickSize, low: bar.low * tickSize, close: bar.close * tickSize },
-    volume: { time, value: bar.volume, color: bar.close >= bar.open ? colors.up : colors.down },
-  };
+/** Converts a bar in ticks to the chart's decimal prices (volume is drawn from the bars themselves). */
+export function toChartBar(bar: BarView, time: UTCTimestamp, tickSize: number): CandlestickData<UTCTimestamp> {
+  return { time, open: bar.open * tickSize, high: bar.high * tickSize, low: bar.low * tickSize, close: bar.close * tickSize };
 }
 
-/** Converts a whole history to chart bars, with the chart time of each bar. */
-export function toChartBars(bars: readonly BarView[], tickSize: number, colors: VolumeColors): { candles: CandlestickData<UTCTimestamp>[]; volumes: HistogramData<UTCTimestamp>[]; times: UTCTimestamp[] } {
-  const candles: CandlestickData<UTCTimestamp>[] = new Array<CandlestickData<UTCTimestamp>>(bars.length);
-  const volumes: HistogramData<UTCTimestamp>[] = new Array<HistogramData<UTCTimestamp>>(bars.length);
-  const times: UTCTimestamp[] = new Array<UTCTimestamp>(bars.length);
+/** Converts a whole history to candles, with the chart time of each bar. */
+export function toChartBars(bars: readonly BarView[], tickSize: number): { candles: CandlestickData<UTCTimestamp>[]; times: UTCTimestamp[] } {
+  const candles = new Array<CandlestickData<UTCTimestamp>>(bars.length);
+  const times = new Array<UTCTimestamp>(bars.length);
   let previous: number | undefined;
-  bars.forEach((bar, index) => {
+  for (let index = 0; index < bars.length; index += 1) {
+    const bar = bars[index] as BarView;
     const time = chartTimeOf(bar.time, previous);
     previous = time;
-    const converted = toChartBar(bar, time, tickSize, colors);
-    candles[index] = converted.candle;
-    volumes[index] = converted.volume;
+    candles[index] = toChartBar(bar, time, tickSize);
     times[index] = time;
-  });
-  return { candles, volumes, times };
+  }
+  return { candles, times };
 }
 
 /** Chart times of the first bar of each trading day after the first (where a break is drawn). */

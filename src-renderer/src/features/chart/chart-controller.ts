@@ -1,4 +1,4 @@
-import { CandlestickSeries, createChart, createSeriesMarkers, HistogramSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type LogicalRange, type Time, type UTCTimestamp } from 'lightweight-charts';
+import { CandlestickSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type LogicalRange, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { BarView, ContractView, QuoteView } from '../../../../src-shared/domain/trading';
 import { mergeBarUpdate, prependHistory } from '../../lib/bar-aggregation';
 import type { BarFeed } from '../../lib/bar-feed';
@@ -12,6 +12,8 @@ import { chartOptions } from './chart-options';
 import { ChartOverlays, type OverlayState } from './chart-overlays';
 import { ChartPointer, type ChartPointerHandlers } from './chart-pointer';
 import { IndicatorLayer, type IndicatorsLoader } from './indicator-layer';
+import { VolumeBarsPrimitive } from './primitives/volume-bars/volume-bars-primitive';
+import { liveRedrawInterval, RedrawPacer } from './redraw-pacer';
 import type { LineGeometry } from './primitives/order-lines/order-lines-pane-view';
 
 /** Bars loaded per scroll-back page. */
@@ -35,7 +37,7 @@ export interface ChartSubject {
 export class ChartController {
   private readonly chart: IChartApi;
   private readonly candles: ISeriesApi<'Candlestick', Time>;
-  private readonly volumes: ISeriesApi<'Histogram', Time>;
+  private readonly volumes: VolumeBarsPrimitive;
   private readonly markers: ISeriesMarkersPluginApi<Time>;
   private readonly overlays: ChartOverlays;
   private readonly pointer: ChartPointer;
@@ -50,7 +52,7 @@ export class ChartController {
   /** Live bars that arrived while history was loading, applied once it is drawn. */
   private early: BarView[] | undefined;
   private pending = new Set<number>();
-  private frame: number | undefined;
+  private readonly redraws = new RedrawPacer(() => this.flush(), () => liveRedrawInterval(this.bars.length));
   private stopTicks: (() => void) | undefined;
   private stopBars: (() => void) | undefined;
 
@@ -64,8 +66,8 @@ export class ChartController {
     this.colors = colors;
     this.chart = createChart(container, chartOptions(colors));
     this.candles = this.chart.addSeries(CandlestickSeries, { upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down, borderVisible: false });
-    this.volumes = this.chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
-    this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+    this.volumes = new VolumeBarsPrimitive(() => this.bars, { rising: colors.upVolume, falling: colors.downVolume });
+    this.candles.attachPrimitive(this.volumes);
     this.markers = createSeriesMarkers(this.candles, []);
     this.overlays = new ChartOverlays(this.candles, this.markers, colors, container);
     this.indicatorLayer = new IndicatorLayer({
@@ -143,6 +145,7 @@ export class ChartController {
     this.chart.applyOptions(chartOptions(colors));
     this.candles.applyOptions({ upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down });
     this.overlays.setColors(colors);
+    this.volumes.setColors({ rising: colors.upVolume, falling: colors.downVolume });
     if (this.subject !== undefined) this.replaceBars(this.bars, true);
   }
 
@@ -152,7 +155,7 @@ export class ChartController {
     this.stopTicks?.();
     this.stopBars?.();
     this.indicatorLayer.dispose();
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.redraws.cancel();
     this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.rangeChanged);
     this.pointer.dispose();
     this.chart.remove();
@@ -185,18 +188,16 @@ export class ChartController {
     const added = bars.length - this.bars.length;
     this.bars = bars;
     const started = performance.now();
-    const converted = toChartBars(bars, subject.contract.tickSize, { up: this.colors.upVolume, down: this.colors.downVolume });
+    const converted = toChartBars(bars, subject.contract.tickSize);
     this.times = converted.times;
     const convertedAt = performance.now();
     this.candles.setData(converted.candles);
-    const candlesAt = performance.now();
-    this.volumes.setData(converted.volumes);
     const setAt = performance.now();
     this.overlays.setSessionBreaks(isIntraday(subject.timeframe) ? sessionStarts(bars, converted.times) : []);
     this.overlays.refresh(this.bars, this.times);
     this.container.dataset.bars = String(bars.length);
-    // Where drawing a history goes (for the benchmark): converting, candles' and volumes' setData, the overlays.
-    this.container.dataset.drawParts = [convertedAt - started, candlesAt - convertedAt, setAt - candlesAt, performance.now() - setAt].map(Math.round).join('/');
+    // Where drawing a history goes (for the benchmark): converting, the candles' setData, the overlays.
+    this.container.dataset.drawParts = [convertedAt - started, setAt - convertedAt, performance.now() - setAt].map(Math.round).join('/');
     // Scroll-back moved every index: pending live bars are drawn again from the new indexes.
     this.pending.clear();
     if (range !== null && added > 0) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + added, to: range.to + added });
@@ -209,7 +210,7 @@ export class ChartController {
     this.publishPosition();
   }
 
-  /** A live bar of this chart's series: merged into the history now, drawn on the next frame. */
+  /** A live bar of this chart's series: merged into the history now, drawn on a coming frame (paced for long histories). */
   private barUpdated(bar: BarView): void {
     if (this.early !== undefined) {
       this.early.push(bar);
@@ -222,29 +223,25 @@ export class ChartController {
       this.indicatorLayer.barsChanged(false);
     }
     this.pending.add(merged.index);
-    this.frame ??= requestAnimationFrame(this.flush);
+    this.redraws.request();
   }
 
-  private readonly flush = (): void => {
-    this.frame = undefined;
+  private flush(): void {
     const subject = this.subject;
     if (subject === undefined) return;
-    const colors = { up: this.colors.upVolume, down: this.colors.downVolume };
     const last = this.bars.length - 1;
     for (const index of [...this.pending].sort((left, right) => left - right)) {
       const bar = this.bars[index];
       const time = this.times[index];
       if (bar === undefined || time === undefined) continue;
-      const converted = toChartBar(bar, time, subject.contract.tickSize, colors);
       // Only the newest bar is a plain update; a late final update of an earlier bar is historical.
-      this.candles.update(converted.candle, index < last);
-      this.volumes.update(converted.volume, index < last);
+      this.candles.update(toChartBar(bar, time, subject.contract.tickSize), index < last);
     }
     this.pending.clear();
     this.container.dataset.bars = String(this.bars.length);
     const newest = this.bars[last];
     if (newest !== undefined) this.container.dataset.lastBar = `${newest.time}:${newest.open}:${newest.high}:${newest.low}:${newest.close}`;
-  };
+  }
 
   private readonly rangeChanged = (range: LogicalRange | null): void => {
     if (range === null || range.from > 50 || this.loadingOlder || this.exhausted || this.container.dataset.state !== 'ready') return;
