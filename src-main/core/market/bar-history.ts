@@ -24,14 +24,21 @@ export interface HistoryRequest {
   readonly to: number;
 }
 
+/** Pages of history in flight at once while filling a long range. */
+const parallelPages = 4;
+
 /**
  * History through the store's cache: only ranges the cache lacks are fetched, and the bar still
- * forming is always fetched fresh and never cached.
+ * forming is always fetched fresh and never cached. Fetched ranges are written to the cache after
+ * the answer is returned (the next read writes them first), so a long cold load never waits on disk.
  */
 export class BarHistory {
+  private unwritten: (() => void)[] = [];
+  private writeTimer: ReturnType<typeof setTimeout> | undefined;
+
   public constructor(
     private readonly broker: BrokerPort,
-    private readonly store: StorePort | undefined,
+    private readonly store: Pick<StorePort, 'cachedBars' | 'cacheBars'> | undefined,
   ) {}
 
   /** The newest `count` bars before `to`, oldest first. */
@@ -42,32 +49,86 @@ export class BarHistory {
     // Sessions close nightly and on weekends: look back further than count bars of wall time.
     const from = formingStart - Math.ceil(count * approximateUnitMs[unit] * unitNumber * 1.7) - approximateUnitMs[unit];
     const settled: BarView[] = [];
-    if (this.store === undefined) {
+    const writes: (() => void)[] = [];
+    const store = this.store;
+    if (store === undefined) {
       const fetched = await this.fetch(key, from, formingStart);
       if (!fetched.ok) return fetched;
       for (const bar of fetched.value) settled.push(bar);
     } else {
-      const cached = this.store.cachedBars(key, from, formingStart);
+      this.writeCache();
+      const cached = store.cachedBars(key, from, formingStart);
       // Spread arguments overflow the stack past ~150k bars: append one by one.
       for (const bar of cached.bars) settled.push(bar);
       for (const [start, end] of cached.missing) {
         const fetched = await this.fetch(key, start, end);
         if (!fetched.ok) return fetched;
-        this.store.cacheBars(key, start, end, fetched.value);
+        writes.push(() => store.cacheBars(key, start, end, fetched.value));
         for (const bar of fetched.value) settled.push(bar);
       }
     }
     const forming = await this.broker.bars({ ...key, from: formingStart, to, limit: 1, includePartialBar: true });
+    this.cacheLater(writes);
     const all = [...settled, ...(forming.ok ? forming.value.filter((bar) => bar.time >= formingStart) : [])];
     const unique = new Map(all.map((bar) => [bar.time, bar]));
     return ok([...unique.values()].sort((a, b) => a.time - b.time).slice(-count));
   }
 
+  /** Writes every fetched range not yet in the cache. */
+  public writeCache(): void {
+    if (this.writeTimer !== undefined) clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
+    const writes = this.unwritten;
+    this.unwritten = [];
+    for (const write of writes) write();
+  }
+
+  private cacheLater(writes: readonly (() => void)[]): void {
+    if (writes.length === 0) return;
+    for (const write of writes) this.unwritten.push(write);
+    this.writeTimer ??= setTimeout(() => this.writeCache(), 0);
+  }
+
   /**
    * Fetches [from, to) oldest first. The broker keeps the newest `limit` bars of a window, so a
-   * full page means older bars remain: page backwards from the oldest bar received.
+   * full page means older bars remain. The first page shows how densely bars fall in time; the rest
+   * of the range is cut into windows of about one page each at that density, fetched a few at a
+   * time (the broker's latency, not its work, dominates a long load). A window that still comes
+   * back full is paged backwards from its oldest bar.
    */
   private async fetch(key: BarSeriesKey, from: number, to: number): Promise<Result<BarView[]>> {
+    const first = await this.broker.bars({ ...key, from, to, limit: maxBarsPerRequest, includePartialBar: false });
+    if (!first.ok) return first;
+    const newest = first.value.filter((bar) => bar.time >= from && bar.time < to);
+    const oldest = newest[0];
+    if (first.value.length < maxBarsPerRequest || oldest === undefined || oldest.time <= from) return ok(newest);
+    // Slightly narrower than one page at the first page's density, so most windows fit in one request.
+    const windowMs = Math.max(1, Math.floor(((to - oldest.time) / newest.length) * maxBarsPerRequest * 0.8));
+    const windows: [number, number][] = [];
+    for (let end = oldest.time; end > from; end -= windowMs) windows.unshift([Math.max(from, end - windowMs), end]);
+    const pages: Result<BarView[]>[] = new Array<Result<BarView[]>>(windows.length);
+    let next = windows.length - 1;
+    const worker = async (): Promise<void> => {
+      while (next >= 0) {
+        const index = next--;
+        const [start, end] = windows[index] as [number, number];
+        pages[index] = await this.fetchWindow(key, start, end);
+        if (!(pages[index]?.ok ?? false)) next = -1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallelPages, windows.length) }, worker));
+    const bars: BarView[] = [];
+    for (const page of pages) {
+      if (page === undefined) continue;
+      if (!page.ok) return page;
+      for (const bar of page.value) bars.push(bar);
+    }
+    for (const bar of newest) bars.push(bar);
+    return ok(bars);
+  }
+
+  /** Fetches [from, to) oldest first, paging backwards from the oldest bar while pages come back full. */
+  private async fetchWindow(key: BarSeriesKey, from: number, to: number): Promise<Result<BarView[]>> {
     const pages: BarView[][] = [];
     let end = to;
     while (end > from) {
