@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalsOf, dollarsToCents, formatCents, formatPrice, priceToTicks, ticksToCents, ticksToPrice } from './money';
 
@@ -26,6 +27,19 @@ describe('ticks and cents', () => {
     expect(ticksToPrice(24013, 0.1)).toBe(2401.3);
     expect(formatPrice(7241, 0.01)).toBe('72.41');
     expect(decimalsOf(5e-7)).toBe(7);
+  });
+
+  it('gives the same price as the decimal text of the tick count, and back, for every tick size in use', () => {
+    const tickSizes = [0.25, 0.01, 0.1, 0.00005, 0.0078125, 5e-7, 0.5, 1, 0.005, 0.001];
+    fc.assert(
+      fc.property(fc.constantFrom(...tickSizes), fc.integer({ min: -5_000_000, max: 50_000_000 }), (tickSize, ticks) => {
+        const price = ticksToPrice(ticks, tickSize);
+
+        expect(price).toBe(Number((ticks * tickSize).toFixed(decimalsOf(tickSize))));
+        expect(priceToTicks(price, tickSize)).toBe(ticks);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps money in integer cents', () => {

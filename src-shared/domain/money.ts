@@ -20,6 +20,27 @@ export function decimalsOf(value: number): number {
   return text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
 }
 
+/** A tick size as integers: prices times `scale` are whole numbers, one tick is `scaledTick` of them. */
+interface TickGrid {
+  readonly decimals: number;
+  readonly scale: number;
+  readonly scaledTick: number;
+}
+
+// Contracts use a handful of tick sizes; bar and quote conversions run per price, so each grid is worked out once.
+const grids = new Map<number, TickGrid>();
+
+function gridOf(tickSize: number): TickGrid {
+  let grid = grids.get(tickSize);
+  if (grid === undefined) {
+    const decimals = Math.min(12, decimalsOf(tickSize));
+    const scale = 10 ** decimals;
+    grid = { decimals, scale, scaledTick: Math.round(tickSize * scale) };
+    if (grids.size < 256) grids.set(tickSize, grid);
+  }
+  return grid;
+}
+
 /**
  * Converts a decimal price to ticks. Returns undefined when the price is not on the tick grid
  * (beyond float noise far below a tick), so callers can reject it instead of rounding.
@@ -27,9 +48,8 @@ export function decimalsOf(value: number): number {
 export function priceToTicks(price: number, tickSize: number): Ticks | undefined {
   if (!Number.isFinite(price) || !(tickSize > 0)) return undefined;
   // Scale both to integers first so 6335.25 / 0.25 is computed without binary fractions.
-  const scale = 10 ** Math.min(12, decimalsOf(tickSize));
+  const { scale, scaledTick } = gridOf(tickSize);
   const scaledPrice = Math.round(price * scale);
-  const scaledTick = Math.round(tickSize * scale);
   // Only float noise is forgiven: a price with more decimals than the tick size (7700.004 on a
   // 0.25 grid) is off the grid, not rounded onto it.
   if (Math.abs(price * scale - scaledPrice) > Math.max(1e-9, Math.abs(scaledPrice) * 1e-12)) return undefined;
@@ -39,19 +59,22 @@ export function priceToTicks(price: number, tickSize: number): Ticks | undefined
 
 /** Rounds a decimal price to the nearest tick (for display input, never for broker payloads). */
 export function nearestTicks(price: number, tickSize: number): Ticks {
-  const scale = 10 ** Math.min(12, decimalsOf(tickSize));
-  return Math.round(Math.round(price * scale) / Math.round(tickSize * scale));
+  const { scale, scaledTick } = gridOf(tickSize);
+  return Math.round(Math.round(price * scale) / scaledTick);
 }
 
 /** Converts ticks back to a decimal price, written with the tick size's decimals. */
 export function ticksToPrice(ticks: Ticks, tickSize: number): number {
-  const decimals = Math.min(12, decimalsOf(tickSize));
-  return Number((ticks * tickSize).toFixed(decimals));
+  const { scale, scaledTick } = gridOf(tickSize);
+  const scaled = ticks * scaledTick;
+  // Whole numbers divided by a power of ten round to the same double as the decimal text would.
+  if (Number.isSafeInteger(scaled)) return scaled / scale;
+  return Number((ticks * tickSize).toFixed(gridOf(tickSize).decimals));
 }
 
 /** Formats ticks as a price string with the tick size's decimals. */
 export function formatPrice(ticks: Ticks, tickSize: number): string {
-  return (ticks * tickSize).toFixed(Math.min(12, decimalsOf(tickSize)));
+  return (ticks * tickSize).toFixed(gridOf(tickSize).decimals);
 }
 
 /** Converts a dollar amount from the broker to cents; undefined when not finite. */

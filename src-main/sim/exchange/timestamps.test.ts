@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { barTimestamp, marketTimestamp, parseTimestamp, Stamper } from './timestamps';
 
@@ -20,6 +21,14 @@ describe('timestamps', () => {
     expect(marketTimestamp(Date.parse('2026-07-31T19:32:13.720Z'))).toBe('2026-07-31T19:32:13.72+00:00');
     expect(marketTimestamp(Date.parse('2026-07-31T19:32:13.000Z'))).toBe('2026-07-31T19:32:13+00:00');
     expect(barTimestamp(Date.parse('2026-08-19T20:51:00.000Z'))).toBe('2026-08-19T20:51:00+00:00');
+  });
+
+  it('stamps any bar instant with its whole second, whatever instant came before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), { minLength: 1, maxLength: 20 }), (instants) => {
+        for (const ms of instants) expect(barTimestamp(ms)).toBe(`${new Date(ms).toISOString().slice(0, 19)}+00:00`);
+      }),
+    );
   });
 
   it('parses any ISO offset and refuses nonsense', () => {

@@ -17,7 +17,22 @@ export function marketTimestamp(ms: number): string {
 
 /** Whole seconds, e.g. `2026-08-19T20:51:00+00:00` (bar times). */
 export function barTimestamp(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
+  // A history answer stamps up to 20,000 bars, mostly of the same few days: the date part is kept.
+  const day = Math.floor(ms / dayMs);
+  if (day !== stampedDay) {
+    stampedDay = day;
+    stampedDate = new Date(day * dayMs).toISOString().slice(0, 11);
+  }
+  const second = Math.floor((ms - day * dayMs) / 1000);
+  return `${stampedDate}${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}+00:00`;
+}
+
+const dayMs = 86_400_000;
+let stampedDay = Number.NaN;
+let stampedDate = '';
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 /**

@@ -27,6 +27,17 @@ describe('restJson', () => {
     expect(JSON.parse(text)).toEqual({ id: 3, price: 6335.25, size: 2, averagePrice: -1.5, customTag: 'price', limitPrice: null, v: 12 });
   });
 
+  it('writes nested bodies as JSON.stringify does apart from the prices', () => {
+    const body = { bars: [{ t: '2026-08-19T20:51:00+00:00', o: 1.5, h: 2, l: 1, c: 1.75, v: 3 }], nested: { list: [1, undefined, 'a"b'], skipped: undefined, when: new Date(0) }, success: true, errorMessage: null };
+
+    const text = restJson(body, true);
+
+    expect(text).toBe(
+      '{"bars":[{"t":"2026-08-19T20:51:00+00:00","o":1.500000000,"h":2.000000000,"l":1.000000000,"c":1.750000000,"v":3}],"nested":{"list":[1,null,"a\\"b"],"when":"1970-01-01T00:00:00.000Z"},"success":true,"errorMessage":null}',
+    );
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(body)));
+  });
+
   it('writes plain JSON when nine decimals are off', () => {
     expect(restJson({ price: 6335.25 }, false)).toBe('{"price":6335.25}');
   });

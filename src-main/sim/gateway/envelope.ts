@@ -24,18 +24,19 @@ export function problemDetails(field: string, message: string): Record<string, u
 }
 
 // Price-like fields the docs print with nine decimals (`6335.250000000`); sizes and volumes stay integers.
-const decimalKeys = new Set(['price', 'averagePrice', 'limitPrice', 'stopPrice', 'filledPrice', 'o', 'h', 'l', 'c', 'profitAndLoss']);
-const decimalMarker = '\u0000decimal:';
-const markedDecimal = /"\\u0000decimal:(-?\d+\.\d+)"/g;
+const decimalKeys = ['price', 'averagePrice', 'limitPrice', 'stopPrice', 'filledPrice', 'o', 'h', 'l', 'c', 'profitAndLoss'];
+// A key followed by a number. Inside a JSON string every quote is escaped, so `"key":` can only be a real key.
+const decimalMember = new RegExp(`"(${decimalKeys.join('|')})":(-?\\d[\\d.eE+-]*)`, 'g');
 
 /**
  * Serialises a REST body. With `nineDecimals`, price fields are written like the docs' samples
  * (`6335.250000000`): still JSON numbers, so any client parses them the same.
  */
 export function restJson(body: unknown, nineDecimals: boolean): string {
-  if (!nineDecimals) return JSON.stringify(body);
-  const text = JSON.stringify(body, (key, value: unknown) =>
-    typeof value === 'number' && decimalKeys.has(key) && Math.abs(value) < 1e15 ? `${decimalMarker}${value.toFixed(9)}` : value,
-  );
-  return text.replace(markedDecimal, '$1');
+  const text = JSON.stringify(body);
+  if (!nineDecimals) return text;
+  return text.replace(decimalMember, (member: string, key: string, number: string) => {
+    const value = Number(number);
+    return Math.abs(value) < 1e15 ? `"${key}":${value.toFixed(9)}` : member;
+  });
 }

@@ -16,4 +16,14 @@ describe('bar payloads', () => {
   it('refuses a bar with an off-grid price', () => {
     expect(barView({ t: '2026-01-01T00:00:00Z', o: 1.05, h: 1.1, l: 1, c: 1, v: 2 }, 0.1).ok).toBe(false);
   });
+
+  it('refuses a malformed bar naming the field, and a bar whose time is not an instant', () => {
+    const withTextPrice = barView({ t: '2026-01-01T00:00:00Z', o: '1.1', h: 1.1, l: 1, c: 1, v: 2 }, 0.1);
+    const withNegativeVolume = barView({ t: '2026-01-01T00:00:00Z', o: 1.1, h: 1.1, l: 1, c: 1, v: -2 }, 0.1);
+    const withBadTime = barView({ t: 'yesterday', o: 1.1, h: 1.1, l: 1, c: 1, v: 2 }, 0.1);
+
+    expect(withTextPrice.ok ? '' : withTextPrice.reason).toMatch(/^o: /);
+    expect(withNegativeVolume.ok ? '' : withNegativeVolume.reason).toMatch(/^v: /);
+    expect(withBadTime.ok).toBe(false);
+  });
 });
