@@ -4,7 +4,8 @@ import type { ConnectionState } from './domain/connection';
 import type { OrderId } from './domain/ids';
 import type { BarUpdate, DepthView } from './domain/market-data';
 import type { AccountSummary, DiagnosticsView, PositionSummary } from './domain/summaries';
-import type { AccountView, BarView, ContractView, FillView, OrderView, QuoteView } from './domain/trading';
+import type { AccountView, ContractView, FillView, OrderView, QuoteView } from './domain/trading';
+import type { BarColumns } from './domain/bar-columns';
 import type { RiskAuditPage, RiskConfigExport, RiskConfigView, RiskStateView } from './domain/risk';
 import { riskPresets } from './domain/risk-config';
 import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } from './domain/host-settings';
@@ -119,7 +120,7 @@ export const calls = {
         to: z.number().int().positive().optional(),
       })
       .strict(),
-  ).returns<{ contract: ContractView; bars: BarView[] }>(),
+  ).returns<{ contract: ContractView; bars: BarColumns }>(),
   'market.depth': call(z.object({ symbol, levels: z.number().int().positive().max(50).default(10) }).strict()).returns<DepthView>(),
 
   'positions.list': call(z.object({ accountId }).strict()).returns<PositionSummary[]>(),

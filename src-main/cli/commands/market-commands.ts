@@ -1,3 +1,4 @@
+import { fromBarColumns } from '../../../src-shared/domain/bar-columns';
 import { formatPrice } from '../../../src-shared/domain/money';
 import { output, positiveInteger, type CommandGroup } from '../command-kit';
 import { formatTime, table } from '../table';
@@ -49,10 +50,11 @@ export const marketCommands: CommandGroup = (program, run) => {
         const { unit, unitNumber, count } = options as { unit: string; unitNumber: number; count: number };
         const answer = await api.invoke('market.bars', { symbol: String(symbol), unit: unit as (typeof units)[number], unitNumber, count });
         if (!answer.ok) return answer;
-        const { contract, bars } = answer.value;
+        const contract = answer.value.contract;
+        const bars = fromBarColumns(answer.value.bars);
         const price = (ticks: number) => formatPrice(ticks, contract.tickSize);
         const rows = bars.map((bar) => [formatTime(bar.time), price(bar.open), price(bar.high), price(bar.low), price(bar.close), String(bar.volume)]);
-        return output(answer.value, `${contract.name} ${unitNumber} ${unit}\n${table(['time (UTC)', 'open', 'high', 'low', 'close', 'volume'], rows, new Set([1, 2, 3, 4, 5]))}`);
+        return output({ contract, bars }, `${contract.name} ${unitNumber} ${unit}\n${table(['time (UTC)', 'open', 'high', 'low', 'close', 'volume'], rows, new Set([1, 2, 3, 4, 5]))}`);
       }),
     );
 };

@@ -1,3 +1,4 @@
+import { toBarColumns } from '../../../src-shared/domain/bar-columns';
 import { fail, ok } from '../../../src-shared/result';
 import type { Clock } from '../clock';
 import type { ContractHandlers } from '../contract-dispatcher';
@@ -32,7 +33,7 @@ export function createMarketHandlers(
         core.liveBars.watch({ contractId: contract.value.id, unit: request.unit, unitNumber: request.unitNumber }, bars.value);
         watch(contract.value.id);
       }
-      return ok({ contract: contract.value, bars: bars.value });
+      return ok({ contract: contract.value, bars: toBarColumns(bars.value) });
     },
     'market.depth': async (request) => {
       const contract = await core.contracts.resolve(request.symbol);

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import { fromBarColumns } from '../../../../src-shared/domain/bar-columns';
 import type { StrategyMark } from '../../../../src-shared/domain/strategies';
 import type { BarView } from '../../../../src-shared/domain/trading';
 import { ok, type AppError } from '../../../../src-shared/result';
@@ -28,7 +29,7 @@ export function useBarsLoader(contractId: string | undefined, timeframe: Timefra
       try {
         const bars = await client.fetchQuery<BarView[]>({
           queryKey: chartKeys.page(contractId ?? '', timeframe.id, to ?? 'latest', count),
-          queryFn: async () => (await callOrThrow(api, 'market.bars', { symbol: contractId ?? '', unit: timeframe.unit, unitNumber: timeframe.unitNumber, count, ...(to === undefined ? {} : { to }) })).bars,
+          queryFn: async () => fromBarColumns((await callOrThrow(api, 'market.bars', { symbol: contractId ?? '', unit: timeframe.unit, unitNumber: timeframe.unitNumber, count, ...(to === undefined ? {} : { to }) })).bars),
           staleTime: to === undefined ? 0 : Infinity,
           gcTime: 5 * 60_000,
           // Up to 100,000 bars: comparing them with the previous copy costs more than it saves.

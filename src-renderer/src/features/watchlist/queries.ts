@@ -29,8 +29,8 @@ export function useReference(contractId: string | undefined) {
         callOrThrow(api, 'market.bars', { symbol, unit: 'day', unitNumber: 1, count: 2 }),
         callOrThrow(api, 'market.bars', { symbol, unit: 'minute', unitNumber: 15, count: 96 }),
       ]);
-      const previous = days.bars.length >= 2 ? days.bars.at(-2) : undefined;
-      return { previousCloseTicks: previous?.close, path: path.bars.map((bar) => bar.close) };
+      const closes = days.bars.close;
+      return { previousCloseTicks: closes.length >= 2 ? closes.at(-2) : undefined, path: [...path.bars.close] };
     },
     enabled: link === 'live' && contractId !== undefined,
     retry: false,
