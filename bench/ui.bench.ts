@@ -1,26 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { connectToHost } from '../src-main/cli/host-connection';
 import { median, percentile, round, type Benchmark } from './bench-harness';
+import { marketOpen, startHost, type Ready } from './ui-host';
+import { quoteBursts } from './ui-quote-storm';
 
-/** A Wednesday, 10:00 in Chicago: the simulated market is open. */
-const marketOpen = '2026-11-18T16:00:00Z';
 const clickRounds = 40;
-const burstSeconds = 10;
-/** Quote updates a second the simulator produces across the four contracts during the burst. */
-const burstQuotesPerSecond = Number(process.env.UI_BENCH_QUOTES_PER_SECOND ?? 1000);
-const burstSymbols = ['ES', 'NQ', 'CL', 'GC'] as const;
-
-interface Ready {
-  readonly url: string;
-  readonly api: string;
-  readonly token: string;
-  readonly sim?: { readonly control: string };
-}
 
 /**
  * The trading UI in Debian's Chromium against the built headless host on the simulator: click to
@@ -45,12 +32,14 @@ export const uiBenchmark: Benchmark = {
       await page.getByTestId('ticket-buy').waitFor({ state: 'visible' });
       await page.waitForFunction(`document.querySelector('[data-testid="ticket-buy"]')?.hasAttribute('disabled') === false`, undefined, { timeout: 30_000 });
       const clicks = await clickToWorkingOrder(page);
+      const broker = await brokerHistoryMs(host.ready);
       const bars = await hundredThousandBars(page, host.ready);
-      const burst = await quoteBurst(page, host.ready);
+      const burst = await quoteBursts(page, host.ready);
       return {
         clickToVisibleOrderP50Ms: round(median(clicks)),
         clickToVisibleOrderP95Ms: round(percentile(clicks, 95)),
         clickSamples: clicks.length,
+        barsBrokerAlone100kMs: round(broker),
         ...bars,
         ...burst,
       };
@@ -63,23 +52,32 @@ export const uiBenchmark: Benchmark = {
   },
 };
 
-async function postJson(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-}
-
-async function startHost(dataDir: string): Promise<{ ready: Ready; child: ChildProcess; exited: Promise<void> }> {
-  const child = spawn(process.execPath, [resolve('out/main/headless.js'), '--data-dir', dataDir, '--port', '0', '--clock', marketOpen], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const ready = await new Promise<Ready>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error('the host printed no READY line within 20 s')), 20_000);
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (!line.startsWith('READY ')) return;
-      clearTimeout(timer);
-      done(JSON.parse(line.slice('READY '.length)) as Ready);
-    });
-  });
-  return { ready, child, exited };
+/**
+ * What the broker alone takes to produce 100,000 one-minute bars: five 20,000-bar pages of another
+ * contract (NQ: the same work as ES, nothing cached) straight from the simulator's REST API, one
+ * after another. A cold chart load cannot be faster than its broker; this separates the two.
+ */
+async function brokerHistoryMs(ready: Ready): Promise<number> {
+  const rest = ready.sim?.rest;
+  if (rest === undefined) throw new Error('the host runs no simulator');
+  const call = async (path: string, body: unknown, token?: string): Promise<Record<string, unknown>> => {
+    const response = await fetch(`${rest}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const token = String((await call('/api/Auth/loginKey', { userName: 'demo', apiKey: 'demo' })).token);
+  const contracts = (await call('/api/Contract/search', { searchText: 'NQ', live: false }, token)).contracts as { id: string }[];
+  const contractId = contracts[0]?.id ?? '';
+  const started = performance.now();
+  let end = marketOpen;
+  let received = 0;
+  for (let page = 0; page < 5; page++) {
+    const answer = await call('/api/History/retrieveBars', { contractId, live: false, startTime: '2026-01-01T00:00:00Z', endTime: end, unit: 2, unitNumber: 1, limit: 20_000, includePartialBar: false }, token);
+    const bars = answer.bars as { t: string }[];
+    received += bars.length;
+    end = bars.at(-1)?.t ?? end;
+  }
+  if (received < 100_000) throw new Error(`the simulator gave ${received} bars of NQ history, not 100,000`);
+  return performance.now() - started;
 }
 
 // Runs in the page (a string: this file is type-checked without the DOM): clicks Buy and resolves
@@ -144,7 +142,7 @@ async function chartTimings(page: Page, prefix: string): Promise<Record<string, 
     [`${prefix}LoadAndDrawMs`]: Number(await canvas.getAttribute('data-load-ms')),
     [`${prefix}FetchMs`]: Number(await canvas.getAttribute('data-fetch-ms')),
     [`${prefix}DrawMs`]: Number(await canvas.getAttribute('data-draw-ms')),
-    [`${prefix}DrawParts`]: `convert/candles/volumes/overlays ${(await canvas.getAttribute('data-draw-parts')) ?? ''} ms`,
+    [`${prefix}DrawParts`]: `convert/candles/overlays ${(await canvas.getAttribute('data-draw-parts')) ?? ''} ms`,
   };
 }
 
@@ -172,7 +170,7 @@ async function hundredThousandBars(page: Page, ready: Ready): Promise<Record<str
   return {
     barsLoaded,
     barsOneCallFromNodeMs: round(callMs),
-    barsOneCallCount: direct.ok ? direct.value.bars.length : 0,
+    barsOneCallCount: direct.ok ? direct.value.bars.time.length : 0,
     barsColdWallClockMs: coldWallMs,
     ...cold,
     barsWarmWallClockMs: warmWallMs,
@@ -180,73 +178,3 @@ async function hundredThousandBars(page: Page, ready: Ready): Promise<Record<str
   };
 }
 
-/**
- * Four charts on one-second bars while the simulator's quote storm makes 1,000 quote changes a
- * second across four contracts for 10 s (`POST /sim/feed {"quotesPerSecond"}`: real trades on the
- * tick grid through the market hub, the adapter and the core's display throttle): long tasks in the
- * renderer, and the quote updates per second per contract the host sends (counted on a second
- * connection).
- */
-async function quoteBurst(page: Page, ready: Ready): Promise<Record<string, number>> {
-  const control = ready.sim?.control;
-  if (control === undefined) throw new Error('the host runs no simulator');
-  await page.getByTestId('chart-depth').first().selectOption('2000');
-  for (let index = 1; index < burstSymbols.length; index++) await page.getByRole('button', { name: 'Add chart' }).first().click();
-  const toolbars = page.getByTestId('chart-symbol');
-  for (const [index, symbol] of burstSymbols.entries()) {
-    await toolbars.nth(index).fill(symbol);
-    await toolbars.nth(index).press('Enter');
-    await page.getByTestId('chart-timeframe').nth(index).selectOption('1s');
-  }
-  await page.waitForFunction(`[...document.querySelectorAll('[data-testid="chart-canvas"]')].every((element) => element.getAttribute('data-state') === 'ready')`, undefined, { timeout: 60_000 });
-
-  const connection = await connectToHost({ api: ready.api, token: ready.token });
-  if (!connection.ok) throw new Error(connection.error.message);
-  const perSecond = new Map<string, number>();
-  let maxPerContractSecond = 0;
-  let received = 0;
-  let counting = false;
-  let startedAt = 0;
-  const stop = connection.value.client.on('quotes.tick', (quote) => {
-    if (!counting) return;
-    received++;
-    const key = `${quote.contractId}@${Math.floor((performance.now() - startedAt) / 1000)}`;
-    const count = (perSecond.get(key) ?? 0) + 1;
-    perSecond.set(key, count);
-    maxPerContractSecond = Math.max(maxPerContractSecond, count);
-  });
-  await page.evaluate(`(() => {
-    const tasks = [];
-    window.benchLongTasks = tasks;
-    new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
-  })()`);
-  counting = true;
-  startedAt = performance.now();
-  await postJson(`${control}/feed`, { quotesPerSecond: burstQuotesPerSecond, seconds: burstSeconds, symbols: burstSymbols });
-  await page.waitForTimeout((burstSeconds / 2) * 1000);
-  // Halfway through: the broker's market events per second as the adapter counts them.
-  const diagnostics = await connection.value.client.invoke('diagnostics.get', {});
-  await page.waitForTimeout((burstSeconds / 2) * 1000);
-  counting = false;
-  const inbound = diagnostics.ok ? Object.entries(diagnostics.value.channels).reduce((total, [name, channel]) => total + (name.includes('market') ? channel.eventsPerSecond : 0), 0) : Number.NaN;
-  await page.waitForTimeout(500);
-  const longTasks = (await page.evaluate('window.benchLongTasks')) as number[];
-  stop();
-  connection.value.close();
-  // Whole seconds of the storm only (the first and the last may be partial).
-  const fullSeconds = [...perSecond.entries()].filter(([key]) => {
-    const second = Number(key.slice(key.lastIndexOf('@') + 1));
-    return second >= 1 && second < burstSeconds - 1;
-  });
-  const perContractSecond = fullSeconds.map(([, count]) => count);
-  return {
-    burstQuotesPerSecondAsked: burstQuotesPerSecond,
-    burstBrokerMarketEventsPerSecond: round(inbound),
-    burstQuotesSentPerSecond: round(received / burstSeconds),
-    quoteUpdatesPerContractSecondMedian: median(perContractSecond),
-    quoteUpdatesPerContractSecondMax: maxPerContractSecond,
-    longTasksOver50Ms: longTasks.filter((duration) => duration > 50).length,
-    longTasks: longTasks.length,
-    longestTaskMs: round(Math.max(0, ...longTasks)),
-  };
-}
