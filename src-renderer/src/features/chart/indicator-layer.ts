@@ -130,10 +130,13 @@ export class IndicatorLayer {
     for (const indicator of this.shown) {
       if (indicator.id === 'smc') continue;
       const paneIndex = indicator.pane === 'price' ? 0 : panes.indexOf(indicator.pane) + 1;
+      // Over the bars, the candles alone set the price scale: bands such as VWAP ±2σ would
+      // otherwise widen it and squeeze the candles; a line beyond the candles is clipped.
+      const scaleWith = indicator.pane === 'price' ? { autoscaleInfoProvider: () => null } : {};
       const series = indicator.colors.map((color, index) =>
         this.host.chart.addSeries(
           LineSeries,
-          { color, lineWidth: index === 0 ? 2 : 1, lineStyle: index === 0 ? LineStyle.Solid : LineStyle.Dashed, priceLineVisible: false, lastValueVisible: index === 0, crosshairMarkerVisible: false, title: index === 0 ? indicator.label : '' },
+          { color, lineWidth: index === 0 ? 2 : 1, lineStyle: index === 0 ? LineStyle.Solid : LineStyle.Dashed, priceLineVisible: false, lastValueVisible: index === 0, crosshairMarkerVisible: false, title: index === 0 ? indicator.label : '', ...scaleWith },
           paneIndex,
         ),
       );
