@@ -155,6 +155,8 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
         trading?.strategies?.stop();
         trading?.risk?.stop();
         await trading?.core.stop();
+        // Ranges fetched just before stopping are cached now, not by a timer after the store closed.
+        trading?.history.writeCache();
         store?.close();
         await sim?.close();
         for (const dispose of disposers) await dispose();

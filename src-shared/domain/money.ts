@@ -65,11 +65,11 @@ export function nearestTicks(price: number, tickSize: number): Ticks {
 
 /** Converts ticks back to a decimal price, written with the tick size's decimals. */
 export function ticksToPrice(ticks: Ticks, tickSize: number): number {
-  const { scale, scaledTick } = gridOf(tickSize);
+  const { decimals, scale, scaledTick } = gridOf(tickSize);
   const scaled = ticks * scaledTick;
   // Whole numbers divided by a power of ten round to the same double as the decimal text would.
   if (Number.isSafeInteger(scaled)) return scaled / scale;
-  return Number((ticks * tickSize).toFixed(gridOf(tickSize).decimals));
+  return Number((ticks * tickSize).toFixed(decimals));
 }
 
 /** Formats ticks as a price string with the tick size's decimals. */

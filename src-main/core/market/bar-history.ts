@@ -74,7 +74,7 @@ export class BarHistory {
     return ok([...unique.values()].sort((a, b) => a.time - b.time).slice(-count));
   }
 
-  /** Writes every fetched range not yet in the cache. */
+  /** Writes every fetched range not yet in the cache (before a read, and before the store closes). */
   public writeCache(): void {
     if (this.writeTimer !== undefined) clearTimeout(this.writeTimer);
     this.writeTimer = undefined;

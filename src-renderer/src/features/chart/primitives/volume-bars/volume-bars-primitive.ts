@@ -1,9 +1,6 @@
 import type { IChartApiBase, IPrimitivePaneRenderer, IPrimitivePaneView, ISeriesPrimitive, Logical, SeriesAttachedParameter, Time } from 'lightweight-charts';
-import { VolumeBarsRenderer } from './volume-bars-renderer';
-import { volumeColumns, type VolumeColumns, type VolumeSample } from './volume-columns';
-
-/** Share of the pane's height the tallest visible column takes, along the bottom. */
-const heightShare = 0.18;
+import { VolumeBarsRenderer, type VolumeView } from './volume-bars-renderer';
+import type { VolumeSample } from './volume-columns';
 
 /** Colours of rising and falling bars' volume. */
 export interface VolumeBarsColors {
@@ -12,30 +9,21 @@ export interface VolumeBarsColors {
 }
 
 class VolumeBarsPaneView implements IPrimitivePaneView {
-  private columns: VolumeColumns = { rising: [], falling: [], width: 1 };
+  private view: VolumeView | undefined;
 
   public constructor(private readonly colors: () => VolumeBarsColors) {}
 
   public update(chart: IChartApiBase<Time>, bars: readonly VolumeSample[]): void {
     const timeScale = chart.timeScale();
     const range = timeScale.getVisibleLogicalRange();
-    const paneHeight = chart.paneSize().height;
-    if (range === null || bars.length === 0 || paneHeight <= 0) {
-      this.columns = { rising: [], falling: [], width: 1 };
+    if (range === null || bars.length === 0) {
+      this.view = undefined;
       return;
     }
-    const pixelRatio = window.devicePixelRatio || 1;
     const first = timeScale.logicalToCoordinate(0 as Logical);
     const second = timeScale.logicalToCoordinate(1 as Logical);
     const spacing = first !== null && second !== null ? second - first : timeScale.options().barSpacing;
-    this.columns = volumeColumns(bars, {
-      from: range.from,
-      to: range.to,
-      xOf: (index) => timeScale.logicalToCoordinate(index as Logical),
-      spacing,
-      pixelRatio,
-      height: Math.floor(paneHeight * heightShare * pixelRatio),
-    });
+    this.view = { bars, from: range.from, to: range.to, xOf: (index) => timeScale.logicalToCoordinate(index as Logical), spacing };
   }
 
   public zOrder(): 'bottom' {
@@ -44,7 +32,7 @@ class VolumeBarsPaneView implements IPrimitivePaneView {
 
   public renderer(): IPrimitivePaneRenderer {
     const colors = this.colors();
-    return new VolumeBarsRenderer(this.columns, colors.rising, colors.falling);
+    return new VolumeBarsRenderer(this.view, colors.rising, colors.falling);
   }
 }
 
