@@ -15,6 +15,11 @@ import { EventHub } from './core/event-hub';
 import type { Logger } from './core/logger';
 import { BarHistory } from './core/market/bar-history';
 import { OrderService } from './core/orders/order-service';
+import { EntryPlans } from './core/protection/entry-plans';
+import { ruleManagement } from './core/protection/managed-stop';
+import { PositionPlans } from './core/protection/position-plans';
+import { ProtectionEngine } from './core/protection/protection-engine';
+import { TemplateCatalog } from './core/protection/template-catalog';
 import type { BrokerPort } from './core/ports/broker-port';
 import { createTerminalHandlers, type TradingServices } from './core/terminal-service';
 import { TradingCore } from './core/trading-core';
@@ -111,9 +116,25 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
   let trading: TradingServices | undefined;
   if (broker !== undefined) {
     const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection });
-    const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}` });
+    const catalog = new TemplateCatalog(store, config.logger);
+    const protection = { catalog, entries: new EntryPlans(), plans: new PositionPlans(store) };
+    const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}`, protection });
     // The risk manager installs itself as the order service's pre-trade gate.
     const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.loggers?.enforcement ?? config.logger, scheduler: systemScheduler });
+    const engine = new ProtectionEngine({
+      ...protection,
+      core,
+      orders,
+      clock,
+      events,
+      logger: config.logger,
+      accountManagement: (accountId) => {
+        const settings = risk?.config.settings(accountId).tradeManagement;
+        return settings?.enabled === true ? ruleManagement(settings) : undefined;
+      },
+      missingStop: () => catalog.missingStop(),
+      newUnique: () => randomUUID(),
+    });
     const history = new BarHistory(broker, store);
     const strategies = new StrategyService({ core, orders, broker, history, store, clock, events, logger: config.logger, scheduler: systemScheduler, kinds: builtInStrategies, backtester: createBacktester() });
     // A risk lock pauses every strategy of its account, and its end resumes them.
@@ -121,7 +142,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     disposers.push(() => {
       stopBridge();
     });
-    trading = { broker, core, orders, history, risk, strategies };
+    trading = { broker, core, orders, history, risk, strategies, protection: { catalog, engine } };
   }
 
   const dispatcher = createDispatcher(
@@ -141,10 +162,13 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
       started ??= (async () => {
         if (trading === undefined) return;
         trading.risk?.start();
+        trading.protection?.engine.start();
         trading.strategies?.start();
         await trading.core.start();
-        // The start-up reconciliation is applied without per-event routing: let risk see the result.
+        // The start-up reconciliation is applied without per-event routing: let risk see the result,
+        // and bring every position's legs in line before trading resumes.
         trading.risk?.syncAccounts();
+        for (const accountId of trading.core.accounts.keys()) trading.protection?.engine.reconcileAccount(accountId);
       })().catch((error: unknown) => {
         config.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'trading core failed to start');
       });
@@ -153,6 +177,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     dispose: () => {
       disposed ??= (async () => {
         trading?.strategies?.stop();
+        trading?.protection?.engine.stop();
         trading?.risk?.stop();
         await trading?.core.stop();
         // Ranges fetched just before stopping are cached now, not by a timer after the store closed.

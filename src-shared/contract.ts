@@ -12,6 +12,7 @@ import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } f
 import type { BacktestProgressView, BacktestResultView, BacktestRunView, JournalView, TradeStatsView } from './domain/analytics';
 import type { IndicatorSeriesView, StrategyDetailView, StrategyKindView, StrategyLogEntry, StrategyMark, StrategyParametersOutcome, StrategyView } from './domain/strategies';
 import * as strategyRequests from './strategy-requests';
+import { bracketTemplateSchema, type BracketCatalogView, type BracketDefault, type BracketTemplate } from './domain/brackets';
 
 /**
  * THE contract between the main process and every client (renderer, CLI, tests).
@@ -69,9 +70,14 @@ const placeOrder = z
     trailTicks: ticks.optional(),
     stopLossTicks: ticks.optional(),
     takeProfitTicks: ticks.optional(),
+    /** A bracket template by name, or `none` for no protection (instead of the account's default). */
+    template: z.string().trim().min(1).max(40).optional(),
   })
   .strict()
   .superRefine((order, context) => {
+    if (order.template !== undefined && (order.stopLossTicks !== undefined || order.takeProfitTicks !== undefined)) {
+      context.addIssue({ code: 'custom', path: ['template'], message: 'cannot be combined with stopLossTicks/takeProfitTicks (they are a one-off template of their own)' });
+    }
     const needsLimit = order.type === 'limit' || order.type === 'stop-limit';
     const needsStop = order.type === 'stop' || order.type === 'stop-limit';
     if (needsLimit && order.limitPrice === undefined) context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is required for a ${order.type} order` });
@@ -141,6 +147,18 @@ export const calls = {
   'orders.cancelAll': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
   'positions.flatten': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
   'positions.reverse': call(z.object({ accountId, symbol }).strict()).returns<BulkOutcome>(),
+
+  /** Bracket templates (ATM): the named templates, each account's defaults and the missing-stop policy. */
+  'brackets.list': call(empty).returns<BracketCatalogView & { missingStop: 'place' | 'alarm' }>(),
+  /** Adds a template or replaces the one of the same name; every field is validated (the error names it). */
+  'brackets.set': call(z.object({ template: bracketTemplateSchema }).strict()).returns<BracketTemplate>(),
+  'brackets.remove': call(z.object({ name: z.string().trim().min(1).max(40) }).strict()).returns<{ name: string }>(),
+  /** An account's default template for one root (or every contract without `symbol`); `template: null` is "none", `clear` removes the default. */
+  'brackets.default': call(
+    z.object({ accountId, symbol: symbol.optional(), template: z.string().trim().min(1).max(40).nullable(), clear: z.boolean().default(false) }).strict(),
+  ).returns<BracketDefault[]>(),
+  /** What reconciliation does about a position without a stop: place its template's stop, or alarm only. */
+  'brackets.options': call(z.object({ missingStop: z.enum(['place', 'alarm']).optional() }).strict()).returns<{ missingStop: 'place' | 'alarm' }>(),
 
   /** The risk panel of an account (default: the selected one). */
   'risk.state': call(z.object({ accountId }).strict()).returns<RiskStateView>(),

@@ -5,6 +5,9 @@ import type { Clock } from './clock';
 import type { ConnectionMonitor } from './connection-monitor';
 import type { ContractHandlers } from './contract-dispatcher';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createBracketHandlers } from './handlers/bracket-handlers';
+import type { ProtectionEngine } from './protection/protection-engine';
+import type { TemplateCatalog } from './protection/template-catalog';
 import { createMarketHandlers } from './handlers/market-handlers';
 import { createRiskHandlers } from './handlers/risk-handlers';
 import { createStrategyHandlers } from './handlers/strategy-handlers';
@@ -24,6 +27,8 @@ export interface TradingServices {
   readonly history: BarHistory;
   /** The risk manager; without it the risk channels answer `not-connected`. */
   readonly risk?: RiskManager;
+  /** Bracket templates and the engine that keeps every position's legs; without it the bracket channels answer `not-connected`. */
+  readonly protection?: { readonly catalog: TemplateCatalog; readonly engine: ProtectionEngine };
   /** Strategies, backtests and the trade journal; without it those channels answer `not-connected`. */
   readonly strategies?: StrategyService;
 }
@@ -55,6 +60,7 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
     ...app,
     ...createMarketHandlers(core, history, dependencies.clock, (contractId) => broker.watchMarket(contractId)),
     ...createTradingHandlers(core, orders),
+    ...(trading.protection === undefined ? {} : createBracketHandlers(trading.protection.catalog, orders)),
     ...(trading.risk === undefined ? {} : createRiskHandlers(trading.risk, orders, dependencies.clock)),
     ...(trading.strategies === undefined ? {} : createStrategyHandlers(trading.strategies, core, orders, history, dependencies.clock)),
   };

@@ -1,5 +1,5 @@
 import type { AccountId, ContractId } from '../../src-shared/domain/ids';
-import type { AccountView, QuoteView } from '../../src-shared/domain/trading';
+import type { AccountView, FillView, OrderView, QuoteView } from '../../src-shared/domain/trading';
 import type { Clock } from './clock';
 import type { ConnectionMonitor } from './connection-monitor';
 import { ContractCatalog } from './contracts/contract-catalog';
@@ -11,6 +11,7 @@ import { DisplayThrottle } from './market/display-throttle';
 import { LiveBars } from './market/live-bars';
 import type { BarUpdate } from '../../src-shared/domain/market-data';
 import { OrderBook } from './orders/order-book';
+import { OrderCauses } from './orders/order-causes';
 import type { BrokerChannel, BrokerChannelState, BrokerEvent, BrokerPort, BrokerSnapshot } from './ports/broker-port';
 import type { StorePort } from './ports/store-port';
 import { FillLedger } from './positions/fill-ledger';
@@ -37,6 +38,8 @@ const channels: readonly BrokerChannel[] = ['rest', 'user-hub', 'market-hub'];
  */
 export class TradingCore {
   public readonly orders = new OrderBook();
+  /** Who caused each order and fill (manual, a leg, a rule, a strategy, another app). */
+  public readonly causes = new OrderCauses();
   public readonly positions = new PositionBook();
   public readonly fills = new FillLedger(cachedTradingDayOf());
   public readonly quotes = new QuoteBook();
@@ -132,14 +135,22 @@ export class TradingCore {
       case 'account':
         this.applyAccount(event.account);
         return;
-      case 'order':
-        if (this.orders.apply(event.order) === 'ignored') return;
-        store?.journal({ kind: 'order', order: event.order, at: clock.now() });
-        events.emit('orders.changed', event.order);
+      case 'order': {
+        const order = this.withCause(event.order);
+        if (this.orders.apply(order) === 'ignored') return;
+        store?.journal({ kind: 'order', order, at: clock.now() });
+        events.emit('orders.changed', order);
         return;
-      case 'position':
-        if (this.positions.apply(event.position)) this.announcePosition(event.position.accountId, event.position.contractId);
+      }
+      case 'position': {
+        const { accountId, contractId } = event.position;
+        const before = this.positions.get(accountId, contractId)?.size ?? 0;
+        if (!this.positions.apply(event.position)) return;
+        // A close in progress is over once the contract is flat or reversed.
+        if (event.position.size === 0 || Math.sign(this.positions.get(accountId, contractId)?.size ?? 0) !== Math.sign(before)) this.causes.closed(accountId, contractId);
+        this.announcePosition(accountId, contractId);
         return;
+      }
       case 'fill':
         this.recordFill(event.fill);
         return;
@@ -174,8 +185,15 @@ export class TradingCore {
     this.announceAccount(account.id);
   }
 
-  private recordFill(fill: Parameters<FillLedger['record']>[0]): void {
+  private withCause(order: OrderView): OrderView {
+    const parent = order.parentOrderId === null ? undefined : this.orders.get(order.parentOrderId);
+    const cause = this.causes.ofOrder(order, this.dependencies.clock.now(), parent);
+    return order.cause === cause ? order : { ...order, cause };
+  }
+
+  private recordFill(received: FillView): void {
     const { events, store, clock } = this.dependencies;
+    const fill: FillView = received.cause === undefined ? { ...received, cause: this.causes.ofFill(received, this.orders.get(received.orderId), clock.now()) } : received;
     this.fills.rollTo(tradingDayOf(clock.now()));
     if (!this.fills.record(fill)) return;
     store?.journal({ kind: 'fill', fill, at: clock.now() });
@@ -186,7 +204,7 @@ export class TradingCore {
   private applySnapshot(snapshot: BrokerSnapshot): void {
     const { events } = this.dependencies;
     for (const fill of snapshot.fills) this.recordFill(fill);
-    for (const order of this.orders.reconcile(snapshot.accountId, snapshot.orders)) events.emit('orders.changed', order);
+    for (const order of this.orders.reconcile(snapshot.accountId, snapshot.orders.map((order) => this.withCause(order)))) events.emit('orders.changed', order);
     for (const contractId of this.positions.reconcile(snapshot.accountId, snapshot.positions)) this.announcePosition(snapshot.accountId, contractId);
     this.reconciled.add(snapshot.accountId);
     this.announceAccount(snapshot.accountId);

@@ -1,5 +1,6 @@
 import type { AccountId, ContractId, EpochMs, FillId, OrderId } from './ids';
 import type { Cents, Ticks } from './money';
+import type { OrderCause } from './order-cause';
 
 /** A trading account as the terminal shows it. */
 export interface AccountView {
@@ -58,6 +59,8 @@ export interface OrderView {
   readonly linkedOrderId: OrderId | null;
   readonly createdAt: EpochMs;
   readonly updatedAt: EpochMs;
+  /** Who caused it; set by the core (the broker does not know). */
+  readonly cause?: OrderCause;
 }
 
 /** A net position: size is signed (long > 0, short < 0); cost is the sum of fill ticks × lots. */
@@ -84,6 +87,8 @@ export interface FillView {
   readonly feesCents: Cents;
   readonly voided: boolean;
   readonly time: EpochMs;
+  /** Who caused it (its order's cause); set by the core when the fill is recorded. */
+  readonly cause?: OrderCause;
 }
 
 /** The top of the book and the last trade. Any field may be unknown until the feed sends it. */

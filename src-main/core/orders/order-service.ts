@@ -8,6 +8,9 @@ import type { ConnectionMonitor } from '../connection-monitor';
 import type { BrokerOrderRequest, BrokerPort, CallLane } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
 import type { TradingCore } from '../trading-core';
+import type { BracketTemplate } from '../../../src-shared/domain/brackets';
+import { causeOfActor, type OrderCause } from '../../../src-shared/domain/order-cause';
+import { decideEntry, refusesBrackets, type OrderProtection } from '../protection/entry-protection';
 
 /** An order as a client asks for it, prices still decimal. */
 export interface OrderIntent {
@@ -21,7 +24,24 @@ export interface OrderIntent {
   readonly trailTicks?: Ticks;
   readonly stopLossTicks?: Ticks;
   readonly takeProfitTicks?: Ticks;
+  /** A bracket template (by name, or `none`); without it `--sl/--tp` or the account's default apply. */
+  readonly template?: string | BracketTemplate;
 }
+
+/** A protective leg as the protection engine sends it (ticks, its own tag). */
+export interface LegRequest {
+  readonly accountId: AccountId;
+  readonly contractId: ContractId;
+  readonly side: OrderSide;
+  readonly size: number;
+  readonly type: OrderType;
+  readonly stopTicks?: Ticks;
+  readonly limitTicks?: Ticks;
+  readonly customTag: string;
+}
+
+/** How long a flatten or reverse claims the contract's close fills (and spares it RULE-008). */
+const closingMs = 15_000;
 
 /** A pre-trade check (the risk gate plugs in here): a failure denies the order with its reason. */
 export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView) => Result<void>;
@@ -39,6 +59,8 @@ export interface OrderServiceDependencies {
   /** A new client order id, unique per account. */
   readonly newTag: () => string;
   readonly gate?: PreTradeGate;
+  /** Bracket templates, entry plans and position plans (absent: `--sl/--tp` go to the broker as they are). */
+  readonly protection?: OrderProtection;
 }
 
 /** Place, modify, cancel, cancel all, flatten and reverse: the one way orders leave the terminal. */
@@ -63,10 +85,12 @@ export class OrderService {
     return ok(chosen);
   }
 
-  /** Places a new order after the trading-state and pre-trade checks. */
+  /**
+   * Places a new order after the trading-state and pre-trade checks, with its bracket template: the
+   * broker's own bracket where it fits, else the protection engine's legs after the fill.
+   */
   public async place(intent: OrderIntent, actor: Actor): Promise<Result<PlacedOrder>> {
     const { connection, core, broker } = this.dependencies;
-    const gate = this.gate;
     if (connection.current.trading !== 'active') return fail('not-connected', `order entry is halted: ${connection.current.reason}`);
     const accountId = this.account(intent.accountId);
     if (!accountId.ok) return accountId;
@@ -76,7 +100,19 @@ export class OrderService {
     if (!contract.ok) return contract;
     const prices = toTicks(intent, contract.value);
     if (!prices.ok) return prices;
-    const request: BrokerOrderRequest = {
+    const position = core.positions.get(accountId.value, contract.value.id);
+    const cause = causeOfActor(actor);
+    const decision = decideEntry(this.dependencies.protection, intent, {
+      accountId: accountId.value,
+      contract: contract.value,
+      side: intent.side,
+      size: intent.size,
+      type: intent.type,
+      position,
+      manual: cause === 'manual',
+    });
+    if (!decision.ok) return decision;
+    const base = {
       accountId: accountId.value,
       contractId: contract.value.id,
       type: intent.type,
@@ -84,19 +120,66 @@ export class OrderService {
       size: intent.size,
       ...prices.value,
       ...(intent.trailTicks === undefined ? {} : { trailTicks: intent.trailTicks }),
-      ...(intent.stopLossTicks === undefined ? {} : { stopLossTicks: intent.stopLossTicks }),
-      ...(intent.takeProfitTicks === undefined ? {} : { takeProfitTicks: intent.takeProfitTicks }),
-      customTag: this.dependencies.newTag(),
     };
-    const gated = gate?.(request, contract.value);
+    const send = async (native: boolean): Promise<Result<PlacedOrder>> => {
+      const request: BrokerOrderRequest = { ...base, ...(native ? (decision.value.native ?? {}) : {}), customTag: this.dependencies.newTag() };
+      const gated = this.gate?.(request, contract.value);
+      if (gated !== undefined && !gated.ok) {
+        this.audit(request.accountId, 'order.denied', actor, { request, reason: gated.error.message });
+        return gated;
+      }
+      core.causes.register(request.accountId, request.customTag, cause);
+      const template = decision.value.template;
+      if (template !== null) this.dependencies.protection?.entries.add({ accountId: request.accountId, contractId: request.contractId, customTag: request.customTag, template, native });
+      const placed = await broker.placeOrder(request, 'normal');
+      this.audit(request.accountId, 'order.place', actor, { request, template: template?.name ?? null, result: placed.ok ? placed.value : placed.error });
+      if (!placed.ok) return placed;
+      core.causes.bind(placed.value.orderId, cause);
+      this.dependencies.protection?.entries.bind(request.accountId, request.customTag, placed.value.orderId);
+      return ok({ orderId: placed.value.orderId, customTag: request.customTag, contractId: request.contractId });
+    };
+    const native = decision.value.native !== null;
+    const placed = await send(native);
+    // An account in Position Brackets mode refuses the broker's bracket (the order was not placed):
+    // send it once more without, and let the terminal manage the legs from now on.
+    if (native && !placed.ok && placed.error.code === 'broker-rejected' && refusesBrackets(placed.error.message) && this.dependencies.protection !== undefined) {
+      this.dependencies.protection.entries.refusesNativeBrackets(accountId.value);
+      return send(false);
+    }
+    return placed;
+  }
+
+  /** Places a protective leg (the protection engine's): it only closes, so the gate lets it through any lock. */
+  public async placeLeg(leg: LegRequest, cause: OrderCause, lane: CallLane): Promise<Result<{ readonly orderId: OrderId }>> {
+    const { core, broker } = this.dependencies;
+    const contract = core.contracts.known(leg.contractId);
+    if (contract === undefined) return fail('not-found', `contract ${leg.contractId} is unknown`, 'contractId');
+    const request: BrokerOrderRequest = { ...leg };
+    const gated = this.gate?.(request, contract);
     if (gated !== undefined && !gated.ok) {
-      this.audit(accountId.value, 'order.denied', actor, { request, reason: gated.error.message });
+      this.audit(leg.accountId, 'order.denied', cause, { request, reason: gated.error.message });
       return gated;
     }
-    const placed = await broker.placeOrder(request, 'normal');
-    this.audit(accountId.value, 'order.place', actor, { request, result: placed.ok ? placed.value : placed.error });
-    if (!placed.ok) return placed;
-    return ok({ orderId: placed.value.orderId, customTag: request.customTag, contractId: request.contractId });
+    core.causes.register(leg.accountId, leg.customTag, cause);
+    const placed = await broker.placeOrder(request, lane);
+    this.audit(leg.accountId, 'order.place', cause, { request, result: placed.ok ? placed.value : placed.error });
+    if (placed.ok) core.causes.bind(placed.value.orderId, cause);
+    return placed;
+  }
+
+  /** Resizes or moves a protective leg. */
+  public async changeLeg(accountId: AccountId, orderId: OrderId, change: { size?: number; stopTicks?: Ticks; limitTicks?: Ticks }, cause: OrderCause, lane: CallLane): Promise<Result<void>> {
+    const request = { accountId, orderId, ...change };
+    const changed = await this.dependencies.broker.modifyOrder(request, lane);
+    this.audit(accountId, 'order.modify', cause, { request, result: changed.ok ? 'ok' : changed.error });
+    return changed;
+  }
+
+  /** Cancels a protective leg. */
+  public async cancelLeg(accountId: AccountId, orderId: OrderId, cause: OrderCause, lane: CallLane): Promise<Result<void>> {
+    const cancelled = await this.dependencies.broker.cancelOrder(accountId, orderId, lane);
+    this.audit(accountId, 'order.cancel', cause, { orderId, result: cancelled.ok ? 'ok' : cancelled.error });
+    return cancelled;
   }
 
   /** Changes a working order's price, stop, size or trail. */
@@ -149,9 +232,12 @@ export class OrderService {
     const scope = await this.scope(accountId, symbol);
     if (!scope.ok) return scope;
     const { core, broker } = this.dependencies;
+    const positions = core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
+    // The close fills are the flatten's, and the position is being closed on purpose: no rule may
+    // call it unprotected while its stop is cancelled ahead of the close.
+    for (const position of positions) core.causes.closing(position.accountId, position.contractId, causeOfActor(actor), this.dependencies.clock.now() + closingMs);
     const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
     if (!cancelled.ok) return cancelled;
-    const positions = core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
     const results = await Promise.all(positions.map((position) => broker.closePosition(position.accountId, position.contractId, undefined, lane)));
     this.audit(scope.value.accountId, 'position.flatten', actor, { contractId: scope.value.contractId ?? 'all', positions: positions.length });
     const failed = results.find((result) => !result.ok);
@@ -166,12 +252,16 @@ export class OrderService {
     if (!scope.ok) return scope;
     const contractId = scope.value.contractId;
     if (contractId === undefined) return fail('invalid-request', 'reverse needs a symbol', 'symbol');
-    const position = this.dependencies.core.positions.get(scope.value.accountId, contractId);
+    const { core, clock, protection } = this.dependencies;
+    const position = core.positions.get(scope.value.accountId, contractId);
     if (position === undefined) return fail('not-found', `no open position in ${symbol}`, 'symbol');
+    core.causes.closing(scope.value.accountId, contractId, causeOfActor(actor), clock.now() + closingMs);
     const cancelled = await this.cancelWorking(scope.value.accountId, contractId, actor, 'normal');
     if (!cancelled.ok) return cancelled;
+    // The reversed position keeps the template the position had.
+    const kept = protection?.plans.get(scope.value.accountId, contractId)?.template ?? 'none';
     const placed = await this.place(
-      { accountId: scope.value.accountId, symbol: contractId, side: position.size > 0 ? 'sell' : 'buy', size: Math.abs(position.size) * 2, type: 'market' },
+      { accountId: scope.value.accountId, symbol: contractId, side: position.size > 0 ? 'sell' : 'buy', size: Math.abs(position.size) * 2, type: 'market', template: kept },
       actor,
     );
     return placed.ok ? ok({ cancelledOrders: cancelled.value, closedPositions: 0, placedOrders: 1 }) : placed;
