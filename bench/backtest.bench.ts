@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { BacktestResultView } from '../src-shared/domain/analytics';
 import type { BarView } from '../src-shared/domain/trading';
 import type { BacktestJob } from '../src-main/core/strategy/backtest-port';
 import { esContract } from '../src-main/core/testing/fake-broker';
@@ -39,7 +41,9 @@ function yearOfMinuteBars(): BarView[] {
 /**
  * Backtest speed: one year of 1-minute bars through the trend-following strategy (EMA 9/21 cross,
  * ATR stop and trail, session window) on the replay exchange with the simulator's matching rules
- * and fees. Bars per second, median of three runs; target ≥ 1,000,000.
+ * and fees. Bars per second, median of three runs; target ≥ 1,000,000. Determinism is checked, not
+ * assumed: every run's statistics, trades and equity curve must equal the first run's, else the
+ * section fails.
  */
 export const backtestBenchmark: Benchmark = {
   name: 'backtest',
@@ -58,24 +62,45 @@ export const backtestBenchmark: Benchmark = {
       data: { source: 'bars', bars },
     };
     const rates: number[] = [];
-    let trades = 0;
-    let netCents = 0;
+    const fingerprints: string[] = [];
+    let first: BacktestResultView | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       const started = performance.now();
       const result = await runBacktest(job, esContract, bars, { progress: () => undefined, cancelled: () => false });
       const seconds = (performance.now() - started) / 1000;
       if (!result.ok) throw new Error(result.error.message);
       rates.push(bars.length / seconds);
-      trades = result.value.statistics.trades;
-      netCents = result.value.statistics.netCents;
+      first ??= result.value;
+      const mismatch = differenceFrom(first, result.value);
+      if (mismatch !== undefined) throw new Error(`not deterministic: run ${attempt + 1} differs from run 1 in ${mismatch}`);
+      fingerprints.push(fingerprintOf(result.value));
     }
+    if (first === undefined) throw new Error('no run');
     return {
       bars: bars.length,
       barsPerSecond: round(median(rates), 0),
       targetBarsPerSecond: 1_000_000,
-      trades,
-      netCents,
-      deterministic: true,
+      trades: first.statistics.trades,
+      netCents: first.statistics.netCents,
+      equityPoints: first.equity.length,
+      identicalRuns: fingerprints.length,
+      resultSha256: fingerprints[0] ?? '',
     };
   },
 };
+
+/** The first of statistics, trades and equity in which two runs differ, or undefined when they are identical. */
+function differenceFrom(expected: BacktestResultView, actual: BacktestResultView): string | undefined {
+  for (const part of ['statistics', 'trades', 'equity'] as const) {
+    if (JSON.stringify(actual[part]) !== JSON.stringify(expected[part])) return part;
+  }
+  return undefined;
+}
+
+/** A short hash of what must repeat: statistics, trades and equity. */
+function fingerprintOf(result: BacktestResultView): string {
+  return createHash('sha256')
+    .update(JSON.stringify([result.statistics, result.trades, result.equity]))
+    .digest('hex')
+    .slice(0, 16);
+}

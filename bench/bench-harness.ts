@@ -1,7 +1,39 @@
-/** One benchmark: a name and a function that measures and returns its numbers. */
+/** One figure of the summary. */
+export type Figure = number | string | boolean;
+
+/**
+ * A section's numbers. A nested group holds figures the product reports about itself (its own
+ * counters or timings, not measured by the bench); such a group names them in its `source` field.
+ */
+export type Figures = Record<string, Figure | Readonly<Record<string, Figure>>>;
+
+/** One benchmark: a name and a function that measures and returns its numbers; it throws when it cannot measure. */
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<Record<string, number | string | boolean>>;
+  run(): Promise<Figures>;
+}
+
+/** A section's entry in the summary: its figures, or why it measured nothing. */
+export type SectionResult = Figures | { readonly error: string };
+
+/** Runs the chosen sections one after another; a section that throws becomes `{ error }`. */
+export async function runSections(benchmarks: readonly Benchmark[], only: string | undefined): Promise<{ sections: Record<string, SectionResult>; failed: string[] }> {
+  const sections: Record<string, SectionResult> = {};
+  const failed: string[] = [];
+  const chosen = benchmarks.filter((benchmark) => only === undefined || benchmark.name === only);
+  if (chosen.length === 0) {
+    sections[only ?? 'bench'] = { error: `no section named ${String(only)}; the sections are ${benchmarks.map((benchmark) => benchmark.name).join(', ')}` };
+    failed.push(only ?? 'bench');
+  }
+  for (const benchmark of chosen) {
+    try {
+      sections[benchmark.name] = await benchmark.run();
+    } catch (error) {
+      sections[benchmark.name] = { error: error instanceof Error ? error.message : String(error) };
+      failed.push(benchmark.name);
+    }
+  }
+  return { sections, failed };
 }
 
 /** Median of a sample. */

@@ -12,6 +12,25 @@ const rounds = 80;
 const marketOpen = Date.parse('2026-11-18T16:00:00Z');
 
 /**
+ * The bench's own risk settings for its account. 160 one-lot fills in a few seconds, half of them
+ * raw REST orders the gate never sees, trip the default trade-frequency rule (3 a minute, 50 a
+ * session: "RULE-006 ... 51 fills this session > 50") and the order throttle (10 a second), and
+ * could trip the loss cooldown, the no-stop grace and, as the spread paid on every round trip adds
+ * up, the loss limits. A rule that fires mid-run (a denial, a lock, a flatten) measures
+ * enforcement, not the round trip, so these are off or raised here; the run checks none fired.
+ */
+const benchRiskConfig = {
+  orderThrottlePerSecond: 1000,
+  tradeFrequency: { enabled: false },
+  cooldownAfterLoss: { enabled: false },
+  noStopLossGrace: { enabled: false },
+  dailyRealizedLoss: { enabled: false },
+  dailyUnrealizedLoss: { enabled: false },
+  maxLossLimit: { enabled: false },
+  consistency: { enabled: false },
+};
+
+/**
  * A market order through the terminal's API (WebSocket contract call, order service, adapter,
  * simulator) until the filled position is pushed back, next to a raw REST place to the same simulator.
  */
@@ -29,7 +48,10 @@ export const orderRoundTripBenchmark: Benchmark = {
       const token = await login(rest);
       const accounts = await api.invoke('accounts.list', {});
       if (!accounts.ok) throw new Error(accounts.error.message);
-      const accountId = accounts.value[1]?.account.id ?? 0;
+      const accountId = accounts.value[1]?.account.id;
+      if (accountId === undefined) throw new Error('the simulator offers no second account');
+      const configured = await api.invoke('risk.config.set', { accountId, config: benchRiskConfig });
+      if (!configured.ok) throw new Error(`risk.config.set: ${configured.error.message}`);
       const contract = await api.invoke('contracts.resolve', { symbol: 'MES' });
       if (!contract.ok) throw new Error(contract.error.message);
 
@@ -63,9 +85,15 @@ export const orderRoundTripBenchmark: Benchmark = {
         terminal.push(performance.now() - started);
       }
       stop();
+      // A rule that fired during the run (a breach, a lock) would make the figures enforcement's.
+      const risk = await api.invoke('risk.state', { accountId });
       connection.value.close();
+      if (!risk.ok) throw new Error(`risk.state: ${risk.error.message}`);
+      const fired = [...risk.value.breaches.filter((breach) => breach.level === 'breach').map((breach) => `${breach.ruleId} ${breach.message}`), ...risk.value.locks.map((lock) => `lock ${lock.reason}`)];
+      if (fired.length > 0) throw new Error(`risk rules fired during the run: ${fired.join('; ')}`);
       return {
         rounds,
+        riskSettings: `orderThrottlePerSecond ${benchRiskConfig.orderThrottlePerSecond}; off: ${Object.keys(benchRiskConfig).filter((key) => key !== 'orderThrottlePerSecond').join(', ')}`,
         rawRestP50Ms: round(median(raw)),
         rawRestP99Ms: round(percentile(raw, 99)),
         terminalToFilledPositionP50Ms: round(median(terminal)),

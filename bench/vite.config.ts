@@ -14,7 +14,8 @@ export default defineConfig({
     minify: false,
     target: 'node24',
     rolldownOptions: {
-      input: { run: resolve(import.meta.dirname, 'run.ts') },
+      // quote-ingest-memory runs in a fresh process of its own, started by the quote-ingest section.
+      input: { run: resolve(import.meta.dirname, 'run.ts'), 'quote-ingest-memory': resolve(import.meta.dirname, 'quote-ingest-memory.ts') },
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },
     },

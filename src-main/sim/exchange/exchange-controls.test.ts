@@ -110,14 +110,12 @@ describe('exchange controls', () => {
     expect(orderById(rig, answer?.orderId ?? 0).status).toBe(5);
   });
 
+  // How long a burst takes is measured by `npm run bench` (section sim-exchange), not asserted here.
   it('bursts twenty thousand market events at once for benchmarks', () => {
     const rig = buildQuietExchange();
-    const started = performance.now();
     const emitted = rig.exchange.burst?.(esContract, 20_000);
-    const elapsed = performance.now() - started;
     expect(emitted).toBe(20_000);
     expect(rig.events).toHaveLength(20_000);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('offers a new subscriber the full quote and the book without Reset', () => {

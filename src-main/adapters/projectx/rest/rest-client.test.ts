@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualTime, settle } from '../testing/manual-time';
 import { disposeParts, stubCredentials, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
 import { contractByIdErrors } from './endpoint-errors';
@@ -21,6 +22,20 @@ async function setUp(handler: StubHandler, overrides = {}) {
   const built = stubParts(stub.url, overrides);
   cleanup = () => disposeParts(built.parts);
   return { stub, ...built };
+}
+
+/** Parts whose clock and timers move only when the test advances them (waits are checked to the millisecond, never slept). */
+async function setUpOnManualTime(handler: StubHandler, overrides = {}) {
+  const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+  return { time, ...(await setUp(handler, { clock: time, scheduler: time, ...overrides })) };
+}
+
+/** Real requests need real time to travel over loopback; the manual clock drives only the waits. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 2000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 function loginReply(token: string) {
@@ -83,7 +98,7 @@ describe('REST client', () => {
 
   it('waits out a 429 for its Retry-After and then succeeds', async () => {
     let limited = false;
-    const { stub, parts } = await setUp((request) => {
+    const { time, stub, parts } = await setUpOnManualTime((request) => {
       if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
       if (!limited) {
         limited = true;
@@ -91,18 +106,23 @@ describe('REST client', () => {
       }
       return envelope(accountsBody);
     });
-    const started = Date.now();
 
-    const answer = await parts.reference.accounts();
+    const answer = parts.reference.accounts();
+    await until(() => stub.to('/api/Account/search').length === 1 && parts.gates.other.waiting === 1, 'the 429 and the wait after it');
+    await time.advance(999);
+    const waitingJustBefore = parts.gates.other.waiting;
+    await time.advance(1);
+    const waitingAfter = parts.gates.other.waiting;
 
-    expect(answer.ok).toBe(true);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(waitingJustBefore).toBe(1);
+    expect(waitingAfter).toBe(0);
+    expect((await answer).ok).toBe(true);
     expect(stub.to('/api/Account/search')).toHaveLength(2);
   });
 
   it('waits at most a second per 429 on the priority lane, however long the Retry-After', async () => {
     let limited = false;
-    const { stub, parts } = await setUp((request) => {
+    const { time, stub, parts } = await setUpOnManualTime((request) => {
       if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
       if (!limited) {
         limited = true;
@@ -111,33 +131,43 @@ describe('REST client', () => {
       return envelope({ order: null });
     });
     await parts.auth.logIn();
-    const started = Date.now();
 
-    const answer = await parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId: 1 }, payload: z.object({}), lane: 'priority' });
+    const answer = parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId: 1 }, payload: z.object({}), lane: 'priority' });
+    await until(() => stub.to('/api/Order/searchById').length === 1 && parts.gates.other.waiting === 1, 'the 429 and the wait after it');
+    await time.advance(999);
+    const waitingJustBefore = parts.gates.other.waiting;
+    await time.advance(1);
+    const waitingAfter = parts.gates.other.waiting;
 
-    expect(answer.ok).toBe(true);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(waitingJustBefore).toBe(1);
+    expect(waitingAfter).toBe(0);
+    expect((await answer).ok).toBe(true);
     expect(stub.to('/api/Order/searchById')).toHaveLength(2);
   });
 
   it('holds calls beyond the client budget and lets a priority call overtake waiting normal ones', async () => {
-    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ order: null })), {
+    const { time, stub, parts } = await setUpOnManualTime((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ order: null })), {
       rateBudgets: { bars: { requests: 1, windowMs: 150 }, other: { requests: 1, windowMs: 150 } },
     });
     await parts.auth.logIn();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await time.advance(150);
     const call = (orderId: number, lane: 'normal' | 'priority') => parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId }, payload: z.object({}), lane });
 
     const normalFirst = call(1, 'normal');
     const normalSecond = call(2, 'normal');
     const urgent = call(3, 'priority');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     const headroomWhileQueued = parts.gates.other.headroom();
-    await Promise.all([normalFirst, normalSecond, urgent]);
+    const waitingWhileQueued = parts.gates.other.waiting;
+    await normalFirst;
+    await time.advance(150);
+    await urgent;
+    await time.advance(150);
+    await normalSecond;
 
     expect(stub.to('/api/Order/searchById').map((request) => (request.body as { orderId: number }).orderId)).toEqual([1, 3, 2]);
     expect(headroomWhileQueued).toBe(0);
+    expect(waitingWhileQueued).toBe(2);
   });
 
   it('retries a read once after a 5xx but never resends a mutating call', async () => {
