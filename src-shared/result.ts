@@ -14,6 +14,7 @@ export const errorCodes = [
   'cancelled',
   'risk-denied',
   'broker-rejected',
+  'too-large',
   'internal',
 ] as const;
 

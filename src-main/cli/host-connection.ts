@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import { ContractClient } from '../../src-shared/contract-client';
 import { fail, ok, type Result } from '../../src-shared/result';
-import { tokenParameter } from '../../src-shared/wire';
+import { tokenParameter, type ResultMessage } from '../../src-shared/wire';
+import { maxMessageBytes, peekCallId, tooLarge } from '../host/message-limits';
 import type { HostTarget } from './host-target';
 
 /** An open connection to a running terminal. */
@@ -18,9 +19,9 @@ export function connectToHost(target: HostTarget, timeoutMs = 5000): Promise<Res
   const client = new ContractClient({ callTimeoutMs: 30_000 });
   return new Promise((resolve) => {
     socket.once('open', () => {
-      client.attach((text) => socket.send(text));
+      client.attach((text) => send(socket, client, text));
       socket.on('message', (data) => client.receive(data.toString()));
-      socket.on('close', () => client.detach('the terminal closed the connection'));
+      socket.on('close', (code) => client.detach(code === 1009 ? 'the terminal closed the connection: a message was too large' : 'the terminal closed the connection'));
       resolve(ok({ client, close: () => socket.close() }));
     });
     socket.once('unexpected-response', (_request, response) => {
@@ -33,6 +34,23 @@ export function connectToHost(target: HostTarget, timeoutMs = 5000): Promise<Res
         resolve(fail(status === 401 ? 'unauthorized' : 'not-connected', `the terminal refused the connection: ${reason}`));
       });
     });
-    socket.once('error', (error) => resolve(fail('not-connected', `cannot reach the terminal at ${target.api}: ${error.message}`)));
+    // `on`, not `once`: a second error (a reset after a failed handshake) must not be unhandled.
+    socket.on('error', (error) => resolve(fail('not-connected', `cannot reach the terminal at ${target.api}: ${error.message}`)));
   });
+}
+
+/**
+ * Sends a message; one over the terminal's limit is not sent (the terminal would refuse it, or
+ * close the connection when it is far over) but answered here with the terminal's own `too-large`.
+ */
+function send(socket: WebSocket, client: ContractClient, text: string): void {
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= maxMessageBytes) {
+    socket.send(text);
+    return;
+  }
+  const id = peekCallId(text);
+  if (id === undefined) return;
+  const answer: ResultMessage = { t: 'result', id, result: tooLarge(bytes) };
+  queueMicrotask(() => client.receive(JSON.stringify(answer)));
 }

@@ -42,6 +42,7 @@ export function describeError(error: AppError): string {
     cancelled: 'Cancelled',
     'risk-denied': 'Risk denied',
     'broker-rejected': 'Rejected by broker',
+    'too-large': 'Too large',
     internal: 'Error',
   };
   return `${labels[error.code]}: ${error.message}`;
