@@ -1,5 +1,6 @@
 import type { AccountId, ContractId, EpochMs } from './ids';
 import type { Cents } from './money';
+import type { OrderCause } from './order-cause';
 import type { StrategyLogEntry, StrategyParameters } from './strategies';
 import type { BarUnit } from './trading';
 
@@ -29,6 +30,13 @@ export interface RoundTripView {
   /** `manual`, or the strategy that opened it. */
   readonly source: 'manual' | 'strategy';
   readonly strategyId: string | null;
+  /**
+   * Who opened it: the cause of its first entry fill (a reversal's fill opens the next trip), null
+   * when unknown (a fill journaled before causes were recorded). `causeLabel` words it.
+   */
+  readonly entryCause: OrderCause | null;
+  /** Who closed it: the cause of the fill that brought it back to flat (or reversed it), e.g. `risk:003`, `bracket:target-2`. */
+  readonly exitCause: OrderCause | null;
   readonly fills: number;
 }
 

@@ -1,6 +1,7 @@
 import type { RoundTripView } from '../../../src-shared/domain/analytics';
 import type { AccountId, ContractId, FillId, OrderId } from '../../../src-shared/domain/ids';
 import type { Cents } from '../../../src-shared/domain/money';
+import type { OrderCause } from '../../../src-shared/domain/order-cause';
 import type { OrderSide } from '../../../src-shared/domain/trading';
 
 /** The parts of a fill a round trip needs. */
@@ -16,6 +17,8 @@ export interface TripFill {
   /** The broker's realized P&L; used only when the tick value is unknown. */
   readonly realizedCents: Cents | null;
   readonly time: number;
+  /** Who caused it (its order's cause); absent on fills journaled before causes were recorded. */
+  readonly cause?: OrderCause;
 }
 
 /** What a tracker knows of its contract. */
@@ -31,6 +34,8 @@ interface OpenTrip {
   readonly firstFill: FillId;
   readonly entryTime: number;
   readonly strategyId: string | null;
+  readonly entryCause: OrderCause | null;
+  exitCause: OrderCause | null;
   maxSize: number;
   entryCost: number;
   entrySize: number;
@@ -87,6 +92,7 @@ export class RoundTripTracker {
       trip.exitSize += closing;
       trip.feesCents += closingFees;
       trip.fills++;
+      trip.exitCause = this.causeOf(fill);
       this.size -= direction * closing;
       if (this.size === 0) {
         closed.push(this.close(trip, fill.time));
@@ -109,11 +115,14 @@ export class RoundTripTracker {
 
   private ensureTrip(fill: TripFill, side?: 'long' | 'short'): OpenTrip {
     if (this.trip !== null) return this.trip;
+    const entryCause = this.causeOf(fill);
     this.trip = {
       side: side ?? (fill.side === 'buy' ? 'long' : 'short'),
       firstFill: fill.id,
       entryTime: fill.time,
-      strategyId: this.strategyOf(fill.orderId),
+      strategyId: this.strategyOf(fill.orderId) ?? (entryCause?.startsWith('strategy:') === true ? entryCause.slice('strategy:'.length) : null),
+      entryCause,
+      exitCause: null,
       maxSize: 0,
       entryCost: 0,
       entrySize: 0,
@@ -125,6 +134,16 @@ export class RoundTripTracker {
       fills: 0,
     };
     return this.trip;
+  }
+
+  /**
+   * A fill's cause as the core recorded it; for a fill without one (journaled before causes were
+   * recorded, or a backtest's), the strategy whose order it was, else unknown.
+   */
+  private causeOf(fill: TripFill): OrderCause | null {
+    if (fill.cause !== undefined) return fill.cause;
+    const strategyId = this.strategyOf(fill.orderId);
+    return strategyId === null ? null : `strategy:${strategyId}`;
   }
 
   private close(trip: OpenTrip, exitTime: number): RoundTripView {
@@ -149,6 +168,8 @@ export class RoundTripTracker {
       durationMs: exitTime - trip.entryTime,
       source: trip.strategyId === null ? 'manual' : 'strategy',
       strategyId: trip.strategyId,
+      entryCause: trip.entryCause,
+      exitCause: trip.exitCause,
       fills: trip.fills,
     };
   }

@@ -4,7 +4,7 @@ import { EquityTracker, equityCurve, sharpeRatio } from './performance';
 import { groupTrips, summarizeTrips } from './trade-statistics';
 
 function trip(netCents: number, overrides: Partial<RoundTripView> = {}): RoundTripView {
-  return { id: String(netCents), accountId: 1, contractId: 'C', symbol: 'ES', side: 'long', size: 1, closedSize: 1, entryTime: 0, exitTime: 60_000, entryTicks: 0, exitTicks: 0, pnlTicks: 0, grossCents: netCents + 280, feesCents: 280, netCents, durationMs: 60_000, source: 'manual', strategyId: null, fills: 2, ...overrides };
+  return { id: String(netCents), accountId: 1, contractId: 'C', symbol: 'ES', side: 'long', size: 1, closedSize: 1, entryTime: 0, exitTime: 60_000, entryTicks: 0, exitTicks: 0, pnlTicks: 0, grossCents: netCents + 280, feesCents: 280, netCents, durationMs: 60_000, source: 'manual', strategyId: null, entryCause: 'manual', exitCause: 'manual', fills: 2, ...overrides };
 }
 
 describe('trade statistics', () => {
