@@ -16,7 +16,7 @@ test('a loss breach driven by the simulator locks the account, shows the banner 
   await openTerminal(page, host);
   await expect(page.getByTestId('risk-health')).toBeVisible();
   // No bracket: nothing but the risk manager closes the position.
-  await page.getByTestId('ticket-brackets').uncheck();
+  await page.getByTestId('ticket-bracket').selectOption('none');
   await page.getByTestId('ticket-buy').click();
   const row = page.getByTestId('position-row');
   await expect(row).toHaveCount(1);

@@ -8,7 +8,7 @@ export interface Hotkey {
 }
 
 /** Every action a hotkey can trigger. */
-export const hotkeyActions = ['buyMarket', 'sellMarket', 'flatten', 'cancelAll', 'reverse', 'size1', 'size2', 'size3', 'size4'] as const;
+export const hotkeyActions = ['buyMarket', 'sellMarket', 'flatten', 'cancelAll', 'reverse', 'cycleBracket', 'size1', 'size2', 'size3', 'size4'] as const;
 /** One hotkey action. */
 export type HotkeyAction = (typeof hotkeyActions)[number];
 
@@ -19,6 +19,7 @@ export const hotkeyActionLabels: Record<HotkeyAction, string> = {
   flatten: 'Flatten',
   cancelAll: 'Cancel all',
   reverse: 'Reverse',
+  cycleBracket: 'Next bracket template',
   size1: 'Size preset 1',
   size2: 'Size preset 2',
   size3: 'Size preset 3',
@@ -32,6 +33,7 @@ export const defaultHotkeys: Record<HotkeyAction, string> = {
   flatten: 'Alt+F',
   cancelAll: 'Alt+C',
   reverse: 'Alt+R',
+  cycleBracket: 'Alt+T',
   size1: 'Alt+1',
   size2: 'Alt+2',
   size3: 'Alt+3',

@@ -47,9 +47,7 @@ export function usePlaceOrder(): { place(intent: OrderIntent): Promise<PlaceOutc
       try {
         const result = await api.invoke('orders.place', built.request);
         if (!result.ok) return { ok: false, error: result.error };
-        if (intent.type !== 'market' && (intent.stopLossTicks !== undefined || intent.takeProfitTicks !== undefined)) {
-          brackets.entryPlaced(result.value.orderId, { stopLossTicks: intent.stopLossTicks, takeProfitTicks: intent.takeProfitTicks });
-        }
+        if (intent.type !== 'market' && intent.plan !== undefined && intent.plan !== null) brackets.entryPlaced(result.value.orderId, intent.plan);
         return { ok: true, placed: result.value };
       } finally {
         setPending((count) => count - 1);

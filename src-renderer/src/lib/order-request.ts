@@ -1,4 +1,5 @@
 import type { CallRequest } from '../../../src-shared/contract';
+import type { BracketTemplate } from '../../../src-shared/domain/brackets';
 import type { ContractView, OrderSide, OrderType } from '../../../src-shared/domain/trading';
 import { ticksToWirePrice } from './ticks';
 
@@ -14,6 +15,10 @@ export interface OrderIntent {
   readonly trailTicks?: number;
   readonly stopLossTicks?: number;
   readonly takeProfitTicks?: number;
+  /** A bracket template by name, or `none` (not with stopLossTicks/takeProfitTicks). */
+  readonly template?: string;
+  /** The template the new position gets, as the chart draws it until the entry fills (null: none). */
+  readonly plan?: BracketTemplate | null;
 }
 
 /** Why an intent cannot be sent, named after the field a trader fixes. */
@@ -24,7 +29,7 @@ export interface IntentProblem {
 
 /**
  * Turns an intent into the `orders.place` request: decimal prices written exactly from ticks, only
- * the price fields the type uses, and the bracket when one is set.
+ * the price fields the type uses, and the bracket (a template's name, or the one-off stop and target).
  */
 export function buildPlaceRequest(intent: OrderIntent): { ok: true; request: CallRequest<'orders.place'> } | { ok: false; problem: IntentProblem } {
   const { contract, type } = intent;
@@ -45,6 +50,7 @@ export function buildPlaceRequest(intent: OrderIntent): { ok: true; request: Cal
     ...(type === 'trailing-stop' ? { trailTicks: intent.trailTicks } : {}),
     ...(intent.stopLossTicks === undefined ? {} : { stopLossTicks: intent.stopLossTicks }),
     ...(intent.takeProfitTicks === undefined ? {} : { takeProfitTicks: intent.takeProfitTicks }),
+    ...(intent.template === undefined || intent.stopLossTicks !== undefined || intent.takeProfitTicks !== undefined ? {} : { template: intent.template }),
   };
   return { ok: true, request };
 }

@@ -1,10 +1,8 @@
 import { create } from 'zustand';
+import type { BracketTemplate } from '../../../src-shared/domain/brackets';
 
-/** The bracket a working entry order will get when it fills, as the ticket sent it. */
-export interface PlannedBracket {
-  readonly stopLossTicks: number | undefined;
-  readonly takeProfitTicks: number | undefined;
-}
+/** The template a working entry order's position will get when it fills, as this window sent it. */
+export type PlannedBracket = BracketTemplate;
 
 interface PlannedBracketsState {
   readonly byOrder: Readonly<Record<number, PlannedBracket>>;
@@ -28,7 +26,7 @@ const usePlannedBracketsStore = create<PlannedBracketsState>()((set) => ({
   },
 }));
 
-/** Brackets of entry orders placed from this window, by order id (drawn on the chart until the entry fills). */
+/** Templates of entry orders placed from this window, by order id (drawn on the chart until the entry fills). */
 export function usePlannedBrackets(): Readonly<Record<number, PlannedBracket>> {
   return usePlannedBracketsStore((state) => state.byOrder);
 }

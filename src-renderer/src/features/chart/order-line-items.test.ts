@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { bracketTemplateSchema } from '../../../../src-shared/domain/brackets';
 import type { ContractView, OrderView } from '../../../../src-shared/domain/trading';
 import { dragTargets, modifyForDrag, orderLineItems } from './order-line-items';
+
+const scalp = bracketTemplateSchema.parse({ name: 'Scalp', stop: { ticks: 8 }, targets: [{ ticks: 16, size: 1 }] });
+const runner = bracketTemplateSchema.parse({ name: 'Runner', stop: { ticks: 12 }, targets: [{ ticks: 12, size: 1 }, { ticks: 32, size: 1 }] });
 
 const es: ContractView = { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-mini S&P', symbol: 'ES', symbolId: 'F.US.EP', tickSize: 0.25, tickValueCents: 1250, active: true };
 
@@ -18,23 +22,79 @@ describe('order lines', () => {
     expect(line).toMatchObject({ kind: 'order', price: 5000, text: 'BUY LMT 2 @ 5000.00', interactive: true, draggable: true });
   });
 
-  it('draws planned brackets around a working entry with their dollar risk and reward', () => {
-    const lines = orderLineItems([order({})], es, undefined, { 1: { stopLossTicks: 8, takeProfitTicks: 16 } }, new Map());
+  it("draws a working entry's planned template around it with its dollar risk and reward", () => {
+    const lines = orderLineItems([order({})], es, undefined, { 1: scalp }, new Map());
 
     expect(lines.map((line) => [line.kind, line.price, line.text])).toEqual([
       ['order', 5000, 'BUY LMT 2 @ 5000.00'],
-      ['planned-stop-loss', 4998, 'SL -8 t  -$200.00'],
-      ['planned-take-profit', 5004, 'TP +16 t  +$400.00'],
+      ['planned-stop-loss', 4998, 'Stop 2 @ 4998.00  -8 t  -$200.00'],
+      ['planned-take-profit', 5004, 'Target 1 2 @ 5004.00  +16 t  +$400.00'],
     ]);
   });
 
-  it('shows bracket legs as SL and TP with their distance from the position', () => {
-    const stop = order({ id: 2, type: 'stop', side: 'sell', limitTicks: null, stopTicks: 19_992, parentOrderId: 1 });
+  it("splits a planned template's targets by their sizes", () => {
+    const lines = orderLineItems([order({ size: 3 })], es, undefined, { 1: runner }, new Map());
+
+    expect(lines.slice(1).map((line) => [line.id, line.text])).toEqual([
+      ['plan-sl:1', 'Stop 3 @ 4997.00  -12 t  -$450.00'],
+      ['plan-t1:1', 'Target 1 1 @ 5003.00  +12 t  +$150.00'],
+      ['plan-t2:1', 'Target 2 2 @ 5008.00  +32 t  +$800.00'],
+    ]);
+  });
+
+  it("measures a sell limit's planned stop from the entry, never from a long position", () => {
+    const position = { accountId: 7, contractId: es.id, size: 1, averageTicks: 19_900, openedAt: 0 };
+    const sell = order({ side: 'sell', size: 3, limitTicks: 20_100 });
+
+    const lines = orderLineItems([sell], es, position, { 1: scalp }, new Map());
+
+    // One contract closes the long; the two that open the short get the template.
+    expect(lines.slice(1).map((line) => [line.price, line.text])).toEqual([
+      [5027, 'Stop 2 @ 5027.00  -8 t  -$200.00'],
+      [5021, 'Target 1 2 @ 5021.00  +16 t  +$400.00'],
+    ]);
+  });
+
+  it('draws no plan for an entry that only closes the position', () => {
+    const position = { accountId: 7, contractId: es.id, size: 2, averageTicks: 19_900, openedAt: 0 };
+
+    expect(orderLineItems([order({ side: 'sell', limitTicks: 20_100 })], es, position, { 1: scalp }, new Map())).toHaveLength(1);
+  });
+
+  it('measures the broker-held legs of a working entry from that entry, not from the position', () => {
+    const position = { accountId: 7, contractId: es.id, size: 1, averageTicks: 19_700, openedAt: 0 };
+    const entry = order({ side: 'sell', size: 1, limitTicks: 20_100 });
+    const stop = order({ id: 2, type: 'stop', side: 'buy', size: 1, status: 'suspended', limitTicks: null, stopTicks: 20_108, parentOrderId: 1, customTag: 'tt-1-SL' });
+
+    const line = orderLineItems([entry, stop], es, position, { 1: scalp }, new Map()).find((candidate) => candidate.id === 'order:2');
+
+    expect(line).toMatchObject({ kind: 'planned-stop-loss', text: 'Stop 1 @ 5027.00  -8 t  -$100.00' });
+  });
+
+  it("labels the position's working legs by cause with their P&L from the average", () => {
     const position = { accountId: 7, contractId: es.id, size: 2, averageTicks: 20_000, openedAt: 0 };
+    const legs = [
+      order({ id: 2, type: 'stop', side: 'sell', limitTicks: null, stopTicks: 19_992, customTag: 'tl-sl-a', cause: 'bracket:stop' }),
+      order({ id: 3, type: 'stop', side: 'sell', limitTicks: null, stopTicks: 20_001, customTag: 'tl-sl-b', cause: 'bracket:break-even' }),
+      order({ id: 4, type: 'stop', side: 'sell', limitTicks: null, stopTicks: 20_010, customTag: 'tl-sl-c', cause: 'bracket:trail' }),
+      order({ id: 5, side: 'sell', size: 1, limitTicks: 20_032, customTag: 'tl-t2-d', cause: 'bracket:target-2' }),
+    ];
 
-    const [line] = orderLineItems([stop], es, position, {}, new Map());
+    const lines = orderLineItems(legs, es, position, {}, new Map());
 
-    expect(line).toMatchObject({ kind: 'stop-loss', price: 4998, text: 'SL 2 @ 4998.00  -8 t  -$200.00' });
+    expect(lines.map((line) => [line.kind, line.text])).toEqual([
+      ['stop-loss', 'Stop 2 @ 4998.00  -8 t  -$200.00'],
+      ['stop-loss', 'BE stop 2 @ 5000.25  +1 t  +$25.00'],
+      ['stop-loss', 'Trail stop 2 @ 5002.50  +10 t  +$250.00'],
+      ['take-profit', 'Target 2 1 @ 5008.00  +32 t  +$400.00'],
+    ]);
+  });
+
+  it('writes label prices in the contract\'s format', () => {
+    const bond: ContractView = { ...es, id: 'CON.F.US.ZN.Z26', name: 'ZNZ6', tickSize: 0.015625, tickValueCents: 1563 };
+    const [line] = orderLineItems([order({ contractId: bond.id, limitTicks: 7000 })], bond, undefined, {}, new Map());
+
+    expect(line?.text).toBe('BUY LMT 2 @ 109.375000');
   });
 
   it('keeps a dragged line at its new price until the broker answers, and skips other contracts', () => {

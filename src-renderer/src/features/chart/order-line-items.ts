@@ -1,3 +1,4 @@
+import { allocateTargets } from '../../../../src-shared/domain/brackets';
 import { formatCents, formatPrice } from '../../../../src-shared/domain/money';
 import type { StrategyMark } from '../../../../src-shared/domain/strategies';
 import type { ContractView, OrderView, PositionView } from '../../../../src-shared/domain/trading';
@@ -13,26 +14,70 @@ export function lineTicksOf(order: OrderView): number | null {
   return order.limitTicks;
 }
 
-/** True for the stop-loss or take-profit leg of a bracket (attached to a parent or an OCO partner). */
+const legTagPattern = /^tl-(sl|t([1-9]))-/;
+const nativeLegPattern = /-(SL|TP)$/;
+
+/**
+ * True for a protective leg: an order the protection engine placed (its cause, or a `tl-` tag), a
+ * broker bracket child (`-SL`/`-TP`, or attached to a parent or an OCO partner).
+ */
 export function isBracketLeg(order: OrderView): boolean {
+  if (order.cause?.startsWith('bracket:') === true) return true;
+  if (order.customTag !== null && (legTagPattern.test(order.customTag) || nativeLegPattern.test(order.customTag))) return true;
   return order.parentOrderId !== null || order.linkedOrderId !== null;
+}
+
+function isStopType(order: OrderView): boolean {
+  return order.type === 'stop' || order.type === 'stop-limit' || order.type === 'trailing-stop';
+}
+
+/** A leg's name on its line: by its cause (Stop, BE stop, Trail stop, Target 2), else its tag, else its type. */
+export function legLabel(order: OrderView): string {
+  const cause = order.cause;
+  if (cause === 'bracket:stop') return 'Stop';
+  if (cause === 'bracket:break-even') return 'BE stop';
+  if (cause === 'bracket:trail') return 'Trail stop';
+  if (cause?.startsWith('bracket:target-') === true) return `Target ${cause.slice('bracket:target-'.length)}`;
+  const tagged = order.customTag === null ? null : legTagPattern.exec(order.customTag);
+  if (tagged !== null) return tagged[1] === 'sl' ? 'Stop' : `Target ${tagged[2] ?? 1}`;
+  return isStopType(order) ? 'Stop' : 'Target';
 }
 
 function remaining(order: OrderView): number {
   return order.size - order.filledSize;
 }
 
-function legText(label: string, order: OrderView, ticks: number, contract: ContractView, position: PositionView | undefined): string {
-  const base = `${label} ${remaining(order)} @ ${formatPrice(ticks, contract.tickSize)}`;
-  if (position === undefined || position.size === 0) return base;
-  const distance = (ticks - position.averageTicks) * Math.sign(position.size);
-  const rounded = Math.round(distance * 10) / 10;
-  return `${base}  ${formatTicks(rounded)}  ${formatCents(bracketCents(rounded, Math.abs(position.size), contract.tickValueCents))}`;
+/** `Stop 2 @ 4998.00  -8 t  -$200.00`: a leg's size and price, then its distance and money from `from` (an entry price or the position's average) when known. */
+function legText(label: string, size: number, ticks: number, contract: ContractView, from: { ticks: number; direction: number } | undefined): string {
+  const base = `${label} ${size} @ ${formatPrice(ticks, contract.tickSize)}`;
+  if (from === undefined) return base;
+  const distance = Math.round((ticks - from.ticks) * from.direction * 10) / 10;
+  const cents = bracketCents(distance, size, contract.tickValueCents);
+  return `${base}  ${formatTicks(distance)}  ${cents > 0 ? '+' : ''}${formatCents(cents)}`;
+}
+
+/** True while a leg waits for its entry to fill (the broker holds it suspended). */
+function waiting(order: OrderView): boolean {
+  return order.status === 'suspended' || order.status === 'pending';
 }
 
 /**
- * Lines for a contract's working orders: entries labelled with side, type, size and price, bracket
- * legs as SL/TP with their distance from the position, planned brackets of working entries, and
+ * Contracts of a working entry that open or add to a position (and so get its template): all of it
+ * flat or on the position's side, what is left after closing the position when it reverses, none
+ * when it only closes.
+ */
+export function openingSize(order: OrderView, position: PositionView | undefined): number {
+  const size = remaining(order);
+  if (position === undefined || position.size === 0) return size;
+  const sameSide = position.size > 0 === (order.side === 'buy');
+  return sameSide ? size : Math.max(0, size - Math.abs(position.size));
+}
+
+/**
+ * Lines for a contract's working orders: entries labelled with side, type, size and price; the
+ * position's working legs labelled by cause (Stop, BE stop, Trail stop, Target 2) with their P&L
+ * from the position's average; legs still waiting for their entry, and the planned template of a
+ * working entry, with their P&L from that entry's own price and size (never from the position);
  * a dragged line shown at its new price until the broker answers. Orders a strategy placed carry
  * its tag and cannot be dragged (the strategy manages them); they can still be cancelled.
  */
@@ -45,40 +90,52 @@ export function orderLineItems(
   marks: ReadonlyMap<number, StrategyMark> = new Map(),
 ): OrderLine[] {
   const lines: OrderLine[] = [];
+  const ticksOf = (order: OrderView): number | null => overrides.get(order.id) ?? lineTicksOf(order);
   for (const order of orders) {
     if (order.contractId !== contract.id) continue;
-    const original = lineTicksOf(order);
-    if (original === null) continue;
-    const ticks = overrides.get(order.id) ?? original;
+    const ticks = ticksOf(order);
+    if (ticks === null) continue;
     const price = ticks * contract.tickSize;
     const strategy = marks.get(order.id)?.strategyId;
     const draggable = order.type !== 'trailing-stop' && strategy === undefined;
     const owner = strategy === undefined ? {} : { strategy };
     if (isBracketLeg(order)) {
-      const stopLeg = order.type === 'stop' || order.type === 'stop-limit' || order.type === 'trailing-stop';
-      // A leg waiting for its entry to fill is drawn dashed, like a planned bracket.
-      const waiting = order.status === 'suspended' || order.status === 'pending';
-      const kind = stopLeg ? (waiting ? 'planned-stop-loss' : 'stop-loss') : waiting ? 'planned-take-profit' : 'take-profit';
-      lines.push({ id: `order:${order.id}`, orderId: order.id, kind, side: order.side, price, text: legText(stopLeg ? 'SL' : 'TP', order, ticks, contract, position), interactive: true, draggable, ...owner });
+      const stopLeg = isStopType(order);
+      // A leg waiting for its entry to fill is drawn dashed, like a planned bracket, and measured from that entry.
+      const isWaiting = waiting(order);
+      const kind = stopLeg ? (isWaiting ? 'planned-stop-loss' : 'stop-loss') : isWaiting ? 'planned-take-profit' : 'take-profit';
+      let from: { ticks: number; direction: number } | undefined;
+      if (isWaiting) {
+        const entry = orders.find((candidate) => candidate.id === order.parentOrderId);
+        const entryTicks = entry === undefined ? null : ticksOf(entry);
+        if (entry !== undefined && entryTicks !== null) from = { ticks: entryTicks, direction: entry.side === 'buy' ? 1 : -1 };
+      } else if (position !== undefined && position.size !== 0 && position.size > 0 === (order.side === 'sell')) {
+        // Only a leg on the closing side is measured from the position.
+        from = { ticks: position.averageTicks, direction: Math.sign(position.size) };
+      }
+      lines.push({ id: `order:${order.id}`, orderId: order.id, kind, side: order.side, price, text: legText(legLabel(order), remaining(order), ticks, contract, from), interactive: true, draggable, ...owner });
       continue;
     }
     const text = `${order.side === 'buy' ? 'BUY' : 'SELL'} ${orderTypeLabel(order.type)} ${remaining(order)} @ ${formatPrice(ticks, contract.tickSize)}`;
     lines.push({ id: `order:${order.id}`, orderId: order.id, kind: 'order', side: order.side, price, text, interactive: true, draggable, ...owner });
-    const bracket = planned[order.id];
+    const template = planned[order.id];
     // The broker already shows the legs as orders of their own: draw those, not the plan.
-    if (bracket === undefined || orders.some((other) => other.parentOrderId === order.id)) continue;
+    if (template === undefined || orders.some((other) => other.parentOrderId === order.id)) continue;
+    const size = openingSize(order, position);
+    if (size === 0) continue;
     const direction = order.side === 'buy' ? 1 : -1;
-    const size = remaining(order);
-    if (bracket.stopLossTicks !== undefined) {
-      const stopTicks = ticks - direction * bracket.stopLossTicks;
-      const risk = formatCents(-bracketCents(bracket.stopLossTicks, size, contract.tickValueCents));
-      lines.push({ id: `plan-sl:${order.id}`, orderId: order.id, kind: 'planned-stop-loss', side: order.side, price: stopTicks * contract.tickSize, text: `SL ${formatTicks(-bracket.stopLossTicks)}  ${risk}`, interactive: false, draggable: false });
+    const from = { ticks, direction };
+    if (template.stop !== null) {
+      const stopTicks = ticks - direction * template.stop.ticks;
+      lines.push({ id: `plan-sl:${order.id}`, orderId: order.id, kind: 'planned-stop-loss', side: order.side, price: stopTicks * contract.tickSize, text: legText('Stop', size, stopTicks, contract, from), interactive: false, draggable: false });
     }
-    if (bracket.takeProfitTicks !== undefined) {
-      const targetTicks = ticks + direction * bracket.takeProfitTicks;
-      const reward = formatCents(bracketCents(bracket.takeProfitTicks, size, contract.tickValueCents));
-      lines.push({ id: `plan-tp:${order.id}`, orderId: order.id, kind: 'planned-take-profit', side: order.side, price: targetTicks * contract.tickSize, text: `TP ${formatTicks(bracket.takeProfitTicks)}  +${reward}`, interactive: false, draggable: false });
-    }
+    const allocation = allocateTargets(template, size);
+    template.targets.forEach((target, index) => {
+      const contracts = allocation[index] ?? 0;
+      if (contracts === 0) return;
+      const targetTicks = ticks + direction * target.ticks;
+      lines.push({ id: `plan-t${index + 1}:${order.id}`, orderId: order.id, kind: 'planned-take-profit', side: order.side, price: targetTicks * contract.tickSize, text: legText(`Target ${index + 1}`, contracts, targetTicks, contract, from), interactive: false, draggable: false });
+    });
   }
   return lines;
 }

@@ -6,6 +6,8 @@ import { useTerminalApi } from '../../bridge/bridge-context';
 import { useQuoteFeed } from '../../lib/quote-feed-context';
 import { useOrderEntryGate, usePlaceOrder } from '../../lib/order-entry';
 import { readOrderDefaults } from '../../lib/order-defaults-store';
+import { useBracketCatalog } from '../../lib/queries/bracket-queries';
+import { bracketOfEntry } from '../../lib/use-bracket-choice';
 import { orderTypeLabel, priceLevelOrderType } from '../../lib/order-request';
 import { orderKeys } from '../../lib/queries/query-keys';
 import { describeError } from '../../lib/use-contract-action';
@@ -21,7 +23,7 @@ export interface ChartMessage {
 }
 
 /**
- * Chart trading for one chart: places price-level orders with the ticket's size and brackets,
+ * Chart trading for one chart: places price-level orders with the ticket's size and bracket choice,
  * moves orders by drag (rolled back with the reason when refused), cancels from the line.
  */
 export function useChartTrading(contract: ContractView | undefined, accountId: number | undefined, orders: readonly OrderView[]) {
@@ -30,12 +32,13 @@ export function useChartTrading(contract: ContractView | undefined, accountId: n
   const feed = useQuoteFeed();
   const gate = useOrderEntryGate();
   const { place } = usePlaceOrder();
+  const catalog = useBracketCatalog().data;
   const [overrides, setOverrides] = useState<ReadonlyMap<number, number>>(new Map());
   const [menu, setMenu] = useState<{ x: number; y: number; ticks: number } | undefined>(undefined);
   const [message, setMessage] = useState<ChartMessage | undefined>(undefined);
-  const latest = useRef({ contract, accountId, orders, gate, place });
+  const latest = useRef({ contract, accountId, orders, gate, place, catalog });
   useLayoutEffect(() => {
-    latest.current = { contract, accountId, orders, gate, place };
+    latest.current = { contract, accountId, orders, gate, place, catalog };
   });
 
   const say = (text: string, tone: ChartMessage['tone'] = 'error') => setMessage({ text, tone, at: performance.now() });
@@ -64,6 +67,8 @@ export function useChartTrading(contract: ContractView | undefined, accountId: n
     const market = feed.latest(now.contract.id)?.lastTicks ?? ticks;
     const type = priceLevelOrderType(side, ticks, market);
     const defaults = readOrderDefaults();
+    // The ticket's bracket choice for this contract (its pick, else the account's default).
+    const bracket = bracketOfEntry(now.catalog, now.accountId, now.contract.symbol, defaults.size);
     const outcome = await now.place({
       accountId: now.accountId,
       contract: now.contract,
@@ -71,7 +76,8 @@ export function useChartTrading(contract: ContractView | undefined, accountId: n
       type,
       size: defaults.size,
       ...(type === 'limit' ? { limitTicks: ticks } : { stopTicks: ticks }),
-      ...(defaults.bracketsEnabled ? { stopLossTicks: defaults.stopLossTicks, takeProfitTicks: defaults.takeProfitTicks } : {}),
+      ...bracket.request,
+      plan: bracket.plan,
     });
     if (!outcome.ok) say(`${side === 'buy' ? 'Buy' : 'Sell'} ${type} not placed — ${describeError(outcome.error)}`);
   };

@@ -1,12 +1,12 @@
-import { formatCents, formatPrice } from '../../../../src-shared/domain/money';
+import { formatPrice } from '../../../../src-shared/domain/money';
 import { CountField } from '../../components/count-field';
+import { BracketPicker } from './bracket-picker';
 import { HotkeyHint } from '../../components/hotkey-hint';
 import { InlineAlert } from '../../components/inline-alert';
 import { Panel } from '../../components/panel';
 import { PriceField } from '../../components/price-field';
-import { maxTicketSize, useBracketsEnabled, useOrderDefaultsActions, useOrderSize, useSizePresets, useStopLossTicks, useTakeProfitTicks } from '../../lib/order-defaults-store';
+import { maxTicketSize, useOrderDefaultsActions, useOrderSize, useSizePresets } from '../../lib/order-defaults-store';
 import { useHotkeys } from '../../lib/preferences-store';
-import { bracketCents } from '../../lib/profit-and-loss';
 import { useLastQuote, useWatchSymbol } from '../../lib/quote-feed-context';
 import { useSelectedAccount } from '../../lib/queries/trading-queries';
 import { orderTypeLabel } from '../../lib/order-request';
@@ -14,6 +14,7 @@ import { useTicketContract } from './queries';
 import { ticketTypes, useLimitText, useStopText, useTicketActions, useTicketType, useTrailTicks } from './ticket-store';
 import { useTicket } from './use-ticket';
 import { useTicketHotkeys } from './use-ticket-hotkeys';
+import { useBracketChoice } from '../../lib/use-bracket-choice';
 
 /** The order ticket: contract, size, type, prices, bracket, buy and sell, and the bulk actions. */
 export function OrderTicket() {
@@ -24,9 +25,6 @@ export function OrderTicket() {
   useWatchSymbol(contract.data?.id);
   const size = useOrderSize();
   const presets = useSizePresets();
-  const bracketsOn = useBracketsEnabled();
-  const stopLoss = useStopLossTicks();
-  const takeProfit = useTakeProfitTicks();
   const defaults = useOrderDefaultsActions();
   const type = useTicketType();
   const limitText = useLimitText();
@@ -35,10 +33,10 @@ export function OrderTicket() {
   const ticketActions = useTicketActions();
   const hotkeys = useHotkeys();
   const ticket = useTicket(contract.data, accountId);
-  useTicketHotkeys(ticket);
+  const bracket = useBracketChoice(accountId, contract.data?.symbol);
+  useTicketHotkeys({ ...ticket, cycleBracket: bracket.cycle });
 
   const tickSize = contract.data?.tickSize;
-  const tickValue = contract.data?.tickValueCents ?? 0;
   const format = (ticks: number | null | undefined) => (ticks === null || ticks === undefined || tickSize === undefined ? '—' : formatPrice(ticks, tickSize));
   const disabled = !ticket.gate.enabled;
   const usesLimit = type === 'limit' || type === 'stop-limit';
@@ -86,18 +84,7 @@ export function OrderTicket() {
         {usesStop ? <PriceField label="Stop" text={stopText} tickSize={tickSize} onText={ticketActions.stopEdited} fallbackTicks={quote?.lastTicks ?? undefined} testId="ticket-stop-price" /> : null}
         {usesLimit ? <PriceField label="Limit" text={limitText} tickSize={tickSize} onText={ticketActions.limitEdited} fallbackTicks={quote?.lastTicks ?? undefined} testId="ticket-limit-price" /> : null}
         {type === 'trailing-stop' ? <CountField label="Trail" value={trailTicks} minimum={1} maximum={1000} onValue={ticketActions.trailEdited} suffix="ticks" testId="ticket-trail" /> : null}
-        <div className="bracket">
-          <label className="check">
-            <input type="checkbox" checked={bracketsOn} data-testid="ticket-brackets" onChange={(event) => defaults.bracketsToggled(event.target.checked)} />
-            Bracket
-          </label>
-          <div className={`bracket-grid${bracketsOn ? '' : ' bracket-off'}`}>
-            <CountField label="Stop loss" value={stopLoss} minimum={1} maximum={10_000} onValue={defaults.stopLossChanged} suffix="t" testId="ticket-stop-loss" />
-            <span className="bracket-money tone-down" data-testid="ticket-risk">-{formatCents(bracketCents(stopLoss, size, tickValue))}</span>
-            <CountField label="Take profit" value={takeProfit} minimum={1} maximum={10_000} onValue={defaults.takeProfitChanged} suffix="t" testId="ticket-take-profit" />
-            <span className="bracket-money tone-up" data-testid="ticket-reward">+{formatCents(bracketCents(takeProfit, size, tickValue))}</span>
-          </div>
-        </div>
+        <BracketPicker contract={contract.data} accountId={accountId} size={size} />
         <div className="ticket-buttons">
           <button type="button" className="trade-button buy" data-testid="ticket-buy" disabled={disabled} onClick={() => void ticket.buy()}>
             <span className="trade-side">Buy</span>

@@ -9,6 +9,8 @@ interface TicketCommands {
   flatten(): Promise<void>;
   cancelAll(): Promise<void>;
   reverse(): Promise<void>;
+  /** Moves the bracket picker to the next template. */
+  cycleBracket(): void;
 }
 
 function typing(target: EventTarget | null): boolean {

@@ -4,6 +4,8 @@ import type { ContractView, OrderSide } from '../../../../src-shared/domain/trad
 import { useTerminalApi } from '../../bridge/bridge-context';
 import { readOrderDefaults } from '../../lib/order-defaults-store';
 import { useOrderEntryGate, usePlaceOrder } from '../../lib/order-entry';
+import { useBracketCatalog } from '../../lib/queries/bracket-queries';
+import { bracketOfEntry } from '../../lib/use-bracket-choice';
 import { parsePriceText } from '../../lib/ticks';
 import { describeError } from '../../lib/use-contract-action';
 import { useLimitText, useStopText, useTicketType, useTrailTicks } from './ticket-store';
@@ -20,6 +22,7 @@ export function useTicket(contract: ContractView | undefined, accountId: number 
   const limitText = useLimitText();
   const stopText = useStopText();
   const trailTicks = useTrailTicks();
+  const catalog = useBracketCatalog().data;
   const [outcome, setOutcome] = useState<TicketOutcome>(undefined);
 
   const refuse = (message: string) => setOutcome({ kind: 'failed', error: { code: 'not-connected', message } });
@@ -29,6 +32,7 @@ export function useTicket(contract: ContractView | undefined, accountId: number 
     if (!gate.enabled) return refuse(gate.reason ?? 'order entry is disabled');
     const defaults = readOrderDefaults();
     const orderType = market ? 'market' : type;
+    const bracket = bracketOfEntry(catalog, accountId, contract.symbol, defaults.size);
     const outcomeOf = await place({
       accountId,
       contract,
@@ -38,7 +42,8 @@ export function useTicket(contract: ContractView | undefined, accountId: number 
       limitTicks: parsePriceText(limitText, contract.tickSize),
       stopTicks: parsePriceText(stopText, contract.tickSize),
       trailTicks,
-      ...(defaults.bracketsEnabled && orderType !== 'trailing-stop' ? { stopLossTicks: defaults.stopLossTicks, takeProfitTicks: defaults.takeProfitTicks } : {}),
+      ...bracket.request,
+      plan: bracket.plan,
     });
     if (outcomeOf.ok) setOutcome({ kind: 'sent', text: `${side === 'buy' ? 'Buy' : 'Sell'} ${defaults.size} ${contract.name} ${orderType} sent · order ${outcomeOf.placed.orderId}` });
     else setOutcome({ kind: 'failed', error: outcomeOf.error });

@@ -29,7 +29,7 @@ export const orderLinesDefaults: OrderLinesOptions = {
 
 /** What one line shows. */
 export interface OrderLine {
-  /** `order:<id>` for a working order, `plan-sl:<id>` / `plan-tp:<id>` for a planned bracket. */
+  /** `order:<id>` for a working order, `plan-sl:<id>` / `plan-t<n>:<id>` for the planned stop and targets of a working entry. */
   readonly id: string;
   readonly orderId: number;
   readonly kind: 'order' | 'stop-loss' | 'take-profit' | 'planned-stop-loss' | 'planned-take-profit';
