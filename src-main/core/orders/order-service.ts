@@ -43,8 +43,11 @@ export interface LegRequest {
 /** How long a flatten or reverse claims the contract's close fills (and spares it RULE-008). */
 const closingMs = 15_000;
 
-/** A pre-trade check (the risk gate plugs in here): a failure denies the order with its reason. */
-export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView) => Result<void>;
+/**
+ * A pre-trade check (the risk gate plugs in here): a failure denies the order with its reason.
+ * `replaces` names the client tag of an order the broker refused that this one is sent in place of.
+ */
+export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView, replaces?: string) => Result<void>;
 
 /** Who is acting, for the audit log. */
 export type Actor = string;
@@ -121,9 +124,10 @@ export class OrderService {
       ...prices.value,
       ...(intent.trailTicks === undefined ? {} : { trailTicks: intent.trailTicks }),
     };
-    const send = async (native: boolean): Promise<Result<PlacedOrder>> => {
+    let sentTag: string | undefined;
+    const send = async (native: boolean, replaces?: string): Promise<Result<PlacedOrder>> => {
       const request: BrokerOrderRequest = { ...base, ...(native ? (decision.value.native ?? {}) : {}), customTag: this.dependencies.newTag() };
-      const gated = this.gate?.(request, contract.value);
+      const gated = this.gate?.(request, contract.value, replaces);
       if (gated !== undefined && !gated.ok) {
         this.audit(request.accountId, 'order.denied', actor, { request, reason: gated.error.message });
         return gated;
@@ -133,6 +137,7 @@ export class OrderService {
       if (template !== null) this.dependencies.protection?.entries.add({ accountId: request.accountId, contractId: request.contractId, customTag: request.customTag, template, native });
       const placed = await broker.placeOrder(request, 'normal');
       this.audit(request.accountId, 'order.place', actor, { request, template: template?.name ?? null, result: placed.ok ? placed.value : placed.error });
+      sentTag = request.customTag;
       if (!placed.ok) return placed;
       core.causes.bind(placed.value.orderId, cause);
       this.dependencies.protection?.entries.bind(request.accountId, request.customTag, placed.value.orderId);
@@ -144,7 +149,7 @@ export class OrderService {
     // send it once more without, and let the terminal manage the legs from now on.
     if (native && !placed.ok && placed.error.code === 'broker-rejected' && refusesBrackets(placed.error.message) && this.dependencies.protection !== undefined) {
       this.dependencies.protection.entries.refusesNativeBrackets(accountId.value);
-      return send(false);
+      return send(false, sentTag);
     }
     return placed;
   }
@@ -296,8 +301,11 @@ export class OrderService {
     const working = core.orders.working(accountId, contractId).filter((order) => order.status !== 'pending-cancel');
     const results = await Promise.all(working.map((order) => broker.cancelOrder(accountId, order.id, lane)));
     this.audit(accountId, 'order.cancel-all', actor, { contractId: contractId ?? 'all', orders: working.map((order) => order.id) });
-    // An order that ended while we asked (filled, already cancelled) is not a failure of cancel-all.
-    const failed = results.find((result, index) => !result.ok && !isFinalStatus(core.orders.get(working[index]?.id ?? 0)?.status ?? 'open') && result.error.code !== 'not-found');
+    // An order that ended while we asked (filled, already cancelled, or the other half of an OCO
+    // pair the broker cancelled with its sibling) is not a failure of cancel-all.
+    const failed = results.find(
+      (result, index) => !result.ok && !isFinalStatus(core.orders.get(working[index]?.id ?? 0)?.status ?? 'open') && result.error.code !== 'not-found' && !endedMeanwhile(result.error.message),
+    );
     if (failed !== undefined && !failed.ok) return failed;
     return ok(working.length);
   }
@@ -312,6 +320,11 @@ export class OrderService {
   private audit(accountId: AccountId, action: string, actor: Actor, detail: Record<string, unknown>): void {
     this.dependencies.store?.audit({ at: this.dependencies.clock.now(), accountId, action, actor, detail });
   }
+}
+
+/** The broker's answer to a cancel of an order that had just ended (filled, cancelled with its OCO sibling). */
+function endedMeanwhile(message: string): boolean {
+  return /no longer working|not working|already (cancel|fill)/i.test(message);
 }
 
 /** Converts decimal prices to ticks; an off-grid price is refused, naming the field. */

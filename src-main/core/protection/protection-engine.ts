@@ -10,7 +10,7 @@ import type { TradingCore } from '../trading-core';
 import type { EntryPlans } from './entry-plans';
 import { LegLedger } from './leg-ledger';
 import { planLegs, type LegAction, type PlannedLeg } from './leg-planner';
-import { roleOfOrder } from './leg-tags';
+import { nativeEntryTag, roleOfOrder } from './leg-tags';
 import { managedStop, type StopManagement } from './managed-stop';
 import type { PositionPlan, PositionPlans } from './position-plans';
 import type { MissingStopPolicy, TemplateCatalog } from './template-catalog';
@@ -40,8 +40,7 @@ interface Run {
 }
 
 /**
- * Protection follows the position: after every order, fill and position change of a contract,
- * whoever made it, the legs the terminal placed are planned against the position (none when flat,
+ * Protection follows the position: after every position change of a contract, whoever made it, the legs the terminal placed are planned against the position (none when flat,
  * closing side only, never larger than it, grown per the template, the stop tightened by
  * break-even and the trail) and the difference is sent through the order service. One run per
  * contract at a time; events during a run make it plan once more.
@@ -81,16 +80,14 @@ export class ProtectionEngine {
 
   private handle(event: BrokerEvent): void {
     switch (event.kind) {
+      // Legs are planned on position changes only: an order's fill arrives before the position it
+      // makes, and planning then would take the contract for flat and cancel the new legs.
       case 'order':
         this.noteEntryFill(event.order);
-        this.schedule(event.order.accountId, event.order.contractId, false);
         return;
-      case 'fill':
-      case 'position': {
-        const { accountId, contractId } = event.kind === 'fill' ? event.fill : event.position;
-        this.schedule(accountId, contractId, false);
+      case 'position':
+        this.schedule(event.position.accountId, event.position.contractId, false);
         return;
-      }
       case 'quote':
         this.quoteMoved(event.quote.contractId, event.quote.lastTicks);
         return;
@@ -167,7 +164,8 @@ export class ProtectionEngine {
         continue;
       }
       // A suspended child waits for its entry: it protects only what the entry has filled.
-      const parent = order.parentOrderId === null ? undefined : core.orders.get(order.parentOrderId);
+      const parentTag = nativeEntryTag(order.customTag);
+      const parent = order.parentOrderId !== null ? core.orders.get(order.parentOrderId) : parentTag === undefined ? undefined : core.orders.byTag(accountId, parentTag);
       if (parent === undefined || parent.filledSize === 0) continue;
       legs.push({ order: { ...order, size: parent.filledSize, filledSize: 0 }, role, pending: true });
     }

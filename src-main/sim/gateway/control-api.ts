@@ -40,6 +40,8 @@ const accountBody = z.strictObject({
   name: z.string().min(1).max(100),
   balance: z.number().finite(),
   canTrade: z.boolean().optional(),
+  /** `position` refuses brackets on Order/place (Position Brackets mode), as such a live account does. */
+  bracketMode: z.enum(['auto-oco', 'position']).optional(),
 });
 const faultBody = z.strictObject({ kind: z.enum(faultKinds), seconds: positive.max(3600).optional() });
 

@@ -65,7 +65,9 @@ export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreT
     unconfirmed.set(accountId, kept);
     return kept;
   };
-  return (request: BrokerOrderRequest, contract: ContractView): Result<void> => {
+  return (request: BrokerOrderRequest, contract: ContractView, replaces?: string): Result<void> => {
+    // The order this one replaces was refused by the broker: it no longer counts as working.
+    if (replaces !== undefined) unconfirmed.set(request.accountId, (unconfirmed.get(request.accountId) ?? []).filter((entry) => entry.customTag !== replaces));
     if (!Number.isSafeInteger(request.size) || request.size <= 0) return fail('invalid-request', `size ${request.size} is not a positive whole number`, 'size');
     for (const [field, ticks] of [['limitPrice', request.limitTicks], ['stopPrice', request.stopTicks]] as const) {
       if (ticks !== undefined && !Number.isSafeInteger(ticks)) return fail('invalid-request', `${field} is not on ${contract.name}'s tick grid of ${contract.tickSize}`, field);
