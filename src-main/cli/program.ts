@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { AppError, Result } from '../../src-shared/result';
 import { positiveInteger, type CommandContext, type CommandOutput, type CommandRunner } from './command-kit';
 import { accountCommands } from './commands/account-commands';
+import { bracketCommands } from './commands/bracket-commands';
 import { marketCommands } from './commands/market-commands';
 import { orderCommands } from './commands/order-commands';
 import { riskCommands } from './commands/risk-commands';
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   accountCommands(program, run);
   marketCommands(program, run);
   orderCommands(program, run);
+  bracketCommands(program, run);
   riskCommands(program, run);
   strategyCommands(program, run, output);
 

@@ -1,6 +1,8 @@
 import { formatCents, formatPrice } from '../../../src-shared/domain/money';
+import { causeLabel } from '../../../src-shared/domain/order-cause';
 import { output, type CommandGroup } from '../command-kit';
 import { ContractNames } from '../contract-names';
+import { formatTicks } from '../price-format';
 import { formatTime, table } from '../table';
 
 /** accounts, positions, orders, fills, diagnostics. */
@@ -60,10 +62,20 @@ export const accountCommands: CommandGroup = (program, run) => {
         await names.load(answer.value.map((order) => order.contractId));
         const rows = answer.value.map((order) => {
           const contract = names.get(order.contractId);
-          const price = (ticks: number | null) => (ticks === null || contract === undefined ? '' : formatPrice(ticks, contract.tickSize));
-          return [String(order.id), contract?.name ?? order.contractId, order.side, String(order.size), order.type, price(order.limitTicks), price(order.stopTicks), order.status, `${order.filledSize}/${order.size}`];
+          return [
+            String(order.id),
+            contract?.name ?? order.contractId,
+            order.side,
+            String(order.size),
+            order.type,
+            formatTicks(order.limitTicks, contract),
+            formatTicks(order.stopTicks, contract),
+            order.status,
+            `${order.filledSize}/${order.size}`,
+            causeLabel(order.cause),
+          ];
         });
-        return output(answer.value, table(['id', 'contract', 'side', 'size', 'type', 'limit', 'stop', 'status', 'filled'], rows, new Set([3, 5, 6])));
+        return output(answer.value, table(['id', 'contract', 'side', 'size', 'type', 'limit', 'stop', 'status', 'filled', 'by'], rows, new Set([3, 5, 6])));
       }),
     );
 
@@ -86,12 +98,13 @@ export const accountCommands: CommandGroup = (program, run) => {
             contract?.name ?? fill.contractId,
             fill.side,
             String(fill.size),
-            contract === undefined ? String(fill.priceTicks) : formatPrice(fill.priceTicks, contract.tickSize),
+            formatTicks(fill.priceTicks, contract),
             fill.realizedCents === null ? '' : formatCents(fill.realizedCents),
             formatCents(fill.feesCents),
+            causeLabel(fill.cause),
           ];
         });
-        return output(answer.value, table(['time (UTC)', 'id', 'contract', 'side', 'size', 'price', 'p&l', 'fees'], rows, new Set([4, 5, 6, 7])));
+        return output(answer.value, table(['time (UTC)', 'id', 'contract', 'side', 'size', 'price', 'p&l', 'fees', 'by'], rows, new Set([4, 5, 6, 7])));
       }),
     );
 

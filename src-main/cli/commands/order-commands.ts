@@ -7,23 +7,25 @@ interface EntryOptions {
   stop?: number;
   sl?: number;
   tp?: number;
+  template?: string;
 }
 
-/** buy, sell, modify, cancel, flatten. */
+/** buy, sell, modify, cancel, flatten, reverse. */
 export const orderCommands: CommandGroup = (program, run) => {
   for (const side of ['buy', 'sell'] as const) {
     program
       .command(side)
-      .description(`${side} at market, or with --limit / --stop; brackets in ticks with --sl / --tp`)
+      .description(`${side} at market, or with --limit / --stop; protection from a bracket template (--template, else the account's default) or a one-off --sl / --tp in ticks`)
       .argument('<symbol>', 'a root such as ES, or a full contract id')
       .argument('<qty>', 'contracts', positiveInteger)
       .addOption(new Option('--limit <price>', 'limit price').argParser(positivePrice).conflicts('stop'))
       .addOption(new Option('--stop <price>', 'stop price').argParser(positivePrice))
-      .option('--sl <ticks>', 'stop-loss bracket, ticks from the fill', positiveInteger)
-      .option('--tp <ticks>', 'take-profit bracket, ticks from the fill', positiveInteger)
+      .option('--sl <ticks>', 'stop-loss bracket, ticks from the fill (a one-off template)', positiveInteger)
+      .option('--tp <ticks>', 'take-profit bracket, ticks from the fill (a one-off template)', positiveInteger)
+      .addOption(new Option('--template <name>', "a bracket template by name (see brackets list), or none for no protection; default: the account's default").conflicts(['sl', 'tp']))
       .action(
         run(async ({ api, accountId }, symbol, quantity, options) => {
-          const { limit, stop, sl, tp } = options as EntryOptions;
+          const { limit, stop, sl, tp, template } = options as EntryOptions;
           const type = limit !== undefined ? 'limit' : stop !== undefined ? 'stop' : 'market';
           const answer = await api.invoke('orders.place', {
             accountId,
@@ -35,9 +37,11 @@ export const orderCommands: CommandGroup = (program, run) => {
             ...(stop === undefined ? {} : { stopPrice: stop }),
             ...(sl === undefined ? {} : { stopLossTicks: sl }),
             ...(tp === undefined ? {} : { takeProfitTicks: tp }),
+            ...(template === undefined ? {} : { template }),
           });
           if (!answer.ok) return answer;
-          return output(answer.value, `placed ${side} ${String(quantity)} ${String(symbol)} ${type}: order ${answer.value.orderId} (tag ${answer.value.customTag})`);
+          const protection = template === undefined ? '' : template.toLowerCase() === 'none' ? ', no protection' : `, template ${template}`;
+          return output(answer.value, `placed ${side} ${String(quantity)} ${String(symbol)} ${type}${protection}: order ${answer.value.orderId} (tag ${answer.value.customTag})`);
         }),
       );
   }
@@ -87,6 +91,18 @@ export const orderCommands: CommandGroup = (program, run) => {
         const answer = await api.invoke('positions.flatten', { accountId, ...(symbol === undefined ? {} : { symbol: String(symbol) }) });
         if (!answer.ok) return answer;
         return output(answer.value, `closed ${answer.value.closedPositions} position(s), cancelled ${answer.value.cancelledOrders} order(s)`);
+      }),
+    );
+
+  program
+    .command('reverse')
+    .description("turn a contract's position around at market: a long of 2 becomes a short of 2 (its protection follows)")
+    .argument('<symbol>', 'a root such as ES, or a full contract id')
+    .action(
+      run(async ({ api, accountId }, symbol) => {
+        const answer = await api.invoke('positions.reverse', { accountId, symbol: String(symbol) });
+        if (!answer.ok) return answer;
+        return output(answer.value, `reversed ${String(symbol)}: cancelled ${answer.value.cancelledOrders} order(s), placed ${answer.value.placedOrders} order(s)`);
       }),
     );
 };

@@ -1,10 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { fail, type Result } from '../../../src-shared/result';
+import type { TerminalApi } from '../../../src-shared/terminal-api';
 import { output, positiveInteger, type CommandRunner } from '../command-kit';
+import { ContractNames } from '../contract-names';
 import type { CliOutput } from '../program';
 import { backtestCommand } from './backtest-command';
-import { formatJournal, formatKinds, formatStats, formatStrategies, formatStrategyDetail } from './strategy-format';
+import { formatJournal, formatKinds, formatStats, formatStrategies, formatStrategyDetail, type GridOf } from './strategy-format';
+
+/** The price grids of these contracts, to print prices in their format. */
+async function gridsOf(api: TerminalApi, contractIds: Iterable<string>): Promise<GridOf> {
+  const names = new ContractNames(api);
+  await names.load(contractIds);
+  return (contractId) => names.get(contractId);
+}
 
 /** Reads a JSON object from a file; the error names the file. */
 export async function readJsonObject(path: string): Promise<Result<Record<string, unknown>>> {
@@ -39,7 +48,7 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
       run(async ({ api, accountId }, options) => {
         const allAccounts = (options as { allAccounts?: boolean }).allAccounts === true;
         const answer = await api.invoke('strategies.list', { ...(allAccounts ? { allAccounts } : { accountId }) });
-        return answer.ok ? output(answer.value, formatStrategies(answer.value)) : answer;
+        return answer.ok ? output(answer.value, formatStrategies(answer.value, await gridsOf(api, answer.value.map((view) => view.contractId)))) : answer;
       }),
     );
 
@@ -77,7 +86,7 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
     .action(
       run(async ({ api }, id) => {
         const answer = await api.invoke('strategies.get', { id: String(id) });
-        return answer.ok ? output(answer.value, formatStrategyDetail(answer.value)) : answer;
+        return answer.ok ? output(answer.value, formatStrategyDetail(answer.value, await gridsOf(api, [answer.value.strategy.contractId]))) : answer;
       }),
     );
 
@@ -94,7 +103,7 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
       .action(
         run(async ({ api }, id) => {
           const answer = await api.invoke(channel, { id: String(id) });
-          return answer.ok ? output(answer.value, formatStrategies([answer.value])) : answer;
+          return answer.ok ? output(answer.value, formatStrategies([answer.value], await gridsOf(api, [answer.value.contractId]))) : answer;
         }),
       );
   }
@@ -107,7 +116,7 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
       .action(
         run(async ({ api }, id) => {
           const answer = await api.invoke('strategies.stop', { id: String(id), flatten });
-          return answer.ok ? output(answer.value, formatStrategies([answer.value])) : answer;
+          return answer.ok ? output(answer.value, formatStrategies([answer.value], await gridsOf(api, [answer.value.contractId]))) : answer;
         }),
       );
   }
@@ -155,7 +164,7 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
 
   program
     .command('journal')
-    .description('round trips of the account: entry, exit, size, P&L in ticks and dollars, duration, strategy or manual')
+    .description('round trips of the account: entry, exit, size, P&L in ticks and dollars, duration, who opened and who closed each')
     .option('--from <iso>', 'from (default: 30 days back)', isoTime)
     .option('--to <iso>', 'to (default: now)', isoTime)
     .option('--strategy <id>', "one strategy's trades (or manual)")
@@ -164,7 +173,7 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
       run(async ({ api, accountId }, options) => {
         const { from, to, strategy, limit } = options as { from?: number; to?: number; strategy?: string; limit: number };
         const answer = await api.invoke('journal.list', { accountId, limit, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(strategy === undefined ? {} : { strategyId: strategy }) });
-        return answer.ok ? output(answer.value, formatJournal(answer.value)) : answer;
+        return answer.ok ? output(answer.value, formatJournal(answer.value, await gridsOf(api, answer.value.trades.map((trip) => trip.contractId)))) : answer;
       }),
     );
 

@@ -1,10 +1,15 @@
 import type { BacktestStatistics, JournalView, TradeStatistics, TradeStatsView } from '../../../src-shared/domain/analytics';
 import { formatCents } from '../../../src-shared/domain/money';
+import { causeLabel } from '../../../src-shared/domain/order-cause';
 import type { StrategyDetailView, StrategyKindView, StrategyView } from '../../../src-shared/domain/strategies';
+import { formatTicks, type PriceGrid } from '../price-format';
 import { formatTime, table } from '../table';
 
+/** A contract's price grid by id, when the CLI could resolve it. */
+export type GridOf = (contractId: string) => PriceGrid | undefined;
+
 /** Strategies as a table: id, kind, status, position, working orders and today's figures. */
-export function formatStrategies(views: readonly StrategyView[]): string {
+export function formatStrategies(views: readonly StrategyView[], gridOf: GridOf = () => undefined): string {
   return table(
     ['id', 'kind', 'account', 'symbol', 'status', 'position', 'orders', 'today net', 'trades', 'last decision'],
     views.map((view) => [
@@ -13,7 +18,7 @@ export function formatStrategies(views: readonly StrategyView[]): string {
       String(view.accountId),
       view.symbol,
       view.statusReason === null ? view.status : `${view.status} (${view.statusReason})`,
-      view.position.size === 0 ? 'flat' : `${view.position.size > 0 ? '+' : ''}${view.position.size} @ ${view.position.averageTicks ?? '?'}t`,
+      view.position.size === 0 ? 'flat' : `${view.position.size > 0 ? '+' : ''}${view.position.size} @ ${formatTicks(view.position.averageTicks, gridOf(view.contractId), '?')}`,
       String(view.workingOrders),
       formatCents(view.today.netCents),
       `${view.today.trades} (${view.today.wins} won)`,
@@ -24,16 +29,17 @@ export function formatStrategies(views: readonly StrategyView[]): string {
 }
 
 /** One strategy: its view, parameters, orders and the tail of its log. */
-export function formatStrategyDetail(detail: StrategyDetailView): string {
+export function formatStrategyDetail(detail: StrategyDetailView, gridOf: GridOf = () => undefined): string {
   const { strategy } = detail;
+  const grid = gridOf(strategy.contractId);
   return [
-    formatStrategies([strategy]),
+    formatStrategies([strategy], gridOf),
     '',
     `parameters: ${JSON.stringify(strategy.parameters)}`,
     ...(strategy.pendingParameters === null ? [] : [`on the next start: ${JSON.stringify(strategy.pendingParameters)}`]),
     '',
     'orders:',
-    table(['order', 'type', 'side', 'size', 'status', 'stop', 'limit'], detail.orders.slice(0, 20).map((order) => [String(order.id), order.type, order.side, String(order.size), order.status, String(order.stopTicks ?? ''), String(order.limitTicks ?? '')])),
+    table(['order', 'type', 'side', 'size', 'status', 'stop', 'limit'], detail.orders.slice(0, 20).map((order) => [String(order.id), order.type, order.side, String(order.size), order.status, formatTicks(order.stopTicks, grid), formatTicks(order.limitTicks, grid)])),
     '',
     'log:',
     ...detail.log.slice(-20).map((entry) => `  ${formatTime(entry.at)}  ${entry.level.padEnd(8)} ${entry.message}`),
@@ -47,22 +53,27 @@ export function formatKinds(kinds: readonly StrategyKindView[]): string {
     .join('\n\n');
 }
 
-/** Round trips, newest first. */
-export function formatJournal(journal: JournalView): string {
+/** Round trips, newest first: prices in the contract's format, and who opened and closed each. */
+export function formatJournal(journal: JournalView, gridOf: GridOf = () => undefined): string {
   return table(
-    ['exit (UTC)', 'symbol', 'side', 'size', 'entry', 'exit', 'ticks', 'net', 'held', 'source'],
-    journal.trades.map((trip) => [
-      formatTime(trip.exitTime),
-      trip.symbol,
-      trip.side,
-      String(trip.size),
-      trip.entryTicks.toFixed(2).replace(/\.00$/, ''),
-      trip.exitTicks.toFixed(2).replace(/\.00$/, ''),
-      String(Math.round(trip.pnlTicks * 100) / 100),
-      formatCents(trip.netCents),
-      `${Math.round(trip.durationMs / 1000)}s`,
-      trip.strategyId ?? 'manual',
-    ]),
+    ['exit (UTC)', 'symbol', 'side', 'size', 'entry', 'exit', 'ticks', 'net', 'held', 'opened by', 'closed by'],
+    journal.trades.map((trip) => {
+      const grid = gridOf(trip.contractId);
+      return [
+        formatTime(trip.exitTime),
+        trip.symbol,
+        trip.side,
+        String(trip.size),
+        formatTicks(trip.entryTicks, grid),
+        formatTicks(trip.exitTicks, grid),
+        String(Math.round(trip.pnlTicks * 100) / 100),
+        formatCents(trip.netCents),
+        `${Math.round(trip.durationMs / 1000)}s`,
+        // Null: a fill journaled before causes were recorded, not placed by a strategy.
+        causeLabel(trip.entryCause),
+        causeLabel(trip.exitCause),
+      ];
+    }),
     new Set([3, 4, 5, 6, 7, 8]),
   );
 }
