@@ -1,5 +1,6 @@
 import { Modal } from '../../components/modal';
 import { AppearanceSettings } from './appearance-settings';
+import { BracketSettings } from './bracket-settings';
 import { ConnectionSettings } from './connection-settings';
 import { HotkeySettings } from './hotkey-settings';
 import { RiskSettings } from './risk-settings';
@@ -9,6 +10,7 @@ import { TradingSettings } from './trading-settings';
 const sections: readonly [SettingsSection, string][] = [
   ['connection', 'Broker connection'],
   ['risk', 'Risk'],
+  ['brackets', 'Brackets'],
   ['hotkeys', 'Hotkeys'],
   ['trading', 'Trading'],
   ['appearance', 'Appearance'],
@@ -24,7 +26,7 @@ export function SettingsButton() {
   );
 }
 
-/** Settings: broker connection, risk configuration, hotkeys, trading defaults, appearance. */
+/** Settings: broker connection, risk configuration, bracket templates, hotkeys, trading defaults, appearance. */
 export function SettingsDialog() {
   const open = useSettingsOpen();
   const section = useSettingsSection();
@@ -43,6 +45,7 @@ export function SettingsDialog() {
         <div className="settings-content">
           {section === 'connection' ? <ConnectionSettings /> : null}
           {section === 'risk' ? <RiskSettings /> : null}
+          {section === 'brackets' ? <BracketSettings /> : null}
           {section === 'hotkeys' ? <HotkeySettings /> : null}
           {section === 'trading' ? <TradingSettings /> : null}
           {section === 'appearance' ? <AppearanceSettings /> : null}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Sections of the settings dialog. */
-export type SettingsSection = 'connection' | 'risk' | 'hotkeys' | 'trading' | 'appearance';
+export type SettingsSection = 'connection' | 'risk' | 'brackets' | 'hotkeys' | 'trading' | 'appearance';
 
 interface SettingsViewState {
   readonly open: boolean;
