@@ -33,6 +33,9 @@ describe('mean reversion', () => {
     expect(kit.sent('enter')).toEqual([
       { kind: 'enter', entry: expect.objectContaining({ side: 'buy', type: 'market', takeProfitTicks: Math.floor(middle - 4986), stopLossTicks: Math.max(4, Math.round(1.5 * (range.value ?? 0))) }) },
     ]);
+    const price = (ticks: number) => (Math.round(ticks) * 0.25).toFixed(2);
+    const lower = middle - 2 * (bands.value?.deviation ?? 0);
+    expect(kit.sent('enter')[0]?.entry.reason).toBe(`long: close 1246.50 below the sma band ${price(lower)}, mean ${price(middle)}`);
   });
 
   it('sells a close above the VWAP band of the regular session', () => {

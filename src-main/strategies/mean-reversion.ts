@@ -1,4 +1,5 @@
 import { choice, decimal, integer, timeOfDay } from '../core/strategy/parameters';
+import { priceText } from '../core/strategy/price-text';
 import { defineStrategy } from '../core/strategy/strategy-definition';
 import { sessionPhase } from './session-window';
 
@@ -83,7 +84,7 @@ export const meanReversion = defineStrategy({
           type: 'market',
           stopLossTicks,
           takeProfitTicks: targetTicks,
-          reason: `${long ? 'long' : 'short'}: close ${bar.close} ${long ? 'below' : 'above'} the ${parameters.anchor} band ${Math.round(long ? lower : upper)}, mean ${Math.round(bands.middle)}`,
+          reason: `${long ? 'long' : 'short'}: close ${priceText(context.contract, bar.close)} ${long ? 'below' : 'above'} the ${parameters.anchor} band ${priceText(context.contract, long ? lower : upper)}, mean ${priceText(context.contract, bands.middle)}`,
         });
         if (entered) {
           trades++;

@@ -23,7 +23,7 @@ describe('overnight range breakout', () => {
 
     expect(kit.sent('enter')).toEqual([{ kind: 'enter', entry: expect.objectContaining({ side: 'buy', size: 1, type: 'market', stopLossTicks: 5025 - 4983, takeProfitTicks: 2 * (5025 - 4983) }) }]);
     expect(kit.runtime.ledger.position()).toEqual({ size: 1, averageTicks: 5025 });
-    expect(kit.logs.find((entry) => entry.level === 'decision')?.message).toBe('long breakout: close 5025 beyond the overnight range 4985–5020');
+    expect(kit.logs.find((entry) => entry.level === 'decision')?.message).toBe('long breakout: close 1256.25 beyond the overnight range 1246.25–1255.00');
   });
 
   it('takes one trade a day: after the target fills, a second breakout is ignored', () => {

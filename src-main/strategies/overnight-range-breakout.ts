@@ -1,5 +1,6 @@
 import { inWindow } from '../core/strategy/exchange-calendar';
 import { decimal, integer, minutesOfTime, timeOfDay } from '../core/strategy/parameters';
+import { priceText } from '../core/strategy/price-text';
 import { defineStrategy } from '../core/strategy/strategy-definition';
 
 /**
@@ -103,7 +104,7 @@ export const overnightRangeBreakout = defineStrategy({
           type: 'market',
           stopLossTicks,
           takeProfitTicks,
-          reason: `${long ? 'long' : 'short'} breakout: close ${bar.close} beyond the overnight range ${low}–${high}`,
+          reason: `${long ? 'long' : 'short'} breakout: close ${priceText(context.contract, bar.close)} beyond the overnight range ${priceText(context.contract, low)}–${priceText(context.contract, high)}`,
         });
         if (entered) {
           trades++;

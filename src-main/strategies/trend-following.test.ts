@@ -35,6 +35,7 @@ describe('trend following', () => {
     expect(stops.length).toBeGreaterThan(1);
     expect([...stops].sort((a, b) => a - b)).toEqual(stops);
     expect(kit.runtime.working.size).toBe(1);
+    expect(kit.sent('modify')[0]?.reason).toMatch(/^trail the stop to \d+\.\d{2} \(3 ATR behind 1257\.50\)$/);
   });
 
   it('exits when the trend turns and reverses on the next bar', () => {
@@ -55,6 +56,6 @@ describe('trend following', () => {
     kit.feed(bars([5000, 5002, 4999, 5001, 5000, 4998, 4990, 4980, 4990, 5000, 5010]).slice(8));
 
     expect(afterDown).toBe(0);
-    expect(kit.sent('enter')[0]?.entry).toMatchObject({ side: 'buy' });
+    expect(kit.sent('enter')[0]?.entry).toMatchObject({ side: 'buy', reason: 'long: close 1252.50 broke the 5-bar channel' });
   });
 });

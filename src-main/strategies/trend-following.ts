@@ -1,5 +1,6 @@
 import type { OrderSide } from '../../src-shared/domain/trading';
 import { choice, decimal, integer, timeOfDay, toggle } from '../core/strategy/parameters';
+import { priceText } from '../core/strategy/price-text';
 import { defineStrategy } from '../core/strategy/strategy-definition';
 import { sessionPhase } from './session-window';
 
@@ -76,7 +77,7 @@ export const trendFollowing = defineStrategy({
       if (stop === undefined || stop.stopTicks === null) return;
       const distance = Math.max(1, Math.round(context.parameters.trailAtr * range));
       const next = position > 0 ? close - distance : close + distance;
-      if (position > 0 ? next > stop.stopTicks : next < stop.stopTicks) context.orders.moveStop(stop.id, next, `trail the stop to ${next} (${context.parameters.trailAtr} ATR behind ${close})`);
+      if (position > 0 ? next > stop.stopTicks : next < stop.stopTicks) context.orders.moveStop(stop.id, next, `trail the stop to ${priceText(context.contract, next)} (${context.parameters.trailAtr} ATR behind ${priceText(context.contract, close)})`);
     };
 
     return {
@@ -114,7 +115,7 @@ export const trendFollowing = defineStrategy({
           type: 'market',
           stopLossTicks,
           ...(takeProfitTicks === undefined ? {} : { takeProfitTicks }),
-          reason: `${wanted === 'buy' ? 'long' : 'short'}: ${parameters.mode === 'ma-cross' ? `EMA ${parameters.fastLength} crossed ${wanted === 'buy' ? 'above' : 'below'} EMA ${parameters.slowLength}` : `close ${bar.close} broke the ${parameters.channelLength}-bar channel`}`,
+          reason: `${wanted === 'buy' ? 'long' : 'short'}: ${parameters.mode === 'ma-cross' ? `EMA ${parameters.fastLength} crossed ${wanted === 'buy' ? 'above' : 'below'} EMA ${parameters.slowLength}` : `close ${priceText(context.contract, bar.close)} broke the ${parameters.channelLength}-bar channel`}`,
         });
       },
     };
