@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RoundTripView } from '../../../src-shared/domain/analytics';
 import { formatPrice } from '../../../src-shared/domain/money';
+import { causeText, causeTone } from '../lib/cause-text';
 import { formatChicagoStamp } from '../lib/chicago-time';
 import { formatDuration } from '../lib/exchange-dates';
 import { useContractsById } from '../lib/queries/trading-queries';
@@ -8,13 +9,13 @@ import { nextSort, type SortState } from '../lib/sorting';
 import { DataTable, type Column } from './data-table';
 import { Money, Ticks } from './signed-value';
 
-type TripColumn = 'entry' | 'exit' | 'contract' | 'side' | 'size' | 'entryPrice' | 'exitPrice' | 'ticks' | 'dollars' | 'duration' | 'source';
+type TripColumn = 'entry' | 'exit' | 'contract' | 'side' | 'size' | 'entryPrice' | 'exitPrice' | 'ticks' | 'dollars' | 'duration' | 'source' | 'exitCause';
 
 function priceText(ticks: number, tickSize: number | undefined): string {
   return tickSize === undefined ? '—' : formatPrice(Math.round(ticks), tickSize);
 }
 
-/** Round trips (flat to flat): times, side, size, average entry and exit, P&L in ticks and dollars, duration, who opened it. */
+/** Round trips (flat to flat): times, side, size, average entry and exit, P&L in ticks and dollars, duration, who opened and who closed it. */
 export function RoundTripsTable({
   trips,
   strategyNames,
@@ -24,7 +25,7 @@ export function RoundTripsTable({
 }: {
   trips: readonly RoundTripView[];
   strategyNames?: ReadonlyMap<string, string>;
-  /** Whether to show who opened each trip (a backtest's are all its strategy's). */
+  /** Whether to show who opened and closed each trip (a backtest's are all its strategy's). */
   showSource?: boolean;
   empty: string;
   testId: string;
@@ -45,19 +46,28 @@ export function RoundTripsTable({
     { id: 'duration', label: 'Held', align: 'right', sortValue: (trip) => trip.durationMs, render: (trip) => <span className="num">{formatDuration(trip.durationMs)}</span> },
     {
       id: 'source',
-      label: 'Source',
-      sortValue: (trip) => trip.strategyId ?? '',
-      render: (trip) =>
-        trip.source === 'manual' || trip.strategyId === null ? (
-          <span className="muted">Manual</span>
-        ) : (
-          <span className="source-strategy" title={trip.strategyId}>
-            {strategyNames?.get(trip.strategyId) ?? trip.strategyId}
+      label: 'Opened by',
+      title: 'Who opened the trade: you, a strategy, or another app',
+      sortValue: (trip) => (trip.entryCause === null ? (trip.strategyId ?? '') : causeText(trip.entryCause, strategyNames)),
+      render: (trip) => {
+        // Trips journaled before causes were recorded say only manual or strategy.
+        const cause = trip.entryCause ?? (trip.source === 'strategy' && trip.strategyId !== null ? (`strategy:${trip.strategyId}` as const) : 'manual');
+        return (
+          <span className={causeTone(cause)} title={trip.strategyId ?? undefined}>
+            {causeText(cause, strategyNames)}
           </span>
-        ),
+        );
+      },
+    },
+    {
+      id: 'exitCause',
+      label: 'Closed by',
+      title: 'What closed the trade: you, a stop or target, the risk manager, a strategy or another app',
+      sortValue: (trip) => (trip.exitCause === null ? '' : causeText(trip.exitCause, strategyNames)),
+      render: (trip) => (trip.exitCause === null ? <span className="muted">—</span> : <span className={causeTone(trip.exitCause)}>{causeText(trip.exitCause, strategyNames)}</span>),
     },
   ];
-  const columns = showSource ? allColumns : allColumns.filter((column) => column.id !== 'source');
+  const columns = showSource ? allColumns : allColumns.filter((column) => column.id !== 'source' && column.id !== 'exitCause');
   return (
     <DataTable
       columns={columns}

@@ -4,6 +4,7 @@ import type { StrategyMark } from '../../../../src-shared/domain/strategies';
 import type { PositionSummary } from '../../../../src-shared/domain/summaries';
 import type { BarView, ContractView, FillView, OrderView } from '../../../../src-shared/domain/trading';
 import type { PlannedBracket } from '../../lib/planned-brackets-store';
+import { causeMarker, causeText } from '../../lib/cause-text';
 import { formatTicks, openProfit } from '../../lib/profit-and-loss';
 import { barIndexAt } from './bar-series';
 import type { ChartColors } from './chart-colors';
@@ -124,14 +125,16 @@ export class ChartOverlays {
     this.markerBars = bars.length;
     const { contract } = state;
     const markers: SeriesMarker<Time>[] = [];
-    const published: { id: number; owner: string; side: string; text: string }[] = [];
+    const published: { id: number; owner: string; side: string; text: string; cause: string }[] = [];
     for (const fill of state.fills) {
       if (fill.contractId !== contract.id || fill.voided) continue;
       const time = times[barIndexAt(bars, fill.time)];
       if (time === undefined) continue;
       const buy = fill.side === 'buy';
       const strategy = state.marks.get(fill.orderId)?.strategyId;
-      const text = `${strategy === undefined ? '' : `${strategy} `}${buy ? 'B' : 'S'}${fill.size}`;
+      // A leg's, the risk manager's or another app's fill says so: `T1 S1`, `SL B2`, `RISK S1`.
+      const prefix = strategy ?? causeMarker(fill.cause);
+      const text = `${prefix === '' ? '' : `${prefix} `}${buy ? 'B' : 'S'}${fill.size}`;
       markers.push({
         id: `fill:${fill.id}`,
         time,
@@ -143,7 +146,7 @@ export class ChartOverlays {
         text,
         size: 0.8,
       });
-      published.push({ id: fill.id, owner: strategy ?? 'manual', side: fill.side, text });
+      published.push({ id: fill.id, owner: strategy ?? 'manual', side: fill.side, text, cause: causeText(fill.cause) });
     }
     this.fillMarkers = markers;
     this.showMarkers();

@@ -1,11 +1,14 @@
 import { formatPrice } from '../../../../src-shared/domain/money';
 import { DataTable, type Column } from '../../components/data-table';
 import { Money, Ticks } from '../../components/signed-value';
+import { causeText, causeTone } from '../../lib/cause-text';
 import { formatChicagoStamp } from '../../lib/chicago-time';
+import { useStrategies } from '../../lib/queries/strategy-queries';
+import { useSelectedAccount } from '../../lib/queries/trading-queries';
 import { createSortStore } from '../../lib/sort-store';
 import { useFillRows, type FillRow } from './queries';
 
-type FillColumn = 'time' | 'symbol' | 'side' | 'size' | 'price' | 'ticks' | 'dollars' | 'fees' | 'order';
+type FillColumn = 'time' | 'symbol' | 'side' | 'size' | 'price' | 'ticks' | 'dollars' | 'fees' | 'cause' | 'order';
 
 const { useSort, useSortActions } = createSortStore<FillColumn>('fills', { column: 'time', direction: 'descending' });
 
@@ -14,6 +17,8 @@ export function FillsTable() {
   const rows = useFillRows();
   const sort = useSort();
   const sortActions = useSortActions();
+  const strategies = useStrategies(useSelectedAccount()?.account.id).data ?? [];
+  const names = new Map(strategies.map((strategy) => [strategy.id, strategy.name]));
   const columns: Column<FillRow, FillColumn>[] = [
     { id: 'time', label: 'Time CT', sortValue: (row) => row.fill.time, render: (row) => <span className="num muted">{formatChicagoStamp(row.fill.time)}</span> },
     { id: 'symbol', label: 'Contract', sortValue: (row) => row.contract?.name ?? row.fill.contractId, render: (row) => row.contract?.name ?? row.fill.contractId },
@@ -23,6 +28,17 @@ export function FillsTable() {
     { id: 'ticks', label: 'P&L t', align: 'right', sortValue: (row) => row.realizedTicks, render: (row) => <Ticks ticks={row.realizedTicks} /> },
     { id: 'dollars', label: 'P&L $', align: 'right', sortValue: (row) => row.fill.realizedCents, render: (row) => <Money cents={row.fill.realizedCents ?? undefined} /> },
     { id: 'fees', label: 'Fees', align: 'right', sortValue: (row) => row.fill.feesCents, render: (row) => <Money cents={-row.fill.feesCents} signed={false} /> },
+    {
+      id: 'cause',
+      label: 'Cause',
+      title: 'Who made the order: you, a bracket leg, the risk manager, a strategy or another app',
+      sortValue: (row) => causeText(row.fill.cause, names),
+      render: (row) => (
+        <span className={causeTone(row.fill.cause)} data-testid="fill-cause">
+          {causeText(row.fill.cause, names)}
+        </span>
+      ),
+    },
     { id: 'order', label: 'Order', align: 'right', sortValue: (row) => row.fill.orderId, render: (row) => <span className="num muted">{row.fill.orderId}</span> },
   ];
   return (
