@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** What one CLI run printed. */
 export interface CliRun {
@@ -39,4 +41,11 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((wait) => setTimeout(wait, 150));
   }
   throw new Error(`timed out waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}`);
+}
+
+/** Writes `content` (JSON, or text as it is) to a new temporary file and returns its path. */
+export function jsonFile(content: unknown, name = 'file.json'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'e2e-cli-')), name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
 }
