@@ -6,6 +6,7 @@ import { contractDispatchBenchmark } from './contract-dispatch.bench';
 import { storePersistenceBenchmark } from './store-persistence.bench';
 import { hostStartBenchmark } from './host-start.bench';
 import { orderRoundTripBenchmark } from './order-round-trip.bench';
+import { protectionBenchmark } from './protection.bench';
 import { quoteIngestBenchmark } from './quote-ingest.bench';
 import { riskPipelineBenchmark } from './risk-pipeline.bench';
 import { simExchangeBenchmark } from './sim-exchange.bench';
@@ -25,6 +26,7 @@ const benchmarks: readonly Benchmark[] = [
   uiBenchmark,
   riskPipelineBenchmark,
   breachToFlattenBenchmark,
+  protectionBenchmark,
 ];
 
 /**

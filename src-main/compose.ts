@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HostKind } from '../src-shared/domain/app-info';
 import { createProjectXBroker } from './adapters/projectx/projectx-broker';
+import type { ProjectXBrokerOptions } from './adapters/projectx/broker-options';
 import { systemScheduler } from './adapters/projectx/support/scheduler';
 import { createRiskManager } from './core/risk/create-risk-manager';
 import { createBacktester } from './backtest/backtester';
@@ -32,7 +33,16 @@ export type BrokerConfig =
   | { readonly kind: 'none' }
   /** The built-in simulator, started on a loopback port and reached through the ProjectX adapter. */
   | { readonly kind: 'simulator'; readonly seed?: number }
-  | { readonly kind: 'projectx'; readonly restUrl?: string; readonly userHubUrl?: string; readonly marketHubUrl?: string; readonly userName: string; readonly apiKey: string };
+  | {
+      readonly kind: 'projectx';
+      readonly restUrl?: string;
+      readonly userHubUrl?: string;
+      readonly marketHubUrl?: string;
+      readonly userName: string;
+      readonly apiKey: string;
+      /** The client's own REST budgets (default: under ProjectX's limits); tests and benchmarks on an unlimited simulator lift them. */
+      readonly rateBudgets?: ProjectXBrokerOptions['rateBudgets'];
+    };
 
 /** What every entry (desktop, headless, tests) decides before building the terminal. */
 export interface TerminalConfig {
@@ -99,8 +109,8 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     const urls = sim.urls;
     broker = createProjectXBroker({ restUrl: urls.rest, userHubUrl: urls.userHub, marketHubUrl: urls.marketHub, userName: 'demo', apiKey: 'demo', clock, logger: brokerLogger });
   } else if (config.broker.kind === 'projectx') {
-    const { restUrl, userHubUrl, marketHubUrl, userName, apiKey } = config.broker;
-    broker = createProjectXBroker({ restUrl, userHubUrl, marketHubUrl, userName, apiKey, clock, logger: brokerLogger });
+    const { restUrl, userHubUrl, marketHubUrl, userName, apiKey, rateBudgets } = config.broker;
+    broker = createProjectXBroker({ restUrl, userHubUrl, marketHubUrl, userName, apiKey, clock, logger: brokerLogger, ...(rateBudgets === undefined ? {} : { rateBudgets }) });
   }
 
   let store: SqliteStore | undefined;

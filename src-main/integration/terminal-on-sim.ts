@@ -47,6 +47,7 @@ export class TerminalOnSim {
     public readonly gateway: SimGateway,
     public readonly dataDir: string,
     terminal: Terminal,
+    private readonly unlimited: boolean,
   ) {
     this.terminal = terminal;
   }
@@ -55,18 +56,28 @@ export class TerminalOnSim {
   public static async open(options: { readonly rateLimits?: boolean } = {}): Promise<TerminalOnSim> {
     const gateway = await startSimGateway({ clock: simClockStart, seed: 11, ...(options.rateLimits === false ? { rateLimits: false } : {}) });
     const dataDir = mkdtempSync(join(tmpdir(), 'terminal-on-sim-'));
-    const terminal = await TerminalOnSim.compose(gateway, dataDir);
-    const session = new TerminalOnSim(gateway, dataDir, terminal);
+    const unlimited = options.rateLimits === false;
+    const terminal = await TerminalOnSim.compose(gateway, dataDir, unlimited);
+    const session = new TerminalOnSim(gateway, dataDir, terminal, unlimited);
     await session.control('/feed', { paused: true });
     return session;
   }
 
-  private static async compose(gateway: SimGateway, dataDir: string): Promise<Terminal> {
+  private static async compose(gateway: SimGateway, dataDir: string, unlimited: boolean): Promise<Terminal> {
     const terminal = await composeTerminal({
       host: 'headless',
       dataDir,
       logger: silentLogger,
-      broker: { kind: 'projectx', restUrl: gateway.urls.rest, userHubUrl: gateway.urls.userHub, marketHubUrl: gateway.urls.marketHub, userName: 'demo', apiKey: 'demo' },
+      broker: {
+        kind: 'projectx',
+        restUrl: gateway.urls.rest,
+        userHubUrl: gateway.urls.userHub,
+        marketHubUrl: gateway.urls.marketHub,
+        userName: 'demo',
+        apiKey: 'demo',
+        // On a simulator without rate limits, the client's own budget is lifted too.
+        ...(unlimited ? { rateBudgets: { bars: { requests: 100_000, windowMs: 1_000 }, other: { requests: 100_000, windowMs: 1_000 } } } : {}),
+      },
       clockStart: Date.parse(gateway.exchange.state().clock),
     });
     await terminal.start();
@@ -111,11 +122,17 @@ export class TerminalOnSim {
     return post(path, body, this.otherAppToken);
   }
 
+  /** Every order of an account since the simulator started, in any state, as the broker's REST lists it. */
+  public async brokerOrders(accountId: number): Promise<{ id: number; customTag: string | null; status: number }[]> {
+    const answer = await this.otherApp('/api/Order/search', { accountId, startTimestamp: new Date(simClockStart - 86_400_000).toISOString() });
+    return (answer.orders ?? []) as { id: number; customTag: string | null; status: number }[];
+  }
+
   /** Stops the terminal (the simulator keeps running) and starts a new one on the same data folder. */
   public async restart(whileDown?: () => Promise<void>): Promise<void> {
     await this.terminal.dispose();
     await whileDown?.();
-    this.terminal = await TerminalOnSim.compose(this.gateway, this.dataDir);
+    this.terminal = await TerminalOnSim.compose(this.gateway, this.dataDir, this.unlimited);
   }
 
   /** Resolves once the terminal's protection engine has nothing in flight. */
