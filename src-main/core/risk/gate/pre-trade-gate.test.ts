@@ -62,6 +62,15 @@ describe('the pre-trade gate', () => {
     });
   });
 
+  it('does not count protective legs as exposure, so a reverse of a bracketed position passes the caps', () => {
+    const caps = settingsWith({ maxContracts: { limit: 5 }, maxContractsPerInstrument: { limits: { ES: 5 } } });
+    const legs = [aStop({ id: 1, size: 2, cause: 'bracket:stop' }), aStop({ id: 2, size: 1, type: 'limit', stopTicks: null, limitTicks: 20_010, cause: 'bracket:target-1' }), aStop({ id: 3, size: 1, type: 'limit', stopTicks: null, limitTicks: 20_020, cause: 'bracket:target-2' })];
+    const manualExits = legs.map((leg) => ({ ...leg, cause: 'manual' as const }));
+
+    expect(build({ positions: [aPosition({ size: 2 })], orders: legs }, caps).gate(order({ side: 'sell', size: 4 }), esContract).ok).toBe(true);
+    expect(build({ positions: [aPosition({ size: 2 })], orders: manualExits }, caps).gate(order({ side: 'sell', size: 4 }), esContract)).toMatchObject({ error: { code: 'risk-denied' } });
+  });
+
   it('counts orders it let through until the broker reports them, so two quick market orders cannot both pass a cap', () => {
     const { gate, clock, seen } = build();
 

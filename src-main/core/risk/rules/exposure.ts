@@ -47,6 +47,9 @@ function books(state: AccountRiskState, orders: readonly ProspectiveOrder[], inc
   for (const position of state.positions.values()) book(position.contractId).position += position.size;
   if (includeWorking) {
     for (const working of state.workingOrders.values()) {
+      // A protective leg only closes: the protection engine keeps the stops, and the targets, each
+      // within the position, and cancels the rest when it goes flat. It is not new exposure.
+      if (working.cause?.startsWith('bracket:') === true) continue;
       const remaining = working.size - working.filledSize;
       if (working.side === 'buy') book(working.contractId).buys += remaining;
       else book(working.contractId).sells += remaining;
