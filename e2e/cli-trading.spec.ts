@@ -129,11 +129,9 @@ test('protects a position with a bracket template, reverses it with its protecti
   const esOrders = async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).filter((order) => order.contractId.startsWith('CON.F.US.EP.'));
   const esPosition = async () => (await cliJson<PositionRow[]>(dataDir, 'positions')).find((row) => row.contract.symbol === 'ES');
 
-  // The evaluation preset caps ES at 1 contract: allow the 2 this test trades. The caps are wider
-  // still because the pre-trade gate counts the legs a reverse has just cancelled as working until
-  // the broker's cancel events arrive: with 4 sell legs, the reverse's sell of 4 was sometimes
-  // refused as "6 contracts (net, working orders included) > 5" (a core race, reported).
-  const risk = await cli(dataDir, 'risk', 'set', jsonFile({ maxContracts: { limit: 10 }, maxContractsPerInstrument: { limits: { ES: 10 } } }));
+  // The evaluation preset caps ES at 1 contract: allow the 2 this test trades. The protective legs
+  // are not counted as exposure, so the reverse (a sell of 4 against a long of 2) fits a cap of 2.
+  const risk = await cli(dataDir, 'risk', 'set', jsonFile({ maxContractsPerInstrument: { limits: { ES: 2 } } }));
   expect(risk.code).toBe(0);
 
   // The template goes in from a file and comes back in the list.
