@@ -100,3 +100,34 @@ export async function openScreen(page: Page, screen: 'trade' | 'strategies' | 'b
   await page.getByTestId(`view-${screen}`).click();
   await expect(page.getByTestId(`view-${screen}`)).toHaveAttribute('aria-current', 'page');
 }
+
+/** Where the bracket screenshots of issue 12 are kept for review. */
+export const bracketShotDir = '/tmp/shots';
+
+/** Saves a screenshot of the window (or one element) under /tmp/shots. */
+export async function keepBracketShot(page: Page, name: string, element?: Locator): Promise<void> {
+  mkdirSync(bracketShotDir, { recursive: true });
+  await (element ?? page).screenshot({ path: `${bracketShotDir}/${name}.png` });
+}
+
+/** Picks a bracket in the ticket: `none`, `custom` or a template's name. */
+export async function pickBracket(page: Page, choice: string): Promise<void> {
+  const value = choice === 'none' || choice === 'custom' ? choice : `template:${choice}`;
+  await page.getByTestId('ticket-bracket').selectOption(value);
+  await expect(page.getByTestId('ticket-bracket')).toHaveValue(value);
+}
+
+/** Picks "Custom SL/TP" in the ticket with these distances in ticks. */
+export async function pickCustomBracket(page: Page, stopLossTicks: number, takeProfitTicks: number): Promise<void> {
+  await pickBracket(page, 'custom');
+  await page.getByTestId('ticket-stop-loss').fill(String(stopLossTicks));
+  await page.getByTestId('ticket-take-profit').fill(String(takeProfitTicks));
+  await expect(page.getByTestId('ticket-stop-loss')).toHaveValue(String(stopLossTicks));
+}
+
+/** The open position's average price as the positions table shows it. */
+export async function positionAverage(page: Page): Promise<number> {
+  const row = page.getByTestId('position-row');
+  await expect(row).toHaveCount(1);
+  return Number((await row.locator('td').nth(3).innerText()).replace(/,/g, ''));
+}

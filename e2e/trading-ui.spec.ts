@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { HostProcess } from './headless-host';
-import { collectProblems, drawnLines, keepScreenshot, openTerminal, startTradingHost } from './terminal-ui';
+import { collectProblems, drawnLines, keepScreenshot, openTerminal, pickBracket, startTradingHost } from './terminal-ui';
 
 let host: HostProcess;
 
@@ -14,6 +14,8 @@ test.afterEach(async () => {
 test('a market order from the ticket shows the position in the table and its line on the chart', async ({ page }) => {
   const problems = collectProblems(page);
   await openTerminal(page, host);
+  // The ticket's one-off stop and target (8 and 16 ticks): a fresh terminal has no default template.
+  await pickBracket(page, 'custom');
   const canvas = page.getByTestId('chart-canvas').first();
 
   await page.getByTestId('ticket-buy').click();
@@ -32,6 +34,8 @@ test('a market order from the ticket shows the position in the table and its lin
 test('a limit placed from the chart menu can be dragged to a new price and cancelled from its line', async ({ page }) => {
   const problems = collectProblems(page);
   await openTerminal(page, host);
+  // The ticket's one-off stop and target (8 and 16 ticks): a fresh terminal has no default template.
+  await pickBracket(page, 'custom');
   const canvas = page.getByTestId('chart-canvas').first();
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('the chart has no box');
@@ -82,6 +86,8 @@ test('a limit placed from the chart menu can be dragged to a new price and cance
 test('flatten closes the position and cancels its bracket', async ({ page }) => {
   const problems = collectProblems(page);
   await openTerminal(page, host);
+  // The ticket's one-off stop and target (8 and 16 ticks): a fresh terminal has no default template.
+  await pickBracket(page, 'custom');
   const canvas = page.getByTestId('chart-canvas').first();
   await page.getByTestId('ticket-buy').click();
   await expect(page.getByTestId('position-row')).toHaveCount(1);

@@ -27,8 +27,8 @@ describe('order lines', () => {
 
     expect(lines.map((line) => [line.kind, line.price, line.text])).toEqual([
       ['order', 5000, 'BUY LMT 2 @ 5000.00'],
-      ['planned-stop-loss', 4998, 'Stop 2 @ 4998.00  -8 t  -$200.00'],
-      ['planned-take-profit', 5004, 'Target 1 2 @ 5004.00  +16 t  +$400.00'],
+      ['planned-stop-loss', 4998, 'Stop ×2 @ 4998.00  -8 t  -$200.00'],
+      ['planned-take-profit', 5004, 'Target 1 ×2 @ 5004.00  +16 t  +$400.00'],
     ]);
   });
 
@@ -36,9 +36,9 @@ describe('order lines', () => {
     const lines = orderLineItems([order({ size: 3 })], es, undefined, { 1: runner }, new Map());
 
     expect(lines.slice(1).map((line) => [line.id, line.text])).toEqual([
-      ['plan-sl:1', 'Stop 3 @ 4997.00  -12 t  -$450.00'],
-      ['plan-t1:1', 'Target 1 1 @ 5003.00  +12 t  +$150.00'],
-      ['plan-t2:1', 'Target 2 2 @ 5008.00  +32 t  +$800.00'],
+      ['plan-sl:1', 'Stop ×3 @ 4997.00  -12 t  -$450.00'],
+      ['plan-t1:1', 'Target 1 ×1 @ 5003.00  +12 t  +$150.00'],
+      ['plan-t2:1', 'Target 2 ×2 @ 5008.00  +32 t  +$800.00'],
     ]);
   });
 
@@ -50,8 +50,8 @@ describe('order lines', () => {
 
     // One contract closes the long; the two that open the short get the template.
     expect(lines.slice(1).map((line) => [line.price, line.text])).toEqual([
-      [5027, 'Stop 2 @ 5027.00  -8 t  -$200.00'],
-      [5021, 'Target 1 2 @ 5021.00  +16 t  +$400.00'],
+      [5027, 'Stop ×2 @ 5027.00  -8 t  -$200.00'],
+      [5021, 'Target 1 ×2 @ 5021.00  +16 t  +$400.00'],
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('order lines', () => {
 
     const line = orderLineItems([entry, stop], es, position, { 1: scalp }, new Map()).find((candidate) => candidate.id === 'order:2');
 
-    expect(line).toMatchObject({ kind: 'planned-stop-loss', text: 'Stop 1 @ 5027.00  -8 t  -$100.00' });
+    expect(line).toMatchObject({ kind: 'planned-stop-loss', text: 'Stop ×1 @ 5027.00  -8 t  -$100.00' });
   });
 
   it("labels the position's working legs by cause with their P&L from the average", () => {
@@ -83,10 +83,10 @@ describe('order lines', () => {
     const lines = orderLineItems(legs, es, position, {}, new Map());
 
     expect(lines.map((line) => [line.kind, line.text])).toEqual([
-      ['stop-loss', 'Stop 2 @ 4998.00  -8 t  -$200.00'],
-      ['stop-loss', 'BE stop 2 @ 5000.25  +1 t  +$25.00'],
-      ['stop-loss', 'Trail stop 2 @ 5002.50  +10 t  +$250.00'],
-      ['take-profit', 'Target 2 1 @ 5008.00  +32 t  +$400.00'],
+      ['stop-loss', 'Stop ×2 @ 4998.00  -8 t  -$200.00'],
+      ['stop-loss', 'BE stop ×2 @ 5000.25  +1 t  +$25.00'],
+      ['stop-loss', 'Trail stop ×2 @ 5002.50  +10 t  +$250.00'],
+      ['take-profit', 'Target 2 ×1 @ 5008.00  +32 t  +$400.00'],
     ]);
   });
 

@@ -47,9 +47,9 @@ function remaining(order: OrderView): number {
   return order.size - order.filledSize;
 }
 
-/** `Stop 2 @ 4998.00  -8 t  -$200.00`: a leg's size and price, then its distance and money from `from` (an entry price or the position's average) when known. */
+/** `Stop ×2 @ 4998.00  -8 t  -$200.00`: a leg's size and price, then its distance and money from `from` (an entry price or the position's average) when known. */
 function legText(label: string, size: number, ticks: number, contract: ContractView, from: { ticks: number; direction: number } | undefined): string {
-  const base = `${label} ${size} @ ${formatPrice(ticks, contract.tickSize)}`;
+  const base = `${label} ×${size} @ ${formatPrice(ticks, contract.tickSize)}`;
   if (from === undefined) return base;
   const distance = Math.round((ticks - from.ticks) * from.direction * 10) / 10;
   const cents = bracketCents(distance, size, contract.tickValueCents);

@@ -10,12 +10,13 @@ import { draftOf, fieldLabel, freeName, newDraft, problemLine, refusalLine, temp
 type Catalog = BracketCatalogView & { missingStop: 'place' | 'alarm' };
 
 /** A whole-number field of the template form, with its unit and its problem. */
-function NumberField({ field, value, onValue, problems, disabled = false }: { field: string; value: string; onValue(text: string): void; problems: readonly DraftProblem[]; disabled?: boolean }) {
-  const { label, unit } = fieldLabel(field);
+function NumberField({ field, value, onValue, problems, disabled = false, shown }: { field: string; value: string; onValue(text: string): void; problems: readonly DraftProblem[]; disabled?: boolean; shown?: string }) {
+  const { label: fullLabel, unit } = fieldLabel(field);
+  const label = shown ?? fullLabel;
   const problem = problems.find((candidate) => candidate.key === field);
   return (
     <label className={`bracket-field${problem === undefined ? '' : ' bracket-field-bad'}`}>
-      <span className="field-label">{label}</span>
+      {label === '' ? null : <span className="field-label">{label}</span>}
       <span>
         <input
           className="mono"
@@ -23,6 +24,7 @@ function NumberField({ field, value, onValue, problems, disabled = false }: { fi
           value={value}
           disabled={disabled}
           aria-invalid={problem !== undefined}
+          aria-label={fullLabel}
           data-testid={`bracket-field-${field}`}
           onChange={(event) => onValue(event.target.value.replace(/[^\d]/g, ''))}
         />
@@ -67,8 +69,8 @@ function TemplateForm({ draft, onDraft, problems }: { draft: BracketDraft; onDra
         {draft.targets.length === 0 ? <span className="muted">No target: the position runs until the stop (or the trail) takes it</span> : null}
         {draft.targets.map((target, index) => (
           <div key={index} className="bracket-target" data-testid={`bracket-target-${index + 1}`}>
-            <NumberField field={`targets.${index}.ticks`} value={target.ticks} onValue={(text) => setTarget(index, { ticks: text })} problems={problems} />
-            <NumberField field={`targets.${index}.size`} value={target.size} onValue={(text) => setTarget(index, { size: text })} problems={problems} />
+            <NumberField field={`targets.${index}.ticks`} shown={`Target ${index + 1}`} value={target.ticks} onValue={(text) => setTarget(index, { ticks: text })} problems={problems} />
+            <NumberField field={`targets.${index}.size`} shown="" value={target.size} onValue={(text) => setTarget(index, { size: text })} problems={problems} />
             <button type="button" className="mini-button" aria-label={`Remove target ${index + 1}`} data-testid={`bracket-target-remove-${index + 1}`} onClick={() => set({ targets: draft.targets.filter((_, at) => at !== index) })}>
               Remove
             </button>
