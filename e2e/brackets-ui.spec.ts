@@ -159,6 +159,8 @@ test('a template edited in Settings › Brackets is saved, becomes the default a
   await page.getByTestId('bracket-default-all').selectOption('template:Swing 10/20/40');
   await expect(page.getByTestId('bracket-saved')).toHaveText('Default for every contract saved');
   await keepBracketShot(page, 'settings-brackets-saved', page.getByTestId('settings-dialog'));
+  await page.getByTestId('bracket-missing-stop-alarm').scrollIntoViewIfNeeded();
+  await keepBracketShot(page, 'settings-brackets-defaults', page.getByTestId('settings-dialog'));
   await page.getByTestId('modal-close').click();
 
   // The account's default is preselected in the ticket, with what it does at the ticket's size.

@@ -380,7 +380,7 @@ export function BracketSettings() {
       <BracketDefaults catalog={catalog} onError={setError} onDone={say} />
 
       <h3 className="settings-heading">A position found without a stop</h3>
-      <div className="segmented" role="radiogroup" aria-label="Missing stop">
+      <div className="segmented bracket-policy" role="radiogroup" aria-label="Missing stop">
         {(
           [
             ['place', "Place its template's stop"],
