@@ -152,7 +152,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     disposers.push(() => {
       stopBridge();
     });
-    trading = { broker, core, orders, history, risk, strategies, protection: { catalog, engine } };
+    trading = { broker, core, orders, history, risk, strategies, protection: { catalog, engine, events } };
   }
 
   const dispatcher = createDispatcher(

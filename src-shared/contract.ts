@@ -12,6 +12,7 @@ import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } f
 import type { BacktestProgressView, BacktestResultView, BacktestRunView, JournalView, TradeStatsView } from './domain/analytics';
 import type { IndicatorSeriesView, StrategyDetailView, StrategyKindView, StrategyLogEntry, StrategyMark, StrategyParametersOutcome, StrategyView } from './domain/strategies';
 import * as strategyRequests from './strategy-requests';
+import type { ErrorCode } from './result';
 import { bracketTemplateSchema, type BracketCatalogView, type BracketDefault, type BracketTemplate } from './domain/brackets';
 
 /**
@@ -53,6 +54,8 @@ const price = z.number().finite().positive();
 const size = z.number().int().positive().max(10_000);
 const ticks = z.number().int().positive().max(10_000);
 const orderId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** How long an order command may wait before it is dropped unsent (default: the `orders.deadlineMs` setting, else 5 s). */
+const deadlineMs = z.number().int().min(100).max(120_000);
 const orderTypes = ['market', 'limit', 'stop', 'stop-limit', 'trailing-stop', 'join-bid', 'join-ask'] as const;
 /** A risk configuration document in its JSON form; its fields are validated by the risk manager. */
 const riskDocument = z.record(z.string(), z.unknown());
@@ -68,10 +71,12 @@ const placeOrder = z
     limitPrice: price.optional(),
     stopPrice: price.optional(),
     trailTicks: ticks.optional(),
-    stopLossTicks: ticks.optional(),
-    takeProfitTicks: ticks.optional(),
+    /** A one-off template's stop and target, in ticks (the limits of a template's). */
+    stopLossTicks: ticks.max(2000).optional(),
+    takeProfitTicks: ticks.max(5000).optional(),
     /** A bracket template by name, or `none` for no protection (instead of the account's default). */
     template: z.string().trim().min(1).max(40).optional(),
+    deadlineMs: deadlineMs.optional(),
   })
   .strict()
   .superRefine((order, context) => {
@@ -93,6 +98,25 @@ export interface PlacedOrder {
   readonly orderId: OrderId;
   readonly customTag: string;
   readonly contractId: string;
+}
+
+/**
+ * The final outcome of an order command that was answered `unknown-outcome` (sent, no answer by
+ * its deadline), settled later by its client tag or by reading the order back. Exactly one follows
+ * every such answer; `unresolved` means the terminal could not settle it (check the broker's orders).
+ */
+export interface OrderResolution {
+  readonly command: 'place' | 'modify' | 'cancel';
+  readonly accountId: number;
+  /** The client tag (a place's own; a modified or cancelled order's when known, else ''). */
+  readonly customTag: string;
+  /** The broker's order id: the placed order's, or the modified or cancelled one. */
+  readonly orderId: OrderId | null;
+  readonly outcome: 'placed' | 'not-placed' | 'modified' | 'not-modified' | 'cancelled' | 'not-cancelled' | 'unresolved';
+  /** The error code of a failed outcome. */
+  readonly code: ErrorCode | null;
+  readonly message: string;
+  readonly at: number;
 }
 
 /** What a flatten, reverse or cancel-all did. */
@@ -136,14 +160,14 @@ export const calls = {
   'orders.place': call(placeOrder).returns<PlacedOrder>(),
   'orders.modify': call(
     z
-      .object({ accountId, orderId, price: price.optional(), stopPrice: price.optional(), size: size.optional(), trailTicks: ticks.optional() })
+      .object({ accountId, orderId, price: price.optional(), stopPrice: price.optional(), size: size.optional(), trailTicks: ticks.optional(), deadlineMs: deadlineMs.optional() })
       .strict()
       .refine((change) => change.price !== undefined || change.stopPrice !== undefined || change.size !== undefined || change.trailTicks !== undefined, {
         message: 'needs at least one of price, stopPrice, size, trailTicks',
         path: ['price'],
       }),
   ).returns<OrderView>(),
-  'orders.cancel': call(z.object({ accountId, orderId }).strict()).returns<OrderView>(),
+  'orders.cancel': call(z.object({ accountId, orderId, deadlineMs: deadlineMs.optional() }).strict()).returns<OrderView>(),
   'orders.cancelAll': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
   'positions.flatten': call(z.object({ accountId, symbol: symbol.optional() }).strict()).returns<BulkOutcome>(),
   'positions.reverse': call(z.object({ accountId, symbol }).strict()).returns<BulkOutcome>(),
@@ -232,6 +256,8 @@ export const events = {
   'connection.changed': event<ConnectionState>(),
   'accounts.changed': event<AccountSummary>(),
   'orders.changed': event<OrderView>(),
+  /** The late outcome of an order command answered `unknown-outcome` (one per such answer). */
+  'orders.resolved': event<OrderResolution>(),
   'positions.changed': event<{ accountId: number; contractId: string; summary: PositionSummary | null }>(),
   'fills.added': event<FillView>(),
   /** Coalesced to display rate per contract. */
@@ -246,6 +272,8 @@ export const events = {
   'strategies.removed': event<{ id: string }>(),
   /** A line of a strategy's decision log. */
   'strategies.log': event<StrategyLogEntry>(),
+  /** The bracket templates, the accounts' defaults or the missing-stop policy changed (read `brackets.list` again). */
+  'brackets.changed': event<{ at: number }>(),
   /** A backtest's progress (at most once per percent). */
   'backtest.progress': event<BacktestProgressView>(),
   /** A backtest ended: completed, cancelled or failed. */

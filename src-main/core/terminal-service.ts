@@ -18,6 +18,7 @@ import type { BrokerPort } from './ports/broker-port';
 import type { RiskManager } from './risk/risk-manager';
 import type { StrategyService } from './strategy/strategy-service';
 import type { TradingCore } from './trading-core';
+import type { EventHub } from './event-hub';
 
 /** The trading side of the terminal, present when a broker is configured. */
 export interface TradingServices {
@@ -28,7 +29,12 @@ export interface TradingServices {
   /** The risk manager; without it the risk channels answer `not-connected`. */
   readonly risk?: RiskManager;
   /** Bracket templates and the engine that keeps every position's legs; without it the bracket channels answer `not-connected`. */
-  readonly protection?: { readonly catalog: TemplateCatalog; readonly engine: ProtectionEngine };
+  readonly protection?: {
+    readonly catalog: TemplateCatalog;
+    readonly engine: ProtectionEngine;
+    /** Where `brackets.changed` goes when the catalogue changes. */
+    readonly events: EventHub;
+  };
   /** Strategies, backtests and the trade journal; without it those channels answer `not-connected`. */
   readonly strategies?: StrategyService;
 }
@@ -60,7 +66,7 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
     ...app,
     ...createMarketHandlers(core, history, dependencies.clock, (contractId) => broker.watchMarket(contractId)),
     ...createTradingHandlers(core, orders),
-    ...(trading.protection === undefined ? {} : createBracketHandlers(trading.protection.catalog, orders)),
+    ...(trading.protection === undefined ? {} : createBracketHandlers(trading.protection.catalog, orders, trading.protection.events, dependencies.clock)),
     ...(trading.risk === undefined ? {} : createRiskHandlers(trading.risk, orders, dependencies.clock)),
     ...(trading.strategies === undefined ? {} : createStrategyHandlers(trading.strategies, core, orders, history, dependencies.clock)),
   };

@@ -48,7 +48,7 @@ describe('desktop notifications', () => {
   it('announces fills, rejections, risk breaches, enforcement and the connection', () => {
     const { events, shown } = start();
 
-    events.emit('fills.added', fill(1));
+    events.emit('fills.added', { ...fill(1), cause: 'bracket:target-1' });
     vi.advanceTimersByTime(400);
     events.emit('orders.changed', rejected(77));
     events.emit('orders.changed', rejected(77));
@@ -61,7 +61,7 @@ describe('desktop notifications', () => {
     events.emit('connection.changed', live);
 
     expect(shown()).toEqual([
-      'Fill: Bought 1 ESZ6 @ 6335.25',
+      'Fill · Target 1: Bought 1 ESZ6 @ 6335.25',
       'Order rejected: Sell 2 ESZ6 limit (order 77)',
       'Risk RULE-003: daily realized loss -$850.00 <= -$800.00',
       'Risk enforcement failed: flatten of ESZ6 failed 3 times',

@@ -2,6 +2,7 @@ import type { EventChannel, EventPayload } from '../../../src-shared/contract';
 import type { BrokerLinkStatus, ConnectionState } from '../../../src-shared/domain/connection';
 import type { NotificationKind } from '../../../src-shared/domain/host-settings';
 import { formatPrice } from '../../../src-shared/domain/money';
+import { causeLabel } from '../../../src-shared/domain/order-cause';
 import type { RiskStateView } from '../../../src-shared/domain/risk';
 import type { ContractView, FillView, OrderView } from '../../../src-shared/domain/trading';
 
@@ -59,7 +60,7 @@ export class NoticeRules {
     const contract = this.contractOf(fill.contractId);
     const price = contract === undefined ? `${fill.priceTicks} ticks` : formatPrice(fill.priceTicks, contract.tickSize);
     const verb = fill.side === 'buy' ? 'Bought' : 'Sold';
-    return { kind: 'fills', title: 'Fill', body: `${verb} ${fill.size} ${contract?.name ?? fill.contractId} @ ${price}`, urgency: 'normal' };
+    return { kind: 'fills', title: `Fill · ${causeLabel(fill.cause)}`, body: `${verb} ${fill.size} ${contract?.name ?? fill.contractId} @ ${price}`, urgency: 'normal' };
   }
 
   private order(order: OrderView): Notice | undefined {

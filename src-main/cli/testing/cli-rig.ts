@@ -5,6 +5,7 @@ import { createDispatcher } from '../../core/contract-dispatcher';
 import { createBracketHandlers } from '../../core/handlers/bracket-handlers';
 import { silentLogger } from '../../core/logger';
 import { BarHistory } from '../../core/market/bar-history';
+import { EventHub } from '../../core/event-hub';
 import { TemplateCatalog } from '../../core/protection/template-catalog';
 import { buildLiveRig } from '../../core/strategy/testing/live-rig';
 import { createTerminalHandlers } from '../../core/terminal-service';
@@ -25,7 +26,7 @@ export async function cliOverFakeBroker(...registrations: readonly Registration[
   const catalog = new TemplateCatalog(store, silentLogger);
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
   const handlers = createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history: new BarHistory(broker, store), strategies: rig.strategies } });
-  const dispatcher = createDispatcher({ ...handlers, ...createBracketHandlers(catalog, orders) }, silentLogger);
+  const dispatcher = createDispatcher({ ...handlers, ...createBracketHandlers(catalog, orders, new EventHub(), clock) }, silentLogger);
   const api = { invoke: (channel: string, request: unknown) => dispatcher.dispatch(channel, request), on: () => () => undefined } as unknown as TerminalApi;
   const run = async (...argv: string[]) => {
     let stdout = '';

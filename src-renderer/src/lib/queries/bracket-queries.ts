@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { callOrThrow, useLinkState, useTerminalApi } from '../../bridge/bridge-context';
+import { callOrThrow, useContractEvent, useLinkState, useTerminalApi } from '../../bridge/bridge-context';
 
 /** Bracket templates key factory: one catalogue (templates, every account's defaults, the missing-stop policy). */
 export const bracketKeys = {
@@ -9,8 +9,8 @@ export const bracketKeys = {
 };
 
 /**
- * The bracket templates, the accounts' default templates and the missing-stop policy. No event
- * announces a change, so it is read again when the link returns and after every change made here.
+ * The bracket templates, the accounts' default templates and the missing-stop policy; read again
+ * when a change is announced (from any window or the CLI) and when the link returns.
  */
 export function useBracketCatalog() {
   const api = useTerminalApi();
@@ -19,6 +19,7 @@ export function useBracketCatalog() {
   useEffect(() => {
     if (link === 'live') void client.invalidateQueries({ queryKey: bracketKeys.all });
   }, [client, link]);
+  useContractEvent('brackets.changed', () => void client.invalidateQueries({ queryKey: bracketKeys.all }));
   return useQuery({ queryKey: bracketKeys.catalog(), queryFn: () => callOrThrow(api, 'brackets.list', {}), enabled: link === 'live', retry: false, staleTime: 30_000 });
 }
 
