@@ -227,7 +227,52 @@ export async function runSequence(steps: readonly Step[]): Promise<void> {
   }
 }
 
+/**
+ * Sequences fast-check reported while this test and the engine were built, kept as regressions:
+ * a stop entry under a socket drop then reverse and drags; an exit limit with brackets ticked then a
+ * reversing entry and another app's close; adds with a second template then a flat and re-entry.
+ */
+const recorded: readonly (readonly Step[])[] = [
+  [
+    { kind: 'stop-entry', side: 'buy', size: 3, offset: 4, template: 'Two' },
+    { kind: 'drop-sockets' },
+    { kind: 'move', ticks: 13 },
+    { kind: 'reverse' },
+    { kind: 'other-market', side: 'buy', size: 1 },
+    { kind: 'drag-stop', ticks: 2 },
+    { kind: 'drag-stop', ticks: 1 },
+    { kind: 'other-close', size: 0 },
+  ],
+  [
+    { kind: 'other-market', side: 'sell', size: 1 },
+    { kind: 'limit', side: 'sell', size: 3, offset: 4, template: 'sl-tp' },
+    { kind: 'market', side: 'buy', size: 3, template: 'Two' },
+    { kind: 'other-close', size: 0 },
+    { kind: 'reverse' },
+    { kind: 'market', side: 'buy', size: 1, template: 'none' },
+    { kind: 'move', ticks: -6 },
+    { kind: 'stop-entry', side: 'buy', size: 2, offset: 7, template: 'Wide' },
+  ],
+  [
+    { kind: 'market', side: 'sell', size: 1, template: 'Two' },
+    { kind: 'market', side: 'sell', size: 1, template: 'Wide' },
+    { kind: 'market', side: 'buy', size: 2, template: 'none' },
+    { kind: 'market', side: 'sell', size: 2, template: 'Wide' },
+    { kind: 'market', side: 'sell', size: 1, template: 'Wide' },
+  ],
+  [
+    { kind: 'market', side: 'buy', size: 2, template: 'Two' },
+    { kind: 'restart', otherCloseWhileDown: true },
+    { kind: 'market', side: 'sell', size: 1, template: 'sl-tp' },
+    { kind: 'move', ticks: 12 },
+  ],
+];
+
 describe('protection follows the position: random sequences on the simulator', () => {
+  it('keeps every invariant on the recorded sequences', async () => {
+    for (const steps of recorded) await runSequence(steps);
+  }, 120_000);
+
 
   it('keeps every invariant after each step', async () => {
     await fc.assert(
