@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { connectToHost } from '../src-main/cli/host-connection';
-import { median, round, type Figures } from './bench-harness';
+import { median, percentile, round, type Figures } from './bench-harness';
 import type { Ready } from './ui-host';
 
 const burstSeconds = 10;
@@ -43,6 +43,9 @@ export async function quoteBursts(page: Page, ready: Ready): Promise<Figures> {
   const longest = Math.max(0, ...runs.map((result) => result.longestTaskMs ?? 0));
   return {
     ...first,
+    frameIntervalP99MsPerRun: runs.map((result) => result.frameIntervalP99Ms ?? 0).join('/'),
+    frameIntervalMaxMsPerRun: runs.map((result) => result.frameIntervalMaxMs ?? 0).join('/'),
+    framesOver50MsPerRun: runs.map((result) => result.framesOver50Ms ?? 0).join('/'),
     burstRuns: runs.length,
     longTasksOver50Ms: runs.reduce((total, result) => total + (result.longTasksOver50Ms ?? 0), 0),
     longTasksOver50MsPerRun: runs.map((result) => result.longTasksOver50Ms ?? 0).join('/'),
@@ -83,6 +86,13 @@ async function quoteBurst(page: Page, ready: Ready): Promise<{ figures: Record<s
     const tasks = [];
     window.benchLongTasks = tasks;
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
+    // Every frame's interval: the distribution of how long the main thread kept the page from drawing.
+    const frames = [];
+    window.benchFrames = frames;
+    window.benchFramesOn = true;
+    let last = performance.now();
+    const tick = (now) => { frames.push(now - last); last = now; if (window.benchFramesOn) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
   })()`);
   counting = true;
   startedAt = performance.now();
@@ -95,6 +105,7 @@ async function quoteBurst(page: Page, ready: Ready): Promise<{ figures: Record<s
   const inbound = diagnostics.ok ? Object.entries(diagnostics.value.channels).reduce((total, [name, channel]) => total + (name.includes('market') ? channel.eventsPerSecond : 0), 0) : Number.NaN;
   await page.waitForTimeout(500);
   const longTasks = (await page.evaluate('window.benchLongTasks')) as number[];
+  const frames = (await page.evaluate('(() => { window.benchFramesOn = false; return window.benchFrames; })()')) as number[];
   stop();
   connection.value.close();
   // Whole seconds of the storm only (the first and the last may be partial).
@@ -112,6 +123,12 @@ async function quoteBurst(page: Page, ready: Ready): Promise<{ figures: Record<s
       longTasksOver50Ms: longTasks.filter((duration) => duration > 50).length,
       longTasks: longTasks.length,
       longestTaskMs: round(Math.max(0, ...longTasks)),
+      frameIntervalP50Ms: round(median(frames)),
+      frameIntervalP95Ms: round(percentile(frames, 95)),
+      frameIntervalP99Ms: round(percentile(frames, 99)),
+      frameIntervalMaxMs: round(Math.max(0, ...frames)),
+      framesOver50Ms: frames.filter((interval) => interval > 50).length,
+      frames: frames.length,
     },
     brokerMarketEventsPerSecond: round(inbound),
   };
