@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../../core/logger';
 import { AccountLedger, type AccountSettings } from './account-ledger';
 import { retrieveBars } from './bar-series';
 import { ContractDirectory } from './contract-directory';
@@ -27,6 +28,8 @@ import { Stamper } from './timestamps';
 
 /** How to build a simulated exchange; every option has a default, so `createSimExchange({})` works. */
 export interface SimExchangeOptions {
+  /** Where a listener's error is logged (the gateway passes its logger). */
+  readonly logger?: Logger;
   /** Seed of the market: the same seed gives the same prices, volumes and prints. Default 1. */
   readonly seed?: number;
   /** Where the exchange clock starts (epoch ms or ISO text, the sim's `--clock`); default now. */
@@ -96,10 +99,9 @@ export function createSimExchange(options: SimExchangeOptions = {}): SimExchange
       try {
         listener(event);
       } catch (error) {
-        // A listener's bug must not break the exchange or starve the other listeners.
-        queueMicrotask(() => {
-          throw error;
-        });
+        // A listener's bug must not break the exchange, starve the other listeners or end the
+        // process (the built-in simulator runs inside the terminal's).
+        (options.logger ?? silentLogger).error({ kind: event.kind, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, 'an exchange listener threw');
       }
     }
   };
