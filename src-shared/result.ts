@@ -11,6 +11,10 @@ export const errorCodes = [
   'not-connected',
   'not-found',
   'timeout',
+  /** An order command still queued at its deadline: dropped, never sent to the broker. */
+  'not-sent',
+  /** An order command that may have reached the broker without an answer by its deadline: an `orders.resolved` event follows. */
+  'unknown-outcome',
   'cancelled',
   'risk-denied',
   'broker-rejected',
@@ -26,6 +30,10 @@ export interface AppError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly field?: string;
+  /** With `unknown-outcome`: the client tag of the order (a place), which the later `orders.resolved` event names. */
+  readonly customTag?: string;
+  /** With `unknown-outcome` of a modify or cancel: the order, which the later `orders.resolved` event names. */
+  readonly orderId?: number;
 }
 
 /** The outcome of every contract call. */

@@ -112,8 +112,8 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   marketStream.register();
   const lastPrice = (contractId: string) => lastPrices.require(contractId, (id) => marketStream.borrowQuotes(id), options.lastPriceWaitMs);
   const reconcile = (accountId: number): void => void reconciler.account(accountId);
-  const placement = new OrderPlacement({ rest, reads, contracts, clock, logger, lastPrice, reconcile, lookupMarginMs: options.placeLookupMarginMs });
-  const changes = new OrderChanges({ rest, reads, contracts, orders, positions, logger, lastPrice, reconcile });
+  const placement = new OrderPlacement({ rest, reads, contracts, clock, logger, timers, lastPrice, reconcile, lookupMarginMs: options.placeLookupMarginMs });
+  const changes = new OrderChanges({ rest, reads, contracts, orders, positions, logger, clock, timers, lastPrice, reconcile });
   const reference = new ReferenceReads(rest, contracts, logger, options.live);
   return { timers, transport, gates, latency, rest, auth, reads, contracts, reference, userLink, marketLink, userStream, marketStream, watchdog, reader, reconciler, placement, changes, lastPrices };
 }

@@ -9,6 +9,7 @@ import type {
   BrokerPort,
   BrokerSnapshot,
   CallLane,
+  OrderCallOptions,
 } from '../../core/ports/broker-port';
 import type { AccountId, ContractId, EpochMs, OrderId } from '../../../src-shared/domain/ids';
 import type { AccountView, BarView, ContractView } from '../../../src-shared/domain/trading';
@@ -112,16 +113,16 @@ class ProjectXBroker implements BrokerPort {
     return this.parts.reference.bars(request);
   }
 
-  public placeOrder(request: BrokerOrderRequest, lane: CallLane): Promise<Result<{ readonly orderId: OrderId }>> {
-    return this.parts.placement.place(request, lane);
+  public placeOrder(request: BrokerOrderRequest, lane: CallLane, options?: OrderCallOptions<{ readonly orderId: OrderId }>): Promise<Result<{ readonly orderId: OrderId }>> {
+    return this.parts.placement.place(request, lane, options);
   }
 
-  public modifyOrder(request: BrokerModifyRequest, lane: CallLane): Promise<Result<void>> {
-    return this.parts.changes.modify(request, lane);
+  public modifyOrder(request: BrokerModifyRequest, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>> {
+    return this.parts.changes.modify(request, lane, options);
   }
 
-  public cancelOrder(accountId: AccountId, orderId: OrderId, lane: CallLane): Promise<Result<void>> {
-    return this.parts.changes.cancel(accountId, orderId, lane);
+  public cancelOrder(accountId: AccountId, orderId: OrderId, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>> {
+    return this.parts.changes.cancel(accountId, orderId, lane, options);
   }
 
   public closePosition(accountId: AccountId, contractId: ContractId, size: number | undefined, lane: CallLane): Promise<Result<void>> {

@@ -52,7 +52,7 @@ export function createTradingHandlers(
     },
     'orders.place': (request) => orders.place(request, 'trader'),
     'orders.modify': (request) => orders.modify(request, 'trader'),
-    'orders.cancel': (request) => orders.cancel(request.accountId, request.orderId, 'trader'),
+    'orders.cancel': (request) => orders.cancel(request.accountId, request.orderId, 'trader', 'normal', request.deadlineMs),
     'orders.cancelAll': (request) => orders.cancelAll(request.accountId, request.symbol, 'trader'),
     'positions.flatten': (request) => orders.flatten(request.accountId, request.symbol, 'trader'),
     'positions.reverse': (request) => orders.reverse(request.accountId, request.symbol, 'trader'),

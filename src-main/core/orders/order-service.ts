@@ -1,11 +1,12 @@
-import type { BulkOutcome, PlacedOrder } from '../../../src-shared/contract';
+import type { BulkOutcome, OrderResolution, PlacedOrder } from '../../../src-shared/contract';
 import type { AccountId, ContractId, OrderId } from '../../../src-shared/domain/ids';
 import { priceToTicks, type Ticks } from '../../../src-shared/domain/money';
 import { isFinalStatus, type ContractView, type OrderSide, type OrderType, type OrderView } from '../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../src-shared/result';
 import type { Clock } from '../clock';
 import type { ConnectionMonitor } from '../connection-monitor';
-import type { BrokerOrderRequest, BrokerPort, CallLane } from '../ports/broker-port';
+import type { EventHub } from '../event-hub';
+import type { BrokerOrderRequest, BrokerPort, CallLane, OrderCallOptions } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
 import type { TradingCore } from '../trading-core';
 import type { BracketTemplate } from '../../../src-shared/domain/brackets';
@@ -26,6 +27,8 @@ export interface OrderIntent {
   readonly takeProfitTicks?: Ticks;
   /** A bracket template (by name, or `none`); without it `--sl/--tp` or the account's default apply. */
   readonly template?: string | BracketTemplate;
+  /** How long the place may wait before it is dropped unsent (default: the `orders.deadlineMs` setting, else 5 s). */
+  readonly deadlineMs?: number;
 }
 
 /** A protective leg as the protection engine sends it (ticks, its own tag). */
@@ -64,7 +67,15 @@ export interface OrderServiceDependencies {
   readonly gate?: PreTradeGate;
   /** Bracket templates, entry plans and position plans (absent: `--sl/--tp` go to the broker as they are). */
   readonly protection?: OrderProtection;
+  /** Where the late outcome of an order answered `unknown-outcome` is announced (`orders.resolved` and a notification). */
+  readonly events?: EventHub;
 }
+
+/** The store setting that holds the deadline of place, modify and cancel, in milliseconds. */
+export const orderDeadlineSetting = 'orders.deadlineMs';
+/** The deadline of place, modify and cancel when neither the request nor the setting gives one. */
+export const defaultOrderDeadlineMs = 5_000;
+const deadlineBounds = { min: 100, max: 120_000 } as const;
 
 /** Place, modify, cancel, cancel all, flatten and reverse: the one way orders leave the terminal. */
 export class OrderService {
@@ -135,7 +146,14 @@ export class OrderService {
       core.causes.register(request.accountId, request.customTag, cause);
       const template = decision.value.template;
       if (template !== null) this.dependencies.protection?.entries.add({ accountId: request.accountId, contractId: request.contractId, customTag: request.customTag, template, native });
-      const placed = await broker.placeOrder(request, 'normal');
+      const deadline = this.deadline<{ readonly orderId: OrderId }>(intent.deadlineMs, (late) => {
+        if (late.ok) {
+          core.causes.bind(late.value.orderId, cause);
+          this.dependencies.protection?.entries.bind(request.accountId, request.customTag, late.value.orderId);
+        }
+        this.resolved('place', request.accountId, request.customTag, late.ok ? late.value.orderId : null, late, actor);
+      });
+      const placed = await broker.placeOrder(request, 'normal', deadline);
       this.audit(request.accountId, 'order.place', actor, { request, template: template?.name ?? null, result: placed.ok ? placed.value : placed.error });
       sentTag = request.customTag;
       if (!placed.ok) return placed;
@@ -189,7 +207,7 @@ export class OrderService {
 
   /** Changes a working order's price, stop, size or trail. */
   public async modify(
-    change: { accountId?: AccountId; orderId: OrderId; price?: number; stopPrice?: number; size?: number; trailTicks?: Ticks },
+    change: { accountId?: AccountId; orderId: OrderId; price?: number; stopPrice?: number; size?: number; trailTicks?: Ticks; deadlineMs?: number },
     actor: Actor,
   ): Promise<Result<OrderView>> {
     const order = this.workingOrder(change.accountId, change.orderId);
@@ -207,16 +225,18 @@ export class OrderService {
       ...(change.size === undefined ? {} : { size: change.size }),
       ...(change.trailTicks === undefined ? {} : { trailTicks: change.trailTicks }),
     };
-    const modified = await this.dependencies.broker.modifyOrder(request, 'normal');
+    const deadline = this.deadline<void>(change.deadlineMs, (late) => this.resolved('modify', order.value.accountId, order.value.customTag ?? '', order.value.id, late, actor));
+    const modified = await this.dependencies.broker.modifyOrder(request, 'normal', deadline);
     this.audit(order.value.accountId, 'order.modify', actor, { request, result: modified.ok ? 'ok' : modified.error });
     return modified.ok ? ok(this.dependencies.core.orders.get(order.value.id) ?? order.value) : modified;
   }
 
-  /** Cancels one working order. */
-  public async cancel(accountId: AccountId | undefined, orderId: OrderId, actor: Actor, lane: CallLane = 'normal'): Promise<Result<OrderView>> {
+  /** Cancels one working order. A trader's (normal lane) cancel has a deadline; a priority one keeps waiting its turn. */
+  public async cancel(accountId: AccountId | undefined, orderId: OrderId, actor: Actor, lane: CallLane = 'normal', deadlineMs?: number): Promise<Result<OrderView>> {
     const order = this.workingOrder(accountId, orderId);
     if (!order.ok) return order;
-    const cancelled = await this.dependencies.broker.cancelOrder(order.value.accountId, orderId, lane);
+    const deadline = lane === 'normal' ? this.deadline<void>(deadlineMs, (late) => this.resolved('cancel', order.value.accountId, order.value.customTag ?? '', orderId, late, actor)) : undefined;
+    const cancelled = await this.dependencies.broker.cancelOrder(order.value.accountId, orderId, lane, deadline);
     this.audit(order.value.accountId, 'order.cancel', actor, { orderId, result: cancelled.ok ? 'ok' : cancelled.error });
     return cancelled.ok ? ok(this.dependencies.core.orders.get(orderId) ?? order.value) : cancelled;
   }
@@ -317,10 +337,46 @@ export class OrderService {
     return ok(order);
   }
 
+  /**
+   * The deadline of a trader's place, modify or cancel: the request's, else the store setting,
+   * else the default. `onResolved` hears the late outcome of one answered `unknown-outcome`.
+   */
+  private deadline<T>(requestedMs: number | undefined, onResolved: (result: Result<T>) => void): OrderCallOptions<T> {
+    const stored = this.dependencies.store?.setting(orderDeadlineSetting);
+    const setting = typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+    const milliseconds = Math.min(deadlineBounds.max, Math.max(deadlineBounds.min, requestedMs ?? setting ?? defaultOrderDeadlineMs));
+    return { deadlineAt: this.dependencies.clock.now() + milliseconds, onResolved };
+  }
+
+  /** Announces the final outcome of an order command that was answered `unknown-outcome`. */
+  private resolved(command: OrderResolution['command'], accountId: AccountId, customTag: string, orderId: OrderId | null, result: Result<unknown>, actor: Actor): void {
+    const { events, clock } = this.dependencies;
+    const outcome: OrderResolution['outcome'] = result.ok
+      ? resolvedOutcomes[command].done
+      : result.error.code === 'unknown-outcome'
+        ? 'unresolved'
+        : resolvedOutcomes[command].notDone;
+    const what = command === 'place' ? `order ${customTag}` : `order ${orderId ?? ''}`;
+    const message = result.ok
+      ? `${what}: ${outcome}${command === 'place' && orderId !== null ? ` as order ${orderId}` : ''} after its deadline had passed`
+      : `${what}: ${outcome === 'unresolved' ? 'still unknown' : outcome.replace('-', ' ')}: ${result.error.message}`;
+    const resolution: OrderResolution = { command, accountId, customTag, orderId, outcome, code: result.ok ? null : result.error.code, message, at: clock.now() };
+    this.audit(accountId, 'order.resolved', actor, { ...resolution });
+    events?.emit('orders.resolved', resolution);
+    const level = outcome === 'unresolved' ? 'error' : result.ok ? 'info' : 'warning';
+    events?.emit('notifications.added', { level, title: `Order ${command}: ${outcome === 'unresolved' ? 'outcome still unknown' : outcome.replace('-', ' ')}`, message, at: clock.now() });
+  }
+
   private audit(accountId: AccountId, action: string, actor: Actor, detail: Record<string, unknown>): void {
     this.dependencies.store?.audit({ at: this.dependencies.clock.now(), accountId, action, actor, detail });
   }
 }
+
+const resolvedOutcomes = {
+  place: { done: 'placed', notDone: 'not-placed' },
+  modify: { done: 'modified', notDone: 'not-modified' },
+  cancel: { done: 'cancelled', notDone: 'not-cancelled' },
+} as const satisfies Record<OrderResolution['command'], { done: OrderResolution['outcome']; notDone: OrderResolution['outcome'] }>;
 
 /** The broker's answer to a cancel of an order that had just ended (filled, cancelled with its OCO sibling). */
 function endedMeanwhile(message: string): boolean {

@@ -95,6 +95,16 @@ export interface BarsRequest {
 /** Enforcement goes first: the priority lane skips the queue of ordinary calls. */
 export type CallLane = 'normal' | 'priority';
 
+/**
+ * The deadline of a trader's order command. By `deadlineAt` the call is answered: a call still
+ * queued then is dropped and never sent (`not-sent`); one that may have reached the broker is
+ * answered `unknown-outcome`, and `onResolved` later gets its final outcome, exactly once.
+ */
+export interface OrderCallOptions<T> {
+  readonly deadlineAt: EpochMs;
+  readonly onResolved: (result: Result<T>) => void;
+}
+
 /** Latency and headroom figures of the broker link, for the diagnostics view. */
 export interface BrokerDiagnostics {
   readonly channels: Readonly<Record<BrokerChannel, { readonly state: BrokerChannelState; readonly lastEventAt: EpochMs | null; readonly eventsPerSecond: number }>>;
@@ -114,9 +124,9 @@ export interface BrokerPort {
   contractById(contractId: ContractId): Promise<Result<ContractView>>;
   bars(request: BarsRequest): Promise<Result<BarView[]>>;
 
-  placeOrder(request: BrokerOrderRequest, lane: CallLane): Promise<Result<{ readonly orderId: OrderId }>>;
-  modifyOrder(request: BrokerModifyRequest, lane: CallLane): Promise<Result<void>>;
-  cancelOrder(accountId: AccountId, orderId: OrderId, lane: CallLane): Promise<Result<void>>;
+  placeOrder(request: BrokerOrderRequest, lane: CallLane, options?: OrderCallOptions<{ readonly orderId: OrderId }>): Promise<Result<{ readonly orderId: OrderId }>>;
+  modifyOrder(request: BrokerModifyRequest, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>>;
+  cancelOrder(accountId: AccountId, orderId: OrderId, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>>;
   /** Closes at market; `size` closes part. Working orders are NOT cancelled by the broker. */
   closePosition(accountId: AccountId, contractId: ContractId, size: number | undefined, lane: CallLane): Promise<Result<void>>;
 

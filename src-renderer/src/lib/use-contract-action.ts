@@ -39,6 +39,8 @@ export function describeError(error: AppError): string {
     'not-connected': 'Not connected',
     'not-found': 'Not found',
     timeout: 'Timed out',
+    'not-sent': 'Not sent',
+    'unknown-outcome': 'Outcome unknown',
     cancelled: 'Cancelled',
     'risk-denied': 'Risk denied',
     'broker-rejected': 'Rejected by broker',

@@ -58,12 +58,12 @@ describe('changing orders and positions without an answer', () => {
     expect(stub.to('/api/Order/modify')[0]?.body).toEqual({ accountId: 7, orderId: order.id, stopPrice: 5992.5 });
   });
 
-  it('reports a modify that the broker does not show as a timeout, without resending', async () => {
+  it('reports a modify that the broker does not show as an unknown outcome (naming the order), without resending', async () => {
     const { stub, parts } = await silentBroker(false);
 
     const modified = await parts.changes.modify({ accountId: 7, orderId: order.id, stopTicks: 23_970 }, 'normal');
 
-    expect(modified).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(modified).toMatchObject({ ok: false, error: { code: 'unknown-outcome', orderId: 3_500_000_001 } });
     expect(stub.to('/api/Order/modify')).toHaveLength(1);
   });
 
@@ -77,7 +77,7 @@ describe('changing orders and positions without an answer', () => {
 
     const ignored = await silentBroker(false);
     const stillOpen = await ignored.parts.changes.cancel(7, order.id, 'priority');
-    expect(stillOpen).toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringContaining('status 1') } });
+    expect(stillOpen).toMatchObject({ ok: false, error: { code: 'unknown-outcome', message: expect.stringContaining('status 1') } });
     expect(ignored.stub.to('/api/Order/cancel')).toHaveLength(1);
   });
 

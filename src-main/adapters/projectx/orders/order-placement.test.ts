@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrokerOrderRequest } from '../../../core/ports/broker-port';
+import type { OrderId } from '../../../../src-shared/domain/ids';
+import type { Result } from '../../../../src-shared/result';
+import type { ProjectXBrokerOptions } from '../broker-options';
+import { ManualTime } from '../testing/manual-time';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubReply, type StubRequest } from '../testing/stub-gateway';
 
@@ -47,9 +51,9 @@ afterEach(async () => {
   stub = undefined;
 });
 
-async function setUp(script: ReturnType<typeof brokerScript>) {
+async function setUp(script: ReturnType<typeof brokerScript>, overrides: Partial<ProjectXBrokerOptions> = {}) {
   stub = await StubGateway.start((call) => script.handle(call));
-  const built = stubParts(stub.url, { requestTimeoutMs: 150 });
+  const built = stubParts(stub.url, { requestTimeoutMs: 150, ...overrides });
   cleanup = () => disposeParts(built.parts);
   return { stub, ...built };
 }
@@ -121,7 +125,7 @@ describe('placing an order', () => {
 
     const placed = await parts.placement.place(request, 'normal');
 
-    expect(placed).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(placed).toMatchObject({ ok: false, error: { code: 'unknown-outcome', customTag: 'ct-42' } });
     expect(stub.to('/api/Order/place')).toHaveLength(1);
   });
 
@@ -133,5 +137,69 @@ describe('placing an order', () => {
 
     expect(placed).toEqual({ ok: false, error: { code: 'broker-rejected', message: 'Order rejected. (/api/Order/place errorCode 2)' } });
     expect(stub.to('/api/Order/search')).toHaveLength(0);
+  });
+
+  describe('with a deadline', () => {
+    /** Real requests travel over loopback in real time; the manual clock drives only the waits. */
+    async function until(condition: () => boolean, what: string): Promise<void> {
+      for (let waited = 0; !condition(); waited += 5) {
+        if (waited > 3000) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+
+    it('answers not-sent when the place is still queued at its deadline, and it never reaches the broker', async () => {
+      const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+      const { stub, parts } = await setUp(brokerScript([]), { clock: time, scheduler: time, rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 3, windowMs: 60_000 } } });
+      await parts.auth.logIn();
+      await parts.contracts.get(contract.id);
+      await parts.reads.orderById(7, 1, 'normal');
+      const resolutions: Result<{ readonly orderId: OrderId }>[] = [];
+
+      const answer = parts.placement.place(request, 'normal', { deadlineAt: time.now() + 5_000, onResolved: (result) => resolutions.push(result) });
+      await time.advance(5_000);
+      const placed = await answer;
+      await time.advance(120_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(placed).toMatchObject({ ok: false, error: { code: 'not-sent' } });
+      expect(stub.to('/api/Order/place')).toHaveLength(0);
+      expect(resolutions).toEqual([]);
+    });
+
+    it('answers unknown-outcome with its tag when the place got no answer by its deadline, then resolves it once by the tag', async () => {
+      const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+      const script = brokerScript(['accept-silently']);
+      const { stub, parts } = await setUp(script, { clock: time, scheduler: time, requestTimeoutMs: 10_000 });
+      const resolutions: Result<{ readonly orderId: OrderId }>[] = [];
+
+      let answered: Result<{ readonly orderId: OrderId }> | undefined;
+      void parts.placement.place(request, 'normal', { deadlineAt: time.now() + 5_000, onResolved: (result) => resolutions.push(result) }).then((result) => (answered = result));
+      await until(() => stub.to('/api/Order/place').length === 1, 'the place on the wire');
+      await time.advance(4_999);
+      const beforeDeadline = answered;
+      await time.advance(1);
+      const atDeadline = answered;
+      await time.advance(5_000);
+      await until(() => resolutions.length > 0, 'the resolution');
+      await time.advance(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(beforeDeadline).toBeUndefined();
+      expect(atDeadline).toMatchObject({ ok: false, error: { code: 'unknown-outcome', customTag: 'ct-42' } });
+      expect(resolutions).toEqual([{ ok: true, value: { orderId: 3_500_000_001 } }]);
+      expect(stub.to('/api/Order/place')).toHaveLength(1);
+      expect(script.orders).toHaveLength(1);
+    });
+
+    it('answers a place that the broker answers in time as usual', async () => {
+      const { parts } = await setUp(brokerScript(['accept']));
+      const resolutions: unknown[] = [];
+
+      const placed = await parts.placement.place(request, 'normal', { deadlineAt: Date.now() + 5_000, onResolved: (result) => resolutions.push(result) });
+
+      expect(placed).toEqual({ ok: true, value: { orderId: 3_500_000_001 } });
+      expect(resolutions).toEqual([]);
+    });
   });
 });

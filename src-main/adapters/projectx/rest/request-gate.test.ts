@@ -68,4 +68,54 @@ describe('request gate', () => {
     expect(await limiter.acquire('priority')).toBe(false);
     expect(time.pending).toBe(0);
   });
+
+  it('drops a call still queued at its deadline: it never takes a slot, and the calls behind it go on', async () => {
+    const { time, gate: limiter } = gate(1, 1000);
+    const outcomes: string[] = [];
+    await limiter.acquire('normal');
+
+    void limiter.admit('normal', time.now() + 500).then((admission) => outcomes.push(`order:${admission}@${time.now() - 1_000_000}`));
+    void limiter.admit('normal').then((admission) => outcomes.push(`read:${admission}@${time.now() - 1_000_000}`));
+    await time.advance(499);
+    const justBefore = [...outcomes];
+    await time.advance(1);
+    const atDeadline = [...outcomes];
+    await time.advance(500);
+
+    expect(justBefore).toEqual([]);
+    expect(atDeadline).toEqual(['order:expired@500']);
+    expect(outcomes).toEqual(['order:expired@500', 'read:admitted@1000']);
+    expect(limiter.waiting).toBe(0);
+  });
+
+  it('answers expired at once when a 429 pause outlasts the deadline, for a new call and for one already waiting', async () => {
+    const { time, gate: limiter } = gate(1, 1000);
+    await limiter.acquire('normal');
+    const waiting = limiter.admit('normal', time.now() + 5_000);
+
+    limiter.pauseFor(45_000);
+    await time.advance(0);
+    const late = await limiter.admit('normal', time.now() + 5_000);
+
+    expect(await waiting).toBe('expired');
+    expect(late).toBe('expired');
+    expect(time.now()).toBe(1_000_000);
+  });
+
+  it('admits a call with a deadline normally when a slot frees in time, and a priority call without one keeps waiting out a long pause', async () => {
+    const { time, gate: limiter } = gate(1, 1000);
+    await limiter.acquire('normal');
+    const inTime = limiter.admit('normal', time.now() + 5_000);
+    await time.advance(1000);
+    limiter.pauseFor(30_000);
+    const flatten = limiter.admit('priority');
+    await time.advance(29_999);
+    const beforeThePauseEnds = limiter.waiting;
+    await time.advance(1);
+
+    expect(await inTime).toBe('admitted');
+    expect(beforeThePauseEnds).toBe(1);
+    expect(await flatten).toBe('admitted');
+    expect(time.pending).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualTime, settle } from '../testing/manual-time';
 import { disposeParts, stubCredentials, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
+import { CallDeadline } from './call-deadline';
 import { contractByIdErrors } from './endpoint-errors';
 
 const farFuture = Date.now() + 24 * 3600_000;
@@ -215,5 +216,65 @@ describe('REST client', () => {
     expect(logger.lines.length).toBeGreaterThan(0);
     expect(logger.text()).not.toContain(stubCredentials.apiKey);
     expect(logger.text()).not.toContain(token);
+  });
+
+  describe('with an order deadline', () => {
+    const place = { path: '/api/Order/place', body: { accountId: 1, customTag: 'ct-1' }, payload: z.object({}), mutating: true } as const;
+
+    it('answers not-sent at once when a 429 asks for a wait beyond the deadline, and never sends it again', async () => {
+      const { time, stub, parts } = await setUpOnManualTime((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : { status: 429, headers: { 'retry-after': '45' } }));
+      await parts.auth.logIn();
+      const deadline = new CallDeadline(time.now() + 5_000, time);
+
+      const answer = await parts.rest.call({ ...place, deadline });
+      const answeredAt = time.now();
+      await time.advance(60_000);
+
+      expect(answer).toMatchObject({ ok: false, outcomeUnknown: false, error: { code: 'not-sent', message: expect.stringContaining('429') as string } });
+      expect(answeredAt).toBe(Date.UTC(2026, 10, 18, 16));
+      expect(deadline.close()).toBe(true);
+      expect(stub.to('/api/Order/place')).toHaveLength(1);
+    });
+
+    it('drops a call still queued behind the client budget at its deadline, before it ever reaches the broker', async () => {
+      const { time, stub, parts } = await setUpOnManualTime((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ orderId: 1 })), {
+        rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 1, windowMs: 60_000 } },
+      });
+      await parts.auth.logIn();
+      const deadline = new CallDeadline(time.now() + 5_000, time);
+
+      const answer = parts.rest.call({ ...place, deadline });
+      await time.advance(4_999);
+      const waitingJustBefore = parts.gates.other.waiting;
+      await time.advance(1);
+      const result = await answer;
+      await time.advance(120_000);
+
+      expect(waitingJustBefore).toBe(1);
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-sent' } });
+      expect(stub.to('/api/Order/place')).toHaveLength(0);
+    });
+
+    it('never resends a call that was on the wire at its deadline and then came back 429: it was not acted on', async () => {
+      let release: (() => void) | undefined;
+      const { time, stub, parts } = await setUpOnManualTime((request) => {
+        if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
+        return new Promise((resolve) => (release = () => resolve({ status: 429, headers: { 'retry-after': '1' } })));
+      }, { requestTimeoutMs: 30_000 });
+      await parts.auth.logIn();
+      const deadline = new CallDeadline(time.now() + 5_000, time);
+
+      const answer = parts.rest.call({ ...place, deadline });
+      await until(() => stub.to('/api/Order/place').length === 1, 'the place on the wire');
+      await time.advance(5_000);
+      const droppedAtDeadline = deadline.close();
+      release?.();
+      const result = await answer;
+      await time.advance(10_000);
+
+      expect(droppedAtDeadline).toBe(false);
+      expect(result).toMatchObject({ ok: false, outcomeUnknown: false, error: { code: 'not-sent' } });
+      expect(stub.to('/api/Order/place')).toHaveLength(1);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { describeIssues } from '../parse/parsed';
 import { redactSecrets } from '../support/redact';
 import type { EndpointErrors } from './endpoint-errors';
 import type { HttpTransport, TransportOutcome } from './http-transport';
+import type { CallDeadline } from './call-deadline';
 import type { RequestGate } from './request-gate';
 
 /** Rate-limit families: `History/retrieveBars` has its own budget; everything else shares one. */
@@ -36,6 +37,11 @@ export interface RestCall<T> {
   /** False for Auth/validate, whose 401 means the token is dead (the caller logs in again). */
   readonly renewOnUnauthorized?: boolean;
   readonly timeoutMs?: number;
+  /**
+   * A trader's order command's deadline: a call still waiting (for the rate gate, a token or a 429
+   * back-off) when it passes is dropped and answered `not-sent`; it is never sent after it.
+   */
+  readonly deadline?: CallDeadline;
 }
 
 /** A failed call; `outcomeUnknown` when a mutating call may have taken effect anyway. */
@@ -120,6 +126,7 @@ export class RestClient {
     let renewed = false;
     let readRetried = false;
     let rateLimited = 0;
+    const { deadline } = call;
     for (;;) {
       let token: string | undefined;
       if (call.authenticated !== false) {
@@ -127,7 +134,9 @@ export class RestClient {
         if (!current.ok) return { ok: false, error: current.error, outcomeUnknown: false };
         token = current.value;
       }
-      if (!(await this.parts.gates[family].acquire(call.lane ?? 'normal'))) return failed('cancelled', 'the broker link is stopping');
+      const admission = await this.parts.gates[family].admit(call.lane ?? 'normal', deadline?.at);
+      if (admission === 'stopped') return failed('cancelled', 'the broker link is stopping');
+      if (admission === 'expired' || (deadline !== undefined && !deadline.begin())) return notSent(call.path, rateLimited);
       const started = this.parts.clock.now();
       const outcome = await this.parts.transport.post(`${this.parts.settings.baseUrl}${call.path}`, call.body, token === undefined ? {} : { authorization: `Bearer ${token}` }, call.timeoutMs ?? this.parts.settings.timeoutMs);
       if (outcome.kind === 'response') {
@@ -136,6 +145,8 @@ export class RestClient {
       }
       const verdict = this.judge(call, outcome);
       if (verdict.kind === 'done') return verdict.result;
+      // A 401 or a 429: the broker did not act on it.
+      if (verdict.kind === 'renew' || verdict.kind === 'rate-limited') deadline?.unsent();
       if (verdict.kind === 'renew' && token !== undefined && !renewed && call.renewOnUnauthorized !== false && this.tokens !== undefined) {
         renewed = true;
         this.parts.logger.warn({ path: call.path }, 'broker answered 401; logging in again');
@@ -148,7 +159,7 @@ export class RestClient {
         rateLimited++;
         const { maxRateLimitRetries, maxPriorityRateLimitRetries } = this.parts.settings;
         const allowed = call.lane === 'priority' ? (maxPriorityRateLimitRetries ?? 30) : maxRateLimitRetries;
-        if (rateLimited > allowed) return failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`);
+        if (rateLimited > allowed) return deadline === undefined ? failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`) : notSent(call.path, rateLimited);
         const waitMs = call.lane === 'priority' ? Math.min(verdict.waitMs, this.parts.settings.maxPriorityRetryAfterMs ?? 1000) : verdict.waitMs;
         this.parts.logger.warn({ path: call.path, waitMs, lane: call.lane ?? 'normal' }, 'broker answered 429; backing off');
         this.parts.gates[family].pauseFor(waitMs);
@@ -247,6 +258,12 @@ function done<T>(result: RestResult<T>): Verdict<T> {
 
 function failed(code: ErrorCode, message: string, outcomeUnknown = false): { readonly ok: false; readonly error: AppError; readonly outcomeUnknown: boolean } {
   return { ok: false, error: { code, message }, outcomeUnknown };
+}
+
+/** A command dropped at its deadline while it waited: the broker never received it (or refused it unread with 429). */
+function notSent(path: string, rateLimited: number): { readonly ok: false; readonly error: AppError; readonly outcomeUnknown: boolean } {
+  const why = rateLimited > 0 ? `the broker answered 429 (rate limit) ${rateLimited} time(s) and the wait outlasts the deadline` : 'it was still queued at its deadline';
+  return failed('not-sent', `${path}: not sent (${why}); the broker never received it, so it is safe to send again`);
 }
 
 /** Drops the `outcomeUnknown` flag. */
