@@ -54,8 +54,8 @@ const price = z.number().finite().positive();
 const size = z.number().int().positive().max(10_000);
 const ticks = z.number().int().positive().max(10_000);
 const orderId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-/** How long an order command may wait before it is dropped unsent (default: the `orders.deadlineMs` setting, else 5 s). */
-const deadlineMs = z.number().int().min(100).max(120_000);
+/** How long an order command may wait before it is dropped unsent (default: the `orders.deadlineMs` setting, else 5 s); below a client call's 30 s timeout. */
+const deadlineMs = z.number().int().min(100).max(25_000);
 const orderTypes = ['market', 'limit', 'stop', 'stop-limit', 'trailing-stop', 'join-bid', 'join-ask'] as const;
 /** A risk configuration document in its JSON form; its fields are validated by the risk manager. */
 const riskDocument = z.record(z.string(), z.unknown());

@@ -51,7 +51,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     );
   accountCommands(program, run);
   marketCommands(program, run);
-  orderCommands(program, run);
+  orderCommands(program, run, output);
   bracketCommands(program, run);
   riskCommands(program, run);
   strategyCommands(program, run, output);

@@ -1,4 +1,10 @@
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import type { OrderResolution } from '../../../src-shared/contract';
+import type { Result } from '../../../src-shared/result';
+import type { TerminalApi } from '../../../src-shared/terminal-api';
+import type { CommandRunner } from '../command-kit';
+import type { CliOutput } from '../program';
 import { settle } from '../../core/strategy/testing/live-rig';
 import { esContract, evaluationAccount } from '../../core/testing/fake-broker';
 import { cliOverFakeBroker } from '../testing/cli-rig';
@@ -72,5 +78,98 @@ describe('order commands', () => {
       expect.objectContaining({ entryCause: 'strategy:tf-1', exitCause: 'bracket:target-1', strategyId: 'tf-1', source: 'strategy' }),
       expect.objectContaining({ entryCause: 'manual', exitCause: 'risk:003', strategyId: null, source: 'manual' }),
     ]);
+  });
+
+  describe('an order answered unknown-outcome', () => {
+    /** A terminal that answers every order call with `answer`, then pushes `resolutions` (after the answer). */
+    function terminalAnswering(answer: Result<unknown>, resolutions: OrderResolution[]) {
+      const listeners = new Set<(payload: unknown) => void>();
+      const calls: { channel: string; request: unknown }[] = [];
+      const api = {
+        invoke: (channel: string, request: unknown) => {
+          calls.push({ channel, request });
+          setTimeout(() => {
+            for (const resolution of resolutions) for (const listener of listeners) listener(resolution);
+          }, 20);
+          return Promise.resolve(answer);
+        },
+        on: (channel: string, listener: (payload: unknown) => void) => {
+          if (channel === 'orders.resolved') listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      } as unknown as TerminalApi;
+      return { api, calls, listening: () => listeners.size };
+    }
+
+    async function runOn(api: TerminalApi, ...argv: string[]) {
+      let stdout = '';
+      let stderr = '';
+      let code = 0;
+      const streams: CliOutput = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
+      const program = new Command('cli').option('--json').exitOverride();
+      const runner: CommandRunner = (body) => async (...args) => {
+        const result = await body({ api, accountId: undefined }, ...args);
+        if (result.ok) stdout += `${program.opts<{ json?: boolean }>().json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
+        else {
+          stderr += `error ${result.error.code}: ${result.error.message}\n`;
+          code = 1;
+        }
+      };
+      orderCommands(program, runner, streams, 500);
+      await program.parseAsync(argv, { from: 'user' });
+      return { code, stdout, stderr };
+    }
+
+    const unknownPlace: Result<unknown> = { ok: false, error: { code: 'unknown-outcome', message: 'Order/place (customTag tt-7): no answer by the deadline', customTag: 'tt-7' } };
+    const resolution = (outcome: OrderResolution['outcome'], extra: Partial<OrderResolution> = {}): OrderResolution => ({
+      command: 'place',
+      accountId: 1,
+      customTag: 'tt-7',
+      orderId: outcome === 'placed' ? 42 : null,
+      outcome,
+      code: outcome === 'placed' ? null : outcome === 'unresolved' ? 'unknown-outcome' : 'broker-rejected',
+      message: `order tt-7: ${outcome}`,
+      at: 0,
+      ...extra,
+    });
+
+    it('prints that the outcome is being resolved, then the placed order, and exits 0', async () => {
+      const terminal = terminalAnswering(unknownPlace, [resolution('placed', { customTag: 'tt-other', orderId: 41 }), resolution('placed')]);
+
+      const result = await runOn(terminal.api, 'buy', 'MES', '1');
+
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^outcome unknown, resolving… \(.*\)\nplaced buy 1 MES market: order 42 \(tag tt-7\) \(resolved after its deadline\)\n$/);
+      expect(terminal.calls).toHaveLength(1);
+      expect(terminal.listening()).toBe(0);
+    });
+
+    it('exits 1 with the reason when the resolution is that the order was not placed, and keeps stdout JSON with --json', async () => {
+      const notPlaced = await runOn(terminalAnswering(unknownPlace, [resolution('not-placed')]).api, 'sell', 'MES', '1');
+      const json = await runOn(terminalAnswering(unknownPlace, [resolution('placed')]).api, '--json', 'buy', 'MES', '1');
+
+      expect(notPlaced).toMatchObject({ code: 1, stderr: 'error broker-rejected: order tt-7: not-placed\n' });
+      expect(notPlaced.stdout).toMatch(/^outcome unknown, resolving…/);
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ orderId: 42, customTag: 'tt-7' });
+      expect(json.stderr).toMatch(/^outcome unknown, resolving…/);
+    });
+
+    it('gives up waiting with unknown-outcome, never with a bare timeout, and passes not-sent through at once', async () => {
+      const silent = await runOn(terminalAnswering(unknownPlace, []).api, 'buy', 'MES', '1');
+      const notSent = await runOn(terminalAnswering({ ok: false, error: { code: 'not-sent', message: 'not sent: still queued at its deadline' } }, []).api, 'buy', 'MES', '1', '--deadline', '2000');
+
+      expect(silent).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error unknown-outcome: .*still unresolved after 1 s: check the orders before retrying\n$/) as string });
+      expect(notSent).toMatchObject({ code: 1, stdout: '', stderr: 'error not-sent: not sent: still queued at its deadline\n' });
+    });
+
+    it('waits for the resolution of a modify or cancel by its order id', async () => {
+      const unknownCancel: Result<unknown> = { ok: false, error: { code: 'unknown-outcome', message: 'Order/cancel of order 9: no answer by the deadline', orderId: 9 } };
+      const terminal = terminalAnswering(unknownCancel, [resolution('cancelled', { command: 'cancel', orderId: 9, code: null })]);
+
+      const result = await runOn(terminal.api, 'cancel', '9');
+
+      expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^outcome unknown, resolving… .*\ncancel done for order 9\n$/) as string });
+    });
   });
 });

@@ -1,6 +1,9 @@
-import { Option } from 'commander';
-import { fail } from '../../../src-shared/result';
-import { output, positiveInteger, positivePrice, type CommandGroup } from '../command-kit';
+import { Option, type Command } from 'commander';
+import type { OrderResolution } from '../../../src-shared/contract';
+import { fail, type AppError, type Result } from '../../../src-shared/result';
+import type { TerminalApi } from '../../../src-shared/terminal-api';
+import { output, positiveInteger, positivePrice, type CommandOutput, type CommandRunner } from '../command-kit';
+import type { CliOutput } from '../program';
 
 interface EntryOptions {
   limit?: number;
@@ -8,10 +11,73 @@ interface EntryOptions {
   sl?: number;
   tp?: number;
   template?: string;
+  deadline?: number;
+}
+
+/** How long the CLI waits for the resolution of an order answered `unknown-outcome` before it gives up. */
+export const resolutionWaitMs = 180_000;
+
+/**
+ * Listens for the `orders.resolved` event of one order command (subscribed before the call, so a
+ * resolution that comes right behind the answer is not missed).
+ */
+function awaitResolution(api: TerminalApi, waitMs: number): { readonly next: (matches: (resolution: OrderResolution) => boolean) => Promise<OrderResolution | undefined>; readonly stop: () => void } {
+  const seen: OrderResolution[] = [];
+  let waiter: { matches: (resolution: OrderResolution) => boolean; resolve: (resolution: OrderResolution | undefined) => void } | undefined;
+  const stopListening = api.on('orders.resolved', (resolution) => {
+    seen.push(resolution);
+    if (waiter?.matches(resolution) === true) waiter.resolve(resolution);
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    next: (matches) => {
+      const already = seen.find(matches);
+      if (already !== undefined) return Promise.resolve(already);
+      return new Promise((resolve) => {
+        waiter = { matches, resolve };
+        timer = setTimeout(() => resolve(undefined), waitMs);
+      });
+    },
+    stop: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      stopListening();
+    },
+  };
+}
+
+/**
+ * Runs an order call; an `unknown-outcome` answer is not the end: prints that the outcome is being
+ * resolved, then waits for the command's `orders.resolved` and turns it into the final answer
+ * (success only when it was applied), so a trader is never invited to retry an order that may stand.
+ */
+async function untilResolved<T>(
+  api: TerminalApi,
+  progress: ((line: string) => void) | undefined,
+  waitMs: number,
+  send: () => Promise<Result<T>>,
+  matches: (error: AppError, resolution: OrderResolution) => boolean,
+  done: (value: T | undefined, resolution: OrderResolution | undefined) => Result<CommandOutput>,
+): Promise<Result<CommandOutput>> {
+  const resolutions = awaitResolution(api, waitMs);
+  try {
+    const answer = await send();
+    if (answer.ok) return done(answer.value, undefined);
+    if (answer.error.code !== 'unknown-outcome') return answer;
+    const unknown = answer.error;
+    progress?.(`outcome unknown, resolving… (${unknown.message})`);
+    const resolution = await resolutions.next((candidate) => matches(unknown, candidate));
+    if (resolution === undefined) return fail('unknown-outcome', `${unknown.message}; still unresolved after ${Math.round(waitMs / 1000)} s: check the orders before retrying`);
+    if (resolution.code !== null) return { ok: false, error: { code: resolution.code, message: resolution.message } };
+    return done(undefined, resolution);
+  } finally {
+    resolutions.stop();
+  }
 }
 
 /** buy, sell, modify, cancel, flatten, reverse. */
-export const orderCommands: CommandGroup = (program, run) => {
+export function orderCommands(program: Command, run: CommandRunner, streams?: CliOutput, waitMs = resolutionWaitMs): void {
+  // Progress goes to stderr with --json, so stdout stays one JSON document.
+  const progress = streams === undefined ? undefined : (line: string) => (program.opts<{ json?: boolean }>().json === true ? streams.stderr : streams.stdout)(`${line}\n`);
   for (const side of ['buy', 'sell'] as const) {
     program
       .command(side)
@@ -23,25 +89,39 @@ export const orderCommands: CommandGroup = (program, run) => {
       .option('--sl <ticks>', 'stop-loss bracket, ticks from the fill (a one-off template)', positiveInteger)
       .option('--tp <ticks>', 'take-profit bracket, ticks from the fill (a one-off template)', positiveInteger)
       .addOption(new Option('--template <name>', "a bracket template by name (see brackets list), or none for no protection; default: the account's default").conflicts(['sl', 'tp']))
+      .option('--deadline <ms>', "drop the order unsent if it cannot go out within this many milliseconds (default: the terminal's orders.deadlineMs, else 5000)", positiveInteger)
       .action(
         run(async ({ api, accountId }, symbol, quantity, options) => {
-          const { limit, stop, sl, tp, template } = options as EntryOptions;
+          const { limit, stop, sl, tp, template, deadline } = options as EntryOptions;
           const type = limit !== undefined ? 'limit' : stop !== undefined ? 'stop' : 'market';
-          const answer = await api.invoke('orders.place', {
-            accountId,
-            symbol: String(symbol),
-            side,
-            size: Number(quantity),
-            type,
-            ...(limit === undefined ? {} : { limitPrice: limit }),
-            ...(stop === undefined ? {} : { stopPrice: stop }),
-            ...(sl === undefined ? {} : { stopLossTicks: sl }),
-            ...(tp === undefined ? {} : { takeProfitTicks: tp }),
-            ...(template === undefined ? {} : { template }),
-          });
-          if (!answer.ok) return answer;
           const protection = template === undefined ? '' : template.toLowerCase() === 'none' ? ', no protection' : `, template ${template}`;
-          return output(answer.value, `placed ${side} ${String(quantity)} ${String(symbol)} ${type}${protection}: order ${answer.value.orderId} (tag ${answer.value.customTag})`);
+          const what = `${side} ${String(quantity)} ${String(symbol)} ${type}${protection}`;
+          return untilResolved(
+            api,
+            progress,
+            waitMs,
+            () =>
+              api.invoke('orders.place', {
+                accountId,
+                symbol: String(symbol),
+                side,
+                size: Number(quantity),
+                type,
+                ...(limit === undefined ? {} : { limitPrice: limit }),
+                ...(stop === undefined ? {} : { stopPrice: stop }),
+                ...(sl === undefined ? {} : { stopLossTicks: sl }),
+                ...(tp === undefined ? {} : { takeProfitTicks: tp }),
+                ...(template === undefined ? {} : { template }),
+                ...(deadline === undefined ? {} : { deadlineMs: deadline }),
+              }),
+            (error, resolution) => resolution.command === 'place' && resolution.customTag === error.customTag,
+            (placed, resolution) => {
+              const orderId = placed?.orderId ?? resolution?.orderId ?? null;
+              const customTag = placed?.customTag ?? resolution?.customTag ?? '';
+              const json = placed ?? { orderId, customTag, resolved: resolution };
+              return output(json, `placed ${what}: order ${orderId ?? '?'} (tag ${customTag})${resolution === undefined ? '' : ' (resolved after its deadline)'}`);
+            },
+          );
         }),
       );
   }
@@ -56,8 +136,14 @@ export const orderCommands: CommandGroup = (program, run) => {
       run(async ({ api, accountId }, orderId, options) => {
         const { price, size } = options as { price?: number; size?: number };
         if (price === undefined && size === undefined) return fail('invalid-request', 'modify needs --price or --size', 'price');
-        const answer = await api.invoke('orders.modify', { accountId, orderId: Number(orderId), ...(price === undefined ? {} : { price }), ...(size === undefined ? {} : { size }) });
-        return answer.ok ? output(answer.value, `modify sent for order ${String(orderId)}`) : answer;
+        return untilResolved(
+          api,
+          progress,
+          waitMs,
+          () => api.invoke('orders.modify', { accountId, orderId: Number(orderId), ...(price === undefined ? {} : { price }), ...(size === undefined ? {} : { size }) }),
+          (error, resolution) => resolution.command === 'modify' && resolution.orderId === error.orderId,
+          (order, resolution) => output(order ?? resolution, `modify ${resolution === undefined ? 'sent' : 'applied'} for order ${String(orderId)}`),
+        );
       }),
     );
 
@@ -74,8 +160,14 @@ export const orderCommands: CommandGroup = (program, run) => {
           const answer = await api.invoke('orders.cancelAll', { accountId });
           return answer.ok ? output(answer.value, `cancelled ${answer.value.cancelledOrders} order(s)`) : answer;
         }
-        const answer = await api.invoke('orders.cancel', { accountId, orderId: Number(orderId) });
-        return answer.ok ? output(answer.value, `cancel sent for order ${String(orderId)}`) : answer;
+        return untilResolved(
+          api,
+          progress,
+          waitMs,
+          () => api.invoke('orders.cancel', { accountId, orderId: Number(orderId) }),
+          (error, resolution) => resolution.command === 'cancel' && resolution.orderId === error.orderId,
+          (order, resolution) => output(order ?? resolution, `cancel ${resolution === undefined ? 'sent' : 'done'} for order ${String(orderId)}`),
+        );
       }),
     );
 
@@ -105,4 +197,4 @@ export const orderCommands: CommandGroup = (program, run) => {
         return output(answer.value, `reversed ${String(symbol)}: cancelled ${answer.value.cancelledOrders} order(s), placed ${answer.value.placedOrders} order(s)`);
       }),
     );
-};
+}

@@ -75,7 +75,7 @@ export interface OrderServiceDependencies {
 export const orderDeadlineSetting = 'orders.deadlineMs';
 /** The deadline of place, modify and cancel when neither the request nor the setting gives one. */
 export const defaultOrderDeadlineMs = 5_000;
-const deadlineBounds = { min: 100, max: 120_000 } as const;
+const deadlineBounds = { min: 100, max: 25_000 } as const;
 
 /** Place, modify, cancel, cancel all, flatten and reverse: the one way orders leave the terminal. */
 export class OrderService {
