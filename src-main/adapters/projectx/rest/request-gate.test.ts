@@ -119,3 +119,52 @@ describe('request gate', () => {
     expect(time.pending).toBe(0);
   });
 });
+
+describe('request gate reserved shares', () => {
+  function reservedGate(requests: number, reserved: { priority?: number; reconcile?: number }) {
+    const time = new ManualTime(1_000_000);
+    const timers = new TimerScope(time);
+    return { time, gate: new RequestGate({ requests, windowMs: 1000, reserved }, time, timers) };
+  }
+
+  it('keeps the reserved slots from ordinary calls: a flood of them leaves room for reconciliation and a flatten', async () => {
+    const { time, gate: limiter } = reservedGate(10, { priority: 2, reconcile: 2 });
+    const admitted: string[] = [];
+    for (let index = 0; index < 20; index++) void limiter.acquire('normal').then(() => admitted.push('normal'));
+    await time.advance(0);
+    const ordinary = admitted.length;
+
+    for (const lane of ['reconcile', 'reconcile', 'reconcile', 'priority', 'priority'] as const) void limiter.acquire(lane).then(() => admitted.push(lane));
+    await time.advance(0);
+
+    expect(ordinary).toBe(6);
+    // The third reconcile call would eat into the priority share: it waits, and both priority calls go.
+    expect(admitted.slice(6).sort()).toEqual(['priority', 'priority', 'reconcile', 'reconcile']);
+    expect(limiter.headroom('normal')).toBe(0);
+    expect(limiter.headroom('priority')).toBe(0);
+  });
+
+  it('serves priority, then reconcile, then normal as slots free up, each within its own limit', async () => {
+    const { time, gate: limiter } = reservedGate(4, { priority: 1, reconcile: 1 });
+    const admitted: string[] = [];
+    const take = (name: string, lane: 'normal' | 'reconcile' | 'priority') => void limiter.acquire(lane).then(() => admitted.push(name));
+    take('n1', 'normal');
+    take('n2', 'normal');
+    take('n3', 'normal');
+    // Each call is admitted at once while its lane is under its limit: n3 waits (normal limit 2), r2 too (reconcile limit 3).
+    take('r1', 'reconcile');
+    take('r2', 'reconcile');
+    take('p1', 'priority');
+    await time.advance(0);
+    const first = [...admitted];
+    await time.advance(1000);
+
+    expect(first).toEqual(['n1', 'n2', 'r1', 'p1']);
+    expect(admitted).toEqual(['n1', 'n2', 'r1', 'p1', 'r2', 'n3']);
+  });
+
+  it('refuses reserves that leave ordinary calls nothing', () => {
+    const time = new ManualTime(0);
+    expect(() => new RequestGate({ requests: 4, windowMs: 1000, reserved: { priority: 2, reconcile: 2 } }, time, new TimerScope(time))).toThrow(RangeError);
+  });
+});

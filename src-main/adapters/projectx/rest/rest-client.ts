@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
-import type { CallLane } from '../../../core/ports/broker-port';
 import { fail, ok, type AppError, type ErrorCode, type Result } from '../../../../src-shared/result';
 import { EventRate } from '../diagnostics/event-rate';
 import type { LatencyRing } from '../diagnostics/latency-ring';
@@ -10,7 +9,7 @@ import { redactSecrets } from '../support/redact';
 import type { EndpointErrors } from './endpoint-errors';
 import type { HttpTransport, TransportOutcome } from './http-transport';
 import type { CallDeadline } from './call-deadline';
-import type { RequestGate } from './request-gate';
+import type { GateLane, RequestGate } from './request-gate';
 
 /** Rate-limit families: `History/retrieveBars` has its own budget; everything else shares one. */
 export type RateFamily = 'bars' | 'other';
@@ -29,7 +28,7 @@ export interface RestCall<T> {
   readonly body?: unknown;
   readonly payload: z.ZodType<T>;
   readonly errors?: EndpointErrors;
-  readonly lane?: CallLane;
+  readonly lane?: GateLane;
   /** Place, modify, cancel, close: never resent after a timeout, a 5xx or a connection lost mid-call. */
   readonly mutating?: boolean;
   /** False for loginKey. */
