@@ -8,6 +8,7 @@ import type { ConnectionMonitor } from '../connection-monitor';
 import type { EventHub } from '../event-hub';
 import type { BrokerOrderRequest, BrokerPort, CallLane, OrderCallOptions } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
+import type { Scheduler } from '../risk/timers/scheduler';
 import type { TradingCore } from '../trading-core';
 import type { BracketTemplate } from '../../../src-shared/domain/brackets';
 import { causeOfActor, type OrderCause } from '../../../src-shared/domain/order-cause';
@@ -69,6 +70,8 @@ export interface OrderServiceDependencies {
   readonly protection?: OrderProtection;
   /** Where the late outcome of an order answered `unknown-outcome` is announced (`orders.resolved` and a notification). */
   readonly events?: EventHub;
+  /** Timers for the deadline of the steps before the broker call (a contract lookup); default the real ones. */
+  readonly scheduler?: Scheduler;
 }
 
 /** The store setting that holds the deadline of place, modify and cancel, in milliseconds. */
@@ -110,7 +113,10 @@ export class OrderService {
     if (!accountId.ok) return accountId;
     const account = core.accounts.get(accountId.value);
     if (account !== undefined && !account.canTrade) return fail('risk-denied', `account ${account.name} cannot trade (the broker reports canTrade = false)`, 'accountId');
-    const contract = await core.contracts.resolve(intent.symbol);
+    // The deadline runs from the trader's command, not from the broker call: a first order for a
+    // symbol looks its contract up over REST, and that wait (a 429 storm) counts too.
+    const deadlineAt = this.deadlineAt(intent.deadlineMs);
+    const contract = await this.beforeDeadline(core.contracts.resolve(intent.symbol), deadlineAt, 'looking the contract up');
     if (!contract.ok) return contract;
     const prices = toTicks(intent, contract.value);
     if (!prices.ok) return prices;
@@ -146,7 +152,7 @@ export class OrderService {
       core.causes.register(request.accountId, request.customTag, cause);
       const template = decision.value.template;
       if (template !== null) this.dependencies.protection?.entries.add({ accountId: request.accountId, contractId: request.contractId, customTag: request.customTag, template, native });
-      const deadline = this.deadline<{ readonly orderId: OrderId }>(intent.deadlineMs, (late) => {
+      const deadline = this.callOptions<{ readonly orderId: OrderId }>(deadlineAt, (late) => {
         if (late.ok) {
           core.causes.bind(late.value.orderId, cause);
           this.dependencies.protection?.entries.bind(request.accountId, request.customTag, late.value.orderId);
@@ -225,7 +231,7 @@ export class OrderService {
       ...(change.size === undefined ? {} : { size: change.size }),
       ...(change.trailTicks === undefined ? {} : { trailTicks: change.trailTicks }),
     };
-    const deadline = this.deadline<void>(change.deadlineMs, (late) => this.resolved('modify', order.value.accountId, order.value.customTag ?? '', order.value.id, late, actor));
+    const deadline = this.callOptions<void>(this.deadlineAt(change.deadlineMs), (late) => this.resolved('modify', order.value.accountId, order.value.customTag ?? '', order.value.id, late, actor));
     const modified = await this.dependencies.broker.modifyOrder(request, 'normal', deadline);
     this.audit(order.value.accountId, 'order.modify', actor, { request, result: modified.ok ? 'ok' : modified.error });
     return modified.ok ? ok(this.dependencies.core.orders.get(order.value.id) ?? order.value) : modified;
@@ -235,7 +241,7 @@ export class OrderService {
   public async cancel(accountId: AccountId | undefined, orderId: OrderId, actor: Actor, lane: CallLane = 'normal', deadlineMs?: number): Promise<Result<OrderView>> {
     const order = this.workingOrder(accountId, orderId);
     if (!order.ok) return order;
-    const deadline = lane === 'normal' ? this.deadline<void>(deadlineMs, (late) => this.resolved('cancel', order.value.accountId, order.value.customTag ?? '', orderId, late, actor)) : undefined;
+    const deadline = lane === 'normal' ? this.callOptions<void>(this.deadlineAt(deadlineMs), (late) => this.resolved('cancel', order.value.accountId, order.value.customTag ?? '', orderId, late, actor)) : undefined;
     const cancelled = await this.dependencies.broker.cancelOrder(order.value.accountId, orderId, lane, deadline);
     this.audit(order.value.accountId, 'order.cancel', actor, { orderId, result: cancelled.ok ? 'ok' : cancelled.error });
     return cancelled.ok ? ok(this.dependencies.core.orders.get(orderId) ?? order.value) : cancelled;
@@ -257,12 +263,14 @@ export class OrderService {
     const scope = await this.scope(accountId, symbol);
     if (!scope.ok) return scope;
     const { core, broker } = this.dependencies;
-    const positions = core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
+    const inScope = () => core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
     // The close fills are the flatten's, and the position is being closed on purpose: no rule may
     // call it unprotected while its stop is cancelled ahead of the close.
-    for (const position of positions) core.causes.closing(position.accountId, position.contractId, causeOfActor(actor), this.dependencies.clock.now() + closingMs);
+    for (const position of inScope()) core.causes.closing(position.accountId, position.contractId, causeOfActor(actor), this.dependencies.clock.now() + closingMs);
     const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
     if (!cancelled.ok) return cancelled;
+    // Read after the cancels: a position that went flat meanwhile needs no close.
+    const positions = inScope();
     const results = await Promise.all(positions.map((position) => broker.closePosition(position.accountId, position.contractId, undefined, lane)));
     this.audit(scope.value.accountId, 'position.flatten', actor, { contractId: scope.value.contractId ?? 'all', positions: positions.length });
     const failed = results.find((result) => !result.ok);
@@ -337,15 +345,29 @@ export class OrderService {
     return ok(order);
   }
 
-  /**
-   * The deadline of a trader's place, modify or cancel: the request's, else the store setting,
-   * else the default. `onResolved` hears the late outcome of one answered `unknown-outcome`.
-   */
-  private deadline<T>(requestedMs: number | undefined, onResolved: (result: Result<T>) => void): OrderCallOptions<T> {
+  /** The deadline (epoch ms) of a trader's place, modify or cancel starting now: the request's, else the store setting, else the default. */
+  private deadlineAt(requestedMs: number | undefined): number {
     const stored = this.dependencies.store?.setting(orderDeadlineSetting);
     const setting = typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
     const milliseconds = Math.min(deadlineBounds.max, Math.max(deadlineBounds.min, requestedMs ?? setting ?? defaultOrderDeadlineMs));
-    return { deadlineAt: this.dependencies.clock.now() + milliseconds, onResolved };
+    return this.dependencies.clock.now() + milliseconds;
+  }
+
+  /** The broker call's deadline; `onResolved` hears the late outcome of one answered `unknown-outcome`. */
+  private callOptions<T>(deadlineAt: number, onResolved: (result: Result<T>) => void): OrderCallOptions<T> {
+    return { deadlineAt, onResolved };
+  }
+
+  /** A step before the broker call, answered `not-sent` when it outlasts the deadline (nothing was sent). */
+  private beforeDeadline<T>(step: Promise<Result<T>>, deadlineAt: number, what: string): Promise<Result<T>> {
+    const scheduler = this.dependencies.scheduler ?? realTimers;
+    return new Promise((resolve) => {
+      const cancel = scheduler.schedule(Math.max(0, deadlineAt - this.dependencies.clock.now()), () => resolve(fail('not-sent', `not sent: ${what} outlasted the order's deadline (the broker is rate-limiting or slow); nothing reached the broker`)));
+      void step.then((result) => {
+        cancel();
+        resolve(result);
+      });
+    });
   }
 
   /** Announces the final outcome of an order command that was answered `unknown-outcome`. */
@@ -371,6 +393,13 @@ export class OrderService {
     this.dependencies.store?.audit({ at: this.dependencies.clock.now(), accountId, action, actor, detail });
   }
 }
+
+const realTimers: Scheduler = {
+  schedule: (delayMs, callback) => {
+    const handle = setTimeout(callback, delayMs);
+    return () => clearTimeout(handle);
+  },
+};
 
 const resolvedOutcomes = {
   place: { done: 'placed', notDone: 'not-placed' },
