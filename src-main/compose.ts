@@ -128,7 +128,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection });
     const catalog = new TemplateCatalog(store, config.logger);
     const protection = { catalog, entries: new EntryPlans(), plans: new PositionPlans(store) };
-    const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}`, protection, events });
+    const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}`, protection, events, scheduler: systemScheduler });
     // The risk manager installs itself as the order service's pre-trade gate.
     const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.loggers?.enforcement ?? config.logger, scheduler: systemScheduler });
     const engine = new ProtectionEngine({
