@@ -8,6 +8,7 @@ import { hostStartBenchmark } from './host-start.bench';
 import { orderRoundTripBenchmark } from './order-round-trip.bench';
 import { protectionBenchmark } from './protection.bench';
 import { quoteIngestBenchmark } from './quote-ingest.bench';
+import { reconnectBenchmark } from './reconnect.bench';
 import { riskPipelineBenchmark } from './risk-pipeline.bench';
 import { simExchangeBenchmark } from './sim-exchange.bench';
 import { simMarketEventsBenchmark } from './sim-market-events.bench';
@@ -27,6 +28,7 @@ const benchmarks: readonly Benchmark[] = [
   riskPipelineBenchmark,
   breachToFlattenBenchmark,
   protectionBenchmark,
+  reconnectBenchmark,
 ];
 
 /**

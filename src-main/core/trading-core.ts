@@ -223,8 +223,10 @@ export class TradingCore {
     const previous = this.linkStates.get(channel);
     this.linkStates.set(channel, state);
     if ((state === 'down' || state === 'reconnecting') && previous === 'live') {
-      // Events during the gap are lost: nothing is trusted again until the next reconciliation.
-      this.reconciled.clear();
+      // Events during the gap are lost: nothing is trusted again until the next reconciliation. The
+      // market hub carries no account events: trading halts while it is away and resumes when it is
+      // back, with nothing to reconcile.
+      if (channel !== 'market-hub') this.reconciled.clear();
       this.dependencies.logger.warn({ channel, state, reason }, 'broker connection lost');
     }
     this.updateTradingState(`${channel}: ${reason}`);

@@ -32,7 +32,11 @@ export interface ProjectXBrokerOptions {
   readonly live?: boolean;
   /** Deadline of one REST call; default 10 s. */
   readonly requestTimeoutMs?: number;
-  /** Client-side budgets, kept below the server's 50/30 s (bars) and 200/60 s (everything else). */
+  /**
+   * Client-side budgets, kept below the server's 50/30 s (bars) and 200/60 s (everything else). The
+   * `other` budget's `reserved` slots (default 20 for the priority lane, 20 more for reconciliation;
+   * a tenth of the budget each when a budget names none) are kept from ordinary calls.
+   */
   readonly rateBudgets?: { readonly bars: RateBudget; readonly other: RateBudget };
   /** Wait after a 429 without Retry-After; default 5 s. */
   readonly defaultRetryAfterMs?: number;
@@ -61,6 +65,12 @@ export interface ProjectXBrokerOptions {
   readonly hubKeepAliveMs?: number;
   /** Backoff of a failed reconciliation; default 2 s doubling to 60 s. */
   readonly reconcileRetryMs?: { readonly initial: number; readonly max: number };
+  /**
+   * How far before a noticed stream gap the reconciliation after it looks for changes, on top of the
+   * hub's server timeout (a silently dead socket loses events for that long before it is noticed):
+   * covers the skew between this clock and the broker's timestamps. Default 5 s.
+   */
+  readonly reconcileMarginMs?: number;
 }
 
 /** The options with every default filled in. */
@@ -82,7 +92,7 @@ export function resolveOptions(options: ProjectXBrokerOptions): ResolvedOptions 
     fetch: (input, init) => fetch(input, init),
     live: false,
     requestTimeoutMs: 10_000,
-    rateBudgets: { bars: { requests: 45, windowMs: 30_000 }, other: { requests: 180, windowMs: 60_000 } },
+    rateBudgets: { bars: { requests: 45, windowMs: 30_000 }, other: { requests: 180, windowMs: 60_000, reserved: { priority: 20, reconcile: 20 } } },
     defaultRetryAfterMs: 5_000,
     maxRateLimitRetries: 4,
     tokenRefreshLeadMs: 30 * 60_000,
@@ -97,6 +107,7 @@ export function resolveOptions(options: ProjectXBrokerOptions): ResolvedOptions 
     hubServerTimeoutMs: 30_000,
     hubKeepAliveMs: 15_000,
     reconcileRetryMs: { initial: 2_000, max: 60_000 },
+    reconcileMarginMs: 5_000,
     ...withoutUndefined(options),
   };
   return { ...resolved, restUrl: resolved.restUrl.replace(/\/+$/, '') };

@@ -8,6 +8,8 @@ import { StalenessWatchdog } from './hubs/staleness-watchdog';
 import { UserStream } from './hubs/user-stream';
 import { OrderChanges } from './orders/order-changes';
 import { OrderPlacement } from './orders/order-placement';
+import { AccountLedger } from './reconcile/account-ledger';
+import { CatchUpReader } from './reconcile/catch-up-reader';
 import { Reconciler } from './reconcile/reconciler';
 import { SnapshotReader } from './reconcile/snapshot-reader';
 import { AuthSession } from './rest/auth-session';
@@ -15,7 +17,7 @@ import { BrokerReads } from './rest/broker-reads';
 import { ContractCache } from './rest/contract-cache';
 import { HttpTransport } from './rest/http-transport';
 import { ReferenceReads } from './rest/reference-reads';
-import { RequestGate } from './rest/request-gate';
+import { RequestGate, type RateBudget } from './rest/request-gate';
 import { RestClient } from './rest/rest-client';
 import { LastPrices } from './state/last-prices';
 import { OrderCache } from './state/order-cache';
@@ -45,6 +47,7 @@ export interface BrokerParts {
   readonly watchdog: StalenessWatchdog;
   readonly reader: SnapshotReader;
   readonly reconciler: Reconciler;
+  readonly ledger: AccountLedger;
   readonly placement: OrderPlacement;
   readonly changes: OrderChanges;
   readonly lastPrices: LastPrices;
@@ -57,12 +60,26 @@ export interface BrokerHooks {
   readonly hubConnected: (channel: 'user-hub' | 'market-hub', reconnect: boolean) => void;
 }
 
+/** A budget that names no reserve keeps a tenth of its slots for the priority lane and a tenth for reconciliation. */
+function withReserve(budget: RateBudget): RateBudget {
+  if (budget.reserved !== undefined) return budget;
+  const tenth = Math.floor(budget.requests / 10);
+  return { ...budget, reserved: { priority: tenth, reconcile: tenth } };
+}
+
 /** Builds the component graph from resolved options. */
 export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): BrokerParts {
   const { clock, logger } = options;
   const timers = new TimerScope(options.scheduler);
   const transport = new HttpTransport(options.fetch, timers);
-  const gates = { bars: new RequestGate(options.rateBudgets.bars, clock, timers), other: new RequestGate(options.rateBudgets.other, clock, timers) };
+  // Bars are only ever ordinary calls: their budget keeps no reserve.
+  const gates = { bars: new RequestGate(options.rateBudgets.bars, clock, timers), other: new RequestGate(withReserve(options.rateBudgets.other), clock, timers) };
+  // Everything the core is told passes the ledger, so a reconnect can re-announce what did not change.
+  const ledger = new AccountLedger(clock);
+  const emit = (event: BrokerEvent): void => {
+    ledger.observe(event);
+    hooks.emit(event);
+  };
   const latency = new LatencyRing();
   const rest = new RestClient({
     settings: { baseUrl: options.restUrl, timeoutMs: options.requestTimeoutMs, defaultRetryAfterMs: options.defaultRetryAfterMs, maxRetryAfterMs: 120_000, maxRateLimitRetries: options.maxRateLimitRetries },
@@ -101,9 +118,10 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const userLink = new HubLink({ ...hubSettings, url: options.userHubUrl, name: 'user-hub' }, hubParts('user-hub'));
   const marketLink = new HubLink({ ...hubSettings, url: options.marketHubUrl, name: 'market-hub' }, hubParts('market-hub'));
   const reader = new SnapshotReader({ reads, converter, orders, positions, clock });
-  const reconciler = new Reconciler(reader, hooks.emit, clock, timers, logger, options.reconcileRetryMs);
-  const userStream = new UserStream({ link: userLink, reads, converter, orders, positions, emit: hooks.emit, onFill: (fill) => reconciler.sawFill(fill), warn, logger });
-  const marketStream = new MarketStream({ link: marketLink, contracts, lastPrices, emit: hooks.emit, warn, clock, logger });
+  const catchUp = new CatchUpReader({ rest, converter, orders, positions, ledger, clock, logger });
+  const reconciler = new Reconciler(reader, emit, clock, timers, logger, options.reconcileRetryMs, catchUp);
+  const userStream = new UserStream({ link: userLink, reads, converter, orders, positions, emit, onFill: (fill) => reconciler.sawFill(fill), warn, logger });
+  const marketStream = new MarketStream({ link: marketLink, contracts, lastPrices, emit, warn, clock, logger });
   const watchdog = new StalenessWatchdog(marketLink, { staleAfterMs: options.staleFeedMs, checkEveryMs: options.watchdogCheckMs }, options.isMarketOpen, clock, timers, logger);
   const logoutParts = { refreshToken: () => auth.refresh(), timers, logger, graceMs: options.logoutGraceMs };
   new LogoutMonitor(userLink, { ...logoutParts, expectsEvents: () => false }).register();
@@ -115,5 +133,5 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const placement = new OrderPlacement({ rest, reads, contracts, clock, logger, timers, lastPrice, reconcile, lookupMarginMs: options.placeLookupMarginMs });
   const changes = new OrderChanges({ rest, reads, contracts, orders, positions, logger, clock, timers, lastPrice, reconcile });
   const reference = new ReferenceReads(rest, contracts, logger, options.live);
-  return { timers, transport, gates, latency, rest, auth, reads, contracts, reference, userLink, marketLink, userStream, marketStream, watchdog, reader, reconciler, placement, changes, lastPrices };
+  return { timers, transport, gates, latency, rest, auth, reads, contracts, reference, userLink, marketLink, userStream, marketStream, watchdog, reader, reconciler, ledger, placement, changes, lastPrices };
 }

@@ -40,7 +40,10 @@ class ProjectXBroker implements BrokerPort {
   };
   private lifecycle: Lifecycle = 'ready';
   private restLastOkAt: EpochMs | null = null;
+  private restDownAt: EpochMs | undefined;
   private firstReconcile: Promise<Result<void>> | undefined;
+  /** When the user hub's current gap was noticed (undefined while it is up), and the token then. */
+  private userGap: { readonly at: EpochMs; readonly token: string | undefined } | undefined;
 
   public constructor(private readonly options: ResolvedOptions) {
     this.events = new EventStream(options.logger, 'broker');
@@ -129,8 +132,11 @@ class ProjectXBroker implements BrokerPort {
     return this.parts.changes.close(accountId, contractId, size, lane);
   }
 
-  public snapshot(accountId: AccountId, since: EpochMs): Promise<Result<BrokerSnapshot>> {
-    return this.parts.reader.read(accountId, since);
+  public async snapshot(accountId: AccountId, since: EpochMs): Promise<Result<BrokerSnapshot>> {
+    const snapshot = await this.parts.reader.read(accountId, since);
+    // The core takes this truth in: so does the ledger that later reconnects compare against.
+    if (snapshot.ok) this.parts.ledger.adopt(snapshot.value);
+    return snapshot;
   }
 
   public watchAccount(accountId: AccountId): void {
@@ -171,10 +177,24 @@ class ProjectXBroker implements BrokerPort {
 
   private hubConnected(channel: 'user-hub' | 'market-hub', reconnect: boolean): void {
     if (this.lifecycle !== 'running') return;
-    // Events sent during a gap are lost, whichever socket it was on: re-read the truth.
-    if (channel === 'market-hub' && !reconnect) return;
-    const run = this.parts.reconciler.all();
-    if (channel === 'user-hub' && !reconnect) this.firstReconcile ??= run;
+    // Market data has nothing to reconcile: the market hub's link replays its subscriptions, and
+    // quotes and depth refresh themselves. Only the user hub's gaps lose account events.
+    if (channel === 'market-hub') return;
+    const { reconciler, auth } = this.parts;
+    if (!reconnect) {
+      this.userGap = undefined;
+      this.firstReconcile ??= reconciler.all();
+      return;
+    }
+    // One reconciliation per user-hub gap, reading only what can have changed since it began. A new
+    // login during the gap may mean the broker's server restarted: then read everything.
+    const gap = this.userGap;
+    this.userGap = undefined;
+    if (gap === undefined || gap.token !== auth.currentToken) {
+      void reconciler.all();
+      return;
+    }
+    void reconciler.catchUp(gap.at - this.options.hubServerTimeoutMs - this.options.reconcileMarginMs);
   }
 
   private link(channel: BrokerChannel, state: BrokerChannelState, reason: string): void {
@@ -182,10 +202,15 @@ class ProjectXBroker implements BrokerPort {
     const previous = this.linkStates[channel];
     // REST reports after every call: only a change of state is news.
     if (previous.state === state && (channel === 'rest' || previous.reason === reason)) return;
+    if (channel === 'user-hub' && (state === 'reconnecting' || state === 'down') && this.userGap === undefined) this.userGap = { at: this.options.clock.now(), token: this.parts.auth.currentToken };
     this.linkStates[channel] = { state, reason };
     this.emit({ kind: 'link', channel, state, reason });
-    // The core halts on a lost REST link and trusts nothing until it has reconciled again.
-    if (channel === 'rest' && state === 'live' && previous.state === 'down' && this.lifecycle === 'running' && this.parts.userLink.isConnected) void this.parts.reconciler.all();
+    // The core halts on a lost REST link and trusts nothing until it has reconciled again. The
+    // stream stayed up, so only what changed around the outage (the calls that failed) is read.
+    if (channel === 'rest' && state === 'live' && previous.state === 'down' && this.lifecycle === 'running' && this.parts.userLink.isConnected) {
+      void this.parts.reconciler.catchUp((this.restDownAt ?? this.options.clock.now()) - this.options.reconcileMarginMs);
+    }
+    if (channel === 'rest') this.restDownAt = state === 'down' ? (this.restDownAt ?? this.options.clock.now()) : undefined;
   }
 
   private emit(event: BrokerEvent): void {
