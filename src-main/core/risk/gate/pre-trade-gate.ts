@@ -4,12 +4,11 @@ import { fail, ok, type Result } from '../../../../src-shared/result';
 import type { Clock } from '../../clock';
 import type { PreTradeGate } from '../../orders/order-service';
 import type { BrokerOrderRequest } from '../../ports/broker-port';
-import { formatLocal } from '../calendar/local-time';
 import type { RiskSettings } from '../config/risk-settings';
 import type { LockoutBook } from '../lockouts/lockout-book';
 import { lockDenial } from '../lockouts/risk-lock';
-import { accountContracts, formatContracts, symbolCap, symbolContracts, unit, type ProspectiveOrder } from '../rules/exposure';
-import { ruleLabel } from '../rules/rule-helpers';
+import type { ProspectiveOrder } from '../rules/exposure';
+import { riskRules } from '../rules/rule-table';
 import type { AccountRiskState } from '../rules/rule-types';
 import type { OrderThrottle } from './order-throttle';
 
@@ -51,9 +50,9 @@ export function onlyReduces(state: AccountRiskState, order: ProspectiveOrder): b
 
 /**
  * The pre-trade gate: every order from any source passes it before the broker. Denies (as typed
- * `risk-denied` results naming the rule) while a lock covers the account or symbol, for a blocked
- * symbol, a closed session, exposure past rules 001/002 counting working orders of the same side,
- * or past the order-rate throttle. Malformed sizes and prices are `invalid-request`. An order that
+ * `risk-denied` results naming the rule) while a lock covers the account or symbol, when a rule's
+ * own pre-trade verdict refuses it (a blocked symbol, a closed session, exposure past rules 001/002
+ * counting working orders of the same side), or past the order-rate throttle. Malformed sizes and prices are `invalid-request`. An order that
  * only reduces a position is never denied for risk.
  */
 export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreTradeGate {
@@ -82,22 +81,12 @@ export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreT
 
     const lock = locks.effective(request.accountId, symbol);
     if (lock !== undefined) return denied(lockDenial(lock, settings.session.timeZone));
-    if (settings.symbolBlocks.enabled && settings.symbolBlocks.symbols.has(symbol)) return denied(`${ruleLabel('011')} ${symbol} is blocked`);
-    if (settings.session.enabled) {
-      const session = state.session.state(now, state.contract(request.contractId).group);
-      if (!session.tradable) return denied(`${ruleLabel('009')} the session is closed for ${symbol} until ${formatLocal(session.opensAt, settings.session.timeZone)}`);
-    }
+    // Each rule that guards entry judges the order in its own file, in rule order.
     const pending = [...stillUnconfirmed(request.accountId, now).map((entry) => entry.order), order];
-    if (settings.maxContracts.enabled) {
-      const projected = accountContracts(state, settings, pending, true);
-      if (projected > settings.maxContracts.limit * unit) {
-        return denied(`${ruleLabel('001')} max contracts: this order would bring the account to ${formatContracts(projected)} contracts (${settings.maxContracts.count}, working orders included) > ${settings.maxContracts.limit}`);
-      }
-    }
-    if (settings.maxContractsPerInstrument.enabled) {
-      const cap = symbolCap(settings, symbol);
-      const projected = cap === undefined ? 0 : symbolContracts(state, symbol, pending, true);
-      if (cap !== undefined && projected > cap) return denied(`${ruleLabel('002')} ${symbol} cap: this order would bring ${symbol} to ${projected} (working orders included) > ${cap}`);
+    for (const rule of riskRules) {
+      if (rule.preTrade === undefined || !rule.enabled(settings)) continue;
+      const denial = rule.preTrade({ state, settings, order, pending, symbol, now });
+      if (denial !== undefined) return denied(denial);
     }
     if (dependencies.throttle.wouldExceed(request.accountId, now, settings.orderThrottlePerSecond)) {
       return denied(`order throttle: more than ${settings.orderThrottlePerSecond} orders in one second on this account`);

@@ -51,6 +51,11 @@ export const maxContractsRule: RiskRule = {
       lock: null,
     };
   },
+  preTrade({ state, settings, pending }) {
+    const projected = accountContracts(state, settings, pending, true);
+    if (projected <= settings.maxContracts.limit * unit) return undefined;
+    return `${ruleLabel('001')} max contracts: this order would bring the account to ${formatContracts(projected)} contracts (${settings.maxContracts.count}, working orders included) > ${settings.maxContracts.limit}`;
+  },
   status(state, settings) {
     if (!settings.maxContracts.enabled) return offStatus;
     const total = accountContracts(state, settings);

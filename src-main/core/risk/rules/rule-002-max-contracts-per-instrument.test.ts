@@ -44,3 +44,13 @@ describe('RULE-002 max contracts per instrument', () => {
     expect(maxContractsPerInstrumentRule.status(state, settingsWith(), 0)).toMatchObject({ value: 'MNQ 1', limit: '2', usage: 0.5 });
   });
 });
+
+describe('RULE-002 before the trade', () => {
+  it('counts the position, working orders and pending orders of the side against the cap', () => {
+    const settings = settingsWith({ maxContractsPerInstrument: { limits: { ES: 2 } } });
+    const state = aState({ positions: [aPosition({ contractId: esContract.id, size: 1 })] });
+    const one = { contractId: esContract.id, side: 'buy' as const, size: 1 };
+    expect(maxContractsPerInstrumentRule.preTrade?.({ state, settings, order: one, pending: [one], symbol: 'ES', now: 0 })).toBeUndefined();
+    expect(maxContractsPerInstrumentRule.preTrade?.({ state, settings, order: one, pending: [one, one], symbol: 'ES', now: 0 })).toBe('RULE-002 ES cap: this order would bring ES to 3 (working orders included) > 2');
+  });
+});

@@ -41,6 +41,12 @@ export const maxContractsPerInstrumentRule: RiskRule = {
       lock: null,
     };
   },
+  preTrade({ state, settings, pending, symbol }) {
+    const cap = symbolCap(settings, symbol);
+    if (cap === undefined) return undefined;
+    const projected = symbolContracts(state, symbol, pending, true);
+    return projected > cap ? `${ruleLabel('002')} ${symbol} cap: this order would bring ${symbol} to ${projected} (working orders included) > ${cap}` : undefined;
+  },
   status(state, settings) {
     if (!settings.maxContractsPerInstrument.enabled) return offStatus;
     let worst: { symbol: string; size: number; cap: number } | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aPosition, aStop } from '../testing/risk-harness';
-import { aState, ruleInput } from '../testing/rule-fixtures';
+import { aState, ruleInput, settingsWith } from '../testing/rule-fixtures';
 import { sessionBlockRule } from './rule-009-session-block';
 
 const sessionClock = (at: number) => ({ kind: 'clock' as const, at, reason: 'session' as const, contractId: null });
@@ -33,5 +33,16 @@ describe('RULE-009 session block', () => {
     expect(sessionBlockRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: christmas, position, previousSize: 0 }, undefined, christmas))?.lock).toMatchObject({
       endsAt: Date.parse('2026-12-27T23:00:00Z'),
     });
+  });
+});
+
+describe('RULE-009 before the trade', () => {
+  it('refuses new exposure while the session is closed, naming when it opens', () => {
+    const state = aState();
+    const order = { contractId: 'CON.F.US.EP.Z26', side: 'buy' as const, size: 1 };
+    const saturday = Date.parse('2026-11-21T16:00:00Z');
+    const wednesday = Date.parse('2026-11-18T16:00:00Z');
+    expect(sessionBlockRule.preTrade?.({ state, settings: settingsWith(), order, pending: [order], symbol: 'ES', now: saturday })).toMatch(/^RULE-009 the session is closed for ES until 2026-11-22 17:00 CT$/);
+    expect(sessionBlockRule.preTrade?.({ state, settings: settingsWith(), order, pending: [order], symbol: 'ES', now: wednesday })).toBeUndefined();
   });
 });

@@ -13,8 +13,8 @@ function exposedContracts(state: AccountRiskState): Set<ContractId> {
 /**
  * RULE-009: exposure outside the allowed session (default 17:00-15:10 CT Sunday to Friday, minus
  * CME holiday closures and early halts), including from the session end minus the margin: flatten
- * all, cancel all, lock until the session opens again. The pre-trade gate refuses new exposure in a
- * closed session on its own.
+ * all, cancel all, lock until the session opens again. Before the trade, it refuses new exposure in
+ * a closed session.
  */
 export const sessionBlockRule: RiskRule = {
   id: '009',
@@ -43,6 +43,10 @@ export const sessionBlockRule: RiskRule = {
       actions: [{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }],
       lock: { symbol: null, kind: 'hard', ruleId: '009', reason: `${ruleLabel('009')} session closed for ${closed.join(', ')}`, endsAt: opensAt, condition: null, dayScoped: false },
     };
+  },
+  preTrade({ state, settings, order, symbol, now }) {
+    const session = state.session.state(now, state.contract(order.contractId).group);
+    return session.tradable ? undefined : `${ruleLabel('009')} the session is closed for ${symbol} until ${formatLocal(session.opensAt, settings.session.timeZone)}`;
   },
   status(state, settings, now) {
     if (!settings.session.enabled) return offStatus;

@@ -33,3 +33,12 @@ describe('RULE-011 symbol blocks', () => {
     expect(symbolBlocksRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: 0, position, previousSize: 0 }, blocked))).toBeUndefined();
   });
 });
+
+describe('RULE-011 before the trade', () => {
+  it('refuses an order in a blocked root in its own words and lets the others through', () => {
+    const state = aState();
+    const order = { contractId: rtyContract.id, side: 'buy' as const, size: 1 };
+    expect(symbolBlocksRule.preTrade?.({ state, settings: blocked, order, pending: [order], symbol: 'RTY', now: 0 })).toBe('RULE-011 RTY is blocked');
+    expect(symbolBlocksRule.preTrade?.({ state, settings: blocked, order, pending: [order], symbol: 'ES', now: 0 })).toBeUndefined();
+  });
+});

@@ -33,6 +33,9 @@ export const symbolBlocksRule: RiskRule = {
       lock: { symbol, kind: 'condition', ruleId: '011', reason: message, endsAt: null, condition: 'symbol-unblocked', dayScoped: false },
     };
   },
+  preTrade({ settings, symbol }) {
+    return settings.symbolBlocks.symbols.has(symbol) ? `${ruleLabel('011')} ${symbol} is blocked` : undefined;
+  },
   status(state, settings) {
     const config = settings.symbolBlocks;
     if (!config.enabled) return offStatus;

@@ -113,6 +113,19 @@ export interface RuleStatus {
   readonly usage: number | null;
 }
 
+/** An order the pre-trade gate asks the rules about, with the orders let through but not yet seen. */
+export interface PreTradeInput {
+  readonly state: AccountRiskState;
+  readonly settings: RiskSettings;
+  /** The order being checked. */
+  readonly order: { readonly contractId: ContractId; readonly side: 'buy' | 'sell'; readonly size: number };
+  /** Orders let through that the broker has not reported yet, then the order being checked. */
+  readonly pending: readonly { readonly contractId: ContractId; readonly side: 'buy' | 'sell'; readonly size: number }[];
+  /** The order's root, e.g. `ES`. */
+  readonly symbol: string;
+  readonly now: number;
+}
+
 /** One rule: a pure function of (state, event, settings, clock) and its panel status. */
 export interface RiskRule {
   readonly id: RiskRuleId;
@@ -120,5 +133,11 @@ export interface RiskRule {
   readonly runsOn: readonly RiskEventKind[];
   enabled(settings: RiskSettings): boolean;
   evaluate(input: RuleInput): Breach | undefined;
+  /**
+   * The rule's verdict on a new order before it is sent (rules that guard entry): a denial in the
+   * rule's own words, or undefined to let it through. Only asked while the rule is enabled, and
+   * never for an order that only reduces a position.
+   */
+  preTrade?(input: PreTradeInput): string | undefined;
   status(state: AccountRiskState, settings: RiskSettings, now: number): RuleStatus;
 }
