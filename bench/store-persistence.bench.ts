@@ -107,7 +107,7 @@ type RawRow = [kind: string, accountId: number, orderId: number, fillId: number 
 
 function rawInsertsPerSecond(entries: readonly JournalEntry[]): number {
   const rows = entries.map((entry): RawRow =>
-    entry.kind === 'fill'
+    entry.kind !== 'order'
       ? ['fill', entry.fill.accountId, entry.fill.orderId, entry.fill.id, entry.fill.time, 0, entry.at, JSON.stringify(entry.fill)]
       : ['order', entry.order.accountId, entry.order.id, null, entry.order.updatedAt, entry.order.status === 'filled' ? 1 : 0, entry.at, JSON.stringify(entry.order)],
   );

@@ -195,8 +195,9 @@ export class TradingCore {
     const { events, store, clock } = this.dependencies;
     const fill: FillView = received.cause === undefined ? { ...received, cause: this.causes.ofFill(received, this.orders.get(received.orderId), clock.now()) } : received;
     this.fills.rollTo(tradingDayOf(clock.now()));
-    if (!this.fills.record(fill)) return;
-    store?.journal({ kind: 'fill', fill, at: clock.now() });
+    const outcome = this.fills.record(fill);
+    if (outcome === 'repeat') return;
+    store?.journal({ kind: outcome === 'new' ? 'fill' : 'void', fill, at: clock.now() });
     events.emit('fills.added', fill);
     this.announceAccount(fill.accountId);
   }

@@ -39,6 +39,18 @@ describe('journal', () => {
     expect(second.fillsSince(early.accountId, 0).map((fill) => fill.id)).toEqual([1, 2]);
   });
 
+  it('marks a journaled fill voided when the broker busts it, and keeps it voided after a restart', () => {
+    const first = folder.open();
+    const busted = aFill({ id: 7, time: 1000 });
+    first.journal({ kind: 'fill', fill: busted, at });
+    first.journal({ kind: 'void', fill: { ...busted, voided: true }, at });
+    first.close();
+
+    const stored = folder.open().fillsSince(busted.accountId, 0);
+
+    expect(stored.map((fill) => [fill.id, fill.voided])).toEqual([[7, true]]);
+  });
+
   it('returns the fills of one account at or after a time, oldest first', () => {
     // Arrange
     const store = folder.open();

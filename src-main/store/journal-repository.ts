@@ -18,6 +18,7 @@ const rememberedOrders = 10_000;
 export class JournalRepository {
   private readonly insertFill: Statement<[number, number, number, number, EpochMs, string]>;
   private readonly insertOrder: Statement<[number, number, EpochMs, number, EpochMs, string]>;
+  private readonly markVoided: Statement<[number]>;
   private readonly selectLatestBody: Statement<[number, number], string>;
   private readonly selectFills: Statement<[AccountId, EpochMs], Row>;
   private readonly selectWorking: Statement<[AccountId], Row>;
@@ -32,6 +33,7 @@ export class JournalRepository {
       INSERT INTO journal (kind, account_id, order_id, fill_id, time, final, at, body)
       VALUES ('fill', ?, ?, ?, ?, 0, ?, ?)
       ON CONFLICT (fill_id) WHERE fill_id IS NOT NULL DO NOTHING`);
+    this.markVoided = db.prepare(`UPDATE journal SET body = json_set(body, '$.voided', json('true')) WHERE kind = 'fill' AND fill_id = ?`);
     this.insertOrder = db.prepare(`
       INSERT INTO journal (kind, account_id, order_id, fill_id, time, final, at, body)
       VALUES ('order', ?, ?, NULL, ?, ?, ?, ?)`);
@@ -66,6 +68,7 @@ export class JournalRepository {
   public journal(entry: JournalEntry): void {
     requireInteger(entry.at, 'journal entry at');
     if (entry.kind === 'fill') this.journalFill(entry.fill, entry.at);
+    else if (entry.kind === 'void') this.voidFill(entry.fill);
     else this.journalOrder(entry.order, entry.at);
   }
 
@@ -79,6 +82,15 @@ export class JournalRepository {
   public workingOrders(accountId: AccountId): OrderView[] {
     this.batcher.flush();
     return this.selectWorking.all(accountId).map((row) => JSON.parse(row.body) as OrderView);
+  }
+
+  /**
+   * Marks a journaled fill voided (a busted trade). The one change the journal allows to a stored
+   * row: the fill is still there, but counts nowhere (round trips, the day's figures).
+   */
+  private voidFill(fill: FillView): void {
+    requireInteger(fill.id, 'fill id');
+    this.batcher.enqueue(() => this.markVoided.run(fill.id));
   }
 
   private journalFill(fill: FillView, at: EpochMs): void {

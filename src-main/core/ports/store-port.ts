@@ -4,7 +4,9 @@ import type { AccountView, BarUnit, BarView, ContractView, FillView, OrderView }
 /** One entry of the append-only journal of what the broker told the terminal about orders and fills. */
 export type JournalEntry =
   | { readonly kind: 'order'; readonly order: OrderView; readonly at: EpochMs }
-  | { readonly kind: 'fill'; readonly fill: FillView; readonly at: EpochMs };
+  | { readonly kind: 'fill'; readonly fill: FillView; readonly at: EpochMs }
+  /** The broker voided a fill already journaled (a busted trade): its stored copy is marked voided. */
+  | { readonly kind: 'void'; readonly fill: FillView; readonly at: EpochMs };
 
 /** One row of the audit log: who did what, with which result. */
 export interface AuditEntry {

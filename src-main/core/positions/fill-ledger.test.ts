@@ -30,9 +30,21 @@ describe('fill ledger', () => {
     ledger.record(fill({ id: 2, side: 'sell', realizedCents: -5000 }));
     ledger.record(fill({ id: 3, contractId: 'CON.F.US.ENQ.Z26', realizedCents: 2500, feesCents: 140 }));
 
-    expect(replay).toBe(false);
+    expect(replay).toBe('repeat');
     expect(ledger.account(1)).toEqual({ realizedCents: -2500, feesCents: 420, fills: 3, closingFills: 2 });
     expect(ledger.contract(1, 'CON.F.US.EP.Z26')).toEqual({ realizedCents: -5000, feesCents: 280, fills: 2, closingFills: 1 });
+  });
+
+  it('takes a fill that comes back voided out of the day (a busted trade), once', () => {
+    const ledger = new FillLedger(tradingDayOf);
+    ledger.rollTo('2026-11-18');
+    ledger.record(fill({ id: 1 }));
+    ledger.record(fill({ id: 2, side: 'sell', realizedCents: -5000 }));
+
+    expect(ledger.record(fill({ id: 2, side: 'sell', realizedCents: -5000, voided: true }))).toBe('voided');
+    expect(ledger.record(fill({ id: 2, side: 'sell', realizedCents: -5000, voided: true }))).toBe('repeat');
+    expect(ledger.account(1)).toEqual({ realizedCents: 0, feesCents: 140, fills: 1, closingFills: 0 });
+    expect(ledger.recent(1, 5).find((entry) => entry.id === 2)?.voided).toBe(true);
   });
 
   it('starts the new trading day at 17:00 Chicago with only its own fills', () => {

@@ -21,12 +21,21 @@ export class FillLedger {
 
   public constructor(private readonly tradingDayOf: (time: number) => string) {}
 
-  /** Records a fill; false when it was already recorded (a replayed event). */
-  public record(fill: FillView): boolean {
-    if (this.fills.has(fill.id)) return false;
-    this.fills.set(fill.id, fill);
-    if (!fill.voided && this.tradingDayOf(fill.time) === this.day) this.add(fill);
-    return true;
+  /**
+   * Records a fill: `new` the first time; `voided` when a fill already recorded comes back voided
+   * (a busted trade: its realized P&L and fees leave the day's figures); `repeat` otherwise.
+   */
+  public record(fill: FillView): 'new' | 'voided' | 'repeat' {
+    const known = this.fills.get(fill.id);
+    if (known === undefined) {
+      this.fills.set(fill.id, fill);
+      if (!fill.voided && this.tradingDayOf(fill.time) === this.day) this.add(fill, 1);
+      return 'new';
+    }
+    if (!fill.voided || known.voided) return 'repeat';
+    this.fills.set(fill.id, { ...known, voided: true });
+    if (this.tradingDayOf(known.time) === this.day) this.add(known, -1);
+    return 'voided';
   }
 
   /** Starts a new trading day: the day's figures restart from the fills that belong to it. */
@@ -35,7 +44,7 @@ export class FillLedger {
     this.day = day;
     this.byAccount.clear();
     this.byContract.clear();
-    for (const fill of this.fills.values()) if (!fill.voided && this.tradingDayOf(fill.time) === day) this.add(fill);
+    for (const fill of this.fills.values()) if (!fill.voided && this.tradingDayOf(fill.time) === day) this.add(fill, 1);
   }
 
   /** The current trading day, `YYYY-MM-DD`. */
@@ -68,19 +77,20 @@ export class FillLedger {
     return latest;
   }
 
-  private add(fill: FillView): void {
+  /** Adds a fill to the day's figures (`sign` -1 takes a voided one back out). */
+  private add(fill: FillView, sign: 1 | -1): void {
     const accountKey = fill.accountId;
     const contractKey = `${fill.accountId}|${fill.contractId}`;
-    this.byAccount.set(accountKey, plus(this.byAccount.get(accountKey) ?? emptySummary, fill));
-    this.byContract.set(contractKey, plus(this.byContract.get(contractKey) ?? emptySummary, fill));
+    this.byAccount.set(accountKey, plus(this.byAccount.get(accountKey) ?? emptySummary, fill, sign));
+    this.byContract.set(contractKey, plus(this.byContract.get(contractKey) ?? emptySummary, fill, sign));
   }
 }
 
-function plus(summary: RealizedSummary, fill: FillView): RealizedSummary {
+function plus(summary: RealizedSummary, fill: FillView, sign: 1 | -1): RealizedSummary {
   return {
-    realizedCents: summary.realizedCents + (fill.realizedCents ?? 0),
-    feesCents: summary.feesCents + fill.feesCents,
-    fills: summary.fills + 1,
-    closingFills: summary.closingFills + (fill.realizedCents === null ? 0 : 1),
+    realizedCents: summary.realizedCents + sign * (fill.realizedCents ?? 0),
+    feesCents: summary.feesCents + sign * fill.feesCents,
+    fills: summary.fills + sign,
+    closingFills: summary.closingFills + (fill.realizedCents === null ? 0 : sign),
   };
 }

@@ -221,7 +221,11 @@ export class RiskManager {
       case 'fill': {
         const book = this.accounts.bookOf(event.fill.accountId);
         this.accounts.ensureDay(book);
-        if (book.recordFill(event.fill, this.accounts.dayOf(book, event.fill.time), now)) {
+        if (event.fill.voided && book.day.void(event.fill)) {
+          // A busted trade leaves the day's figures; what it already locked stays locked.
+          book.history.updateDay(dayNetCents(book));
+          this.markDirty(book.accountId, true);
+        } else if (book.recordFill(event.fill, this.accounts.dayOf(book, event.fill.time), now)) {
           book.history.updateDay(dayNetCents(book));
           this.evaluate(book, { kind: 'trade', at: now, fill: event.fill, replay: false });
         }

@@ -16,6 +16,8 @@ export class MemoryStore implements StorePort {
 
   public journal(entry: JournalEntry): void {
     if (entry.kind === 'fill' && !this.fills.has(entry.fill.id)) this.fills.set(entry.fill.id, entry.fill);
+    const voided = entry.kind === 'void' ? this.fills.get(entry.fill.id) : undefined;
+    if (voided !== undefined) this.fills.set(voided.id, { ...voided, voided: true });
     if (entry.kind === 'order') this.orders.set(entry.order.id, entry.order);
   }
 

@@ -5,13 +5,14 @@ import type { AuditEntry, AuditPage, BarSeriesKey, JournalEntry, StorePort } fro
 /** A store in memory for core tests (not a test file itself): settings, fills, contracts and the audit log. */
 export class MemoryStore implements StorePort {
   public readonly settings = new Map<string, unknown>();
-  public readonly fills: FillView[] = [];
+  public fills: FillView[] = [];
   public readonly audits: AuditEntry[] = [];
   private readonly contracts = new Map<ContractId, ContractView>();
   private readonly accountViews = new Map<AccountId, AccountView>();
 
   public journal(entry: JournalEntry): void {
     if (entry.kind === 'fill' && !this.fills.some((fill) => fill.id === entry.fill.id)) this.fills.push(entry.fill);
+    if (entry.kind === 'void') this.fills = this.fills.map((fill) => (fill.id === entry.fill.id ? { ...fill, voided: true } : fill));
   }
 
   public fillsSince(accountId: AccountId, since: EpochMs): FillView[] {

@@ -36,6 +36,7 @@ export function FillsTable() {
       render: (row) => (
         <span className={causeTone(row.fill.cause)} data-testid="fill-cause">
           {causeText(row.fill.cause, names)}
+          {row.fill.voided ? <span className="muted" title="The broker voided this fill (a busted trade): it counts in no figure"> · voided</span> : null}
         </span>
       ),
     },

@@ -35,7 +35,9 @@ function applyPosition(client: QueryClient, change: EventPayload<'positions.chan
 
 function applyFill(client: QueryClient, fill: FillView): void {
   client.setQueryData<FillView[]>(fillKeys.list(fill.accountId), (list) => {
-    if (list === undefined || list.some((existing) => existing.id === fill.id)) return list;
+    if (list === undefined) return list;
+    // A fill announced again voided (a busted trade) replaces its first announcement.
+    if (list.some((existing) => existing.id === fill.id)) return fill.voided ? list.map((existing) => (existing.id === fill.id ? fill : existing)) : list;
     return [fill, ...list].slice(0, fillHistoryLimit);
   });
 }
