@@ -35,13 +35,19 @@ export async function injectFaults(context: FaultContext): Promise<void> {
   while (Date.now() < context.until) {
     // A host that ended on its own (counted against it) is started again so the run goes on.
     if (context.host.pid === undefined) await restartHost(context);
-    const kind = planned.shift() ?? random.weighted<SoakFault>([[3, 'drop-sockets'], [2, 'freeze-feed'], [2, 'rate-limit'], [2, 'reject-next-order'], [1, 'timeout-next-order'], [2, 'logout'], [2, 'partial-payloads'], [1, 'kill']]);
+    let kind = planned.shift() ?? random.weighted<SoakFault>([[3, 'drop-sockets'], [2, 'freeze-feed'], [2, 'rate-limit'], [2, 'reject-next-order'], [1, 'timeout-next-order'], [2, 'logout'], [2, 'partial-payloads'], [1, 'kill']]);
+    // No kill in the last seconds: the host gets to trade again before the run ends.
+    if (kind === 'kill' && context.until - Date.now() < 6_000 && !planned.includes('kill') && killsSoFar(context) >= context.minKills) kind = 'drop-sockets';
     pending.push(inject(context, kind));
     // A kill is awaited (the host is back before the next fault); timed faults run out on their own.
     if (kind === 'kill') await pending[pending.length - 1];
     await sleep(Math.min(context.until - Date.now(), planned.length > 0 ? gap * random.int(8, 12) * 0.1 : random.int(2500, 5000)));
   }
   await Promise.all(pending);
+}
+
+function killsSoFar(context: FaultContext): number {
+  return context.ledger.faults.filter((fault) => fault.kind === 'kill').length;
 }
 
 async function inject(context: FaultContext, kind: SoakFault): Promise<void> {

@@ -50,6 +50,7 @@ interface Options {
   readonly seconds: number;
   readonly seed: number;
   readonly keep: boolean;
+  readonly pauseMs: number;
 }
 
 function parseOptions(): Options {
@@ -57,12 +58,13 @@ function parseOptions(): Options {
     .description('Soaks the headless host on a separate simulator: random trading, every fault, kill -9 restarts; then compares with the broker')
     .option('--seconds <n>', 'how long the workload and the faults run', wholeNumber, 45)
     .option('--seed <n>', 'seed of the workload, the faults and the simulator (default: random)', wholeNumber)
+    .option('--pause-ms <n>', 'mean pause between one account\'s steps; lower is heavier (the broker allows 200 REST calls a minute)', wholeNumber, 1000)
     .option('--keep', 'keep the host\'s data folder', false)
     .allowExcessArguments(false)
     .parse(process.argv);
-  const options = program.opts<{ seconds: number; seed?: number; keep: boolean }>();
+  const options = program.opts<{ seconds: number; seed?: number; keep: boolean; pauseMs: number }>();
   if (options.seconds < 10) program.error('--seconds must be at least 10 (the faults need room)');
-  return { seconds: options.seconds, seed: options.seed ?? Math.floor(Math.random() * 1_000_000), keep: options.keep };
+  return { seconds: options.seconds, seed: options.seed ?? Math.floor(Math.random() * 1_000_000), keep: options.keep, pauseMs: options.pauseMs };
 }
 
 /** Processes to stop whatever happens. */
@@ -101,7 +103,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   const startedAt = Date.now();
   const until = startedAt + options.seconds * 1000;
   const stopped = (): boolean => Date.now() >= until;
-  const context: WorkloadContext = { host, broker, random, contracts, stopped };
+  const context: WorkloadContext = { host, broker, random, contracts, stopped, pauseMs: options.pauseMs };
   const moved = { count: 0 };
   const minKills = Math.max(2, Math.floor(options.seconds / 20));
 
@@ -170,6 +172,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   const summary = {
     seed: options.seed,
     seconds: options.seconds,
+    pauseMs: options.pauseMs,
     workloadMs,
     faults: { total: ledger.faults.length, kills, restarts: host.restarts, lastRestart, byKind: ledger.faultCounts() },
     calls: { total: calls.total, ok: calls.ok, failed: calls.failed, priceMoves: moved.count, byChannel: calls.byChannel },
@@ -177,6 +180,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     lateOrders: audit.lateOrders,
     lateOrderDetails: audit.lateOrderDetails,
     reverseOrders: audit.reverseOrders,
+    unknownOutcomes: ledger.calls.filter((call) => call.code === 'unknown-outcome').length,
     orderResolutions: resolutions,
     activeShare: ledger.totalSamples === 0 ? 0 : Math.round((ledger.activeSamples / ledger.totalSamples) * 1000) / 1000,
     activeSamples: { active: ledger.activeSamples, total: ledger.totalSamples },

@@ -18,6 +18,8 @@ export interface WorkloadContext {
   readonly contracts: readonly TradedContract[];
   /** Set when the run's time is up: loops finish their current step and return. */
   readonly stopped: () => boolean;
+  /** Mean pause between an account's steps, in ms. */
+  readonly pauseMs: number;
 }
 
 /** The starter templates, a one-off stop/target and none. */
@@ -49,7 +51,7 @@ export async function tradeAccount(context: WorkloadContext, accountId: number):
       continue;
     }
     await step(context, accountId).catch((error: unknown) => process.stderr.write(`soak: step on ${accountId} threw: ${String(error)}\n`));
-    await sleep(context.random.int(500, 1500));
+    await sleep(context.random.int(Math.round(context.pauseMs / 2), Math.round(context.pauseMs * 1.5)));
   }
 }
 
