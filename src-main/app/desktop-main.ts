@@ -1,3 +1,4 @@
+import { createLateSettings } from './settings/late-settings';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { composeTerminal, type BrokerConfig, type Terminal } from '../compose';
@@ -105,9 +106,11 @@ export async function startDesktop(electron: ElectronModule, paths: DesktopPaths
   const vault = new CredentialVault(electron.safeStorage, dataDir, logger, platform);
   const { broker, fingerprint } = chooseBroker(options.broker, vault.read());
   let terminal: Terminal;
+  // The desktop settings handlers need the services built after the terminal: bound below.
+  const lateSettings = createLateSettings();
   try {
     // composeTerminal checks that every contract channel has a handler before any window opens.
-    terminal = await composeTerminal({ host: 'desktop', dataDir, logger, broker, loggers: { broker: logs.broker, enforcement: logs.enforcement } });
+    terminal = await composeTerminal({ host: 'desktop', dataDir, logger, broker, loggers: { broker: logs.broker, enforcement: logs.enforcement }, settings: () => lateSettings.handlers });
   } catch (error) {
     return failStart(error, logs);
   }
@@ -142,6 +145,7 @@ export async function startDesktop(electron: ElectronModule, paths: DesktopPaths
       settingsPort,
       vault,
       activeCredentials: fingerprint,
+      bindSettings: (handlers) => lateSettings.bind(handlers),
       logs,
       dataDir,
       trayIcons: paths.trayIcons,

@@ -3,7 +3,7 @@ import type { RiskStateView } from '../../src-shared/domain/risk';
 import type { AccountSummary } from '../../src-shared/domain/summaries';
 import type { Terminal } from '../compose';
 import type { Dispatcher } from '../core/contract-dispatcher';
-import { withHostHandlers } from '../host/host-dispatcher';
+import type { HostHandlers } from '../core/terminal-service';
 import type { LogSet } from '../logging/log-set';
 import { applicationMenuTemplate } from './app-menu';
 import type { CredentialVault } from './credentials/credential-vault';
@@ -39,6 +39,8 @@ export interface DesktopServicesOptions {
   readonly platform: NodeJS.Platform;
   readonly launchCommand: readonly string[];
   readonly autostartDirectory?: string;
+  /** Puts the desktop settings handlers into the terminal's handler map (built before these services). */
+  readonly bindSettings: (handlers: HostHandlers) => void;
 }
 
 /** Everything the desktop runs around the core. */
@@ -86,7 +88,8 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
     activeCredentials: options.activeCredentials,
     changed: () => tray?.refresh(),
   });
-  const dispatcher = withHostHandlers(terminal.dispatcher, settingsHandlers, logger);
+  options.bindSettings(settingsHandlers);
+  const dispatcher = terminal.dispatcher;
   localApi = new LocalApi({ dataDir: options.dataDir, dispatcher, events: terminal.events, logger });
   if (settings.get().localApi.enabled) void localApi.setEnabled(true);
 

@@ -1,4 +1,4 @@
-import { callChannels } from '../../src-shared/contract';
+import { callChannels, type CallChannel } from '../../src-shared/contract';
 import type { AppInfo } from '../../src-shared/domain/app-info';
 import { fail } from '../../src-shared/result';
 import type { Clock } from './clock';
@@ -39,42 +39,71 @@ export interface TradingServices {
   readonly strategies?: StrategyService;
 }
 
+/** The channels a host answers itself: its settings (credentials, desktop preferences). */
+export type HostSettingsChannel = Extract<CallChannel, `settings.${string}`>;
+
+/** The handlers a host passes in for its settings channels. */
+export type HostHandlers = Pick<ContractHandlers, HostSettingsChannel>;
+
 /** What the terminal service needs from its host. */
 export interface TerminalServiceDependencies {
   readonly clock: Clock;
   readonly info: AppInfo;
   readonly connection: ConnectionMonitor;
   readonly trading: TradingServices | undefined;
+  /** The host's settings handlers (default: a host that keeps no settings). */
+  readonly settings?: HostHandlers;
   readonly eventLoopLagMs?: () => number;
 }
 
-/** The contract's handlers: the one place where calls meet the core. */
+/** The channels whose names start with one of the prefixes. */
+type ChannelsOf<Prefix extends string> = Extract<CallChannel, `${Prefix}.${string}`>;
+
+/**
+ * Handlers that answer `not-connected` for every channel of an area whose service is absent. The
+ * areas are named, so a new channel outside every area (or inside a present one without its
+ * handler) still fails the map's type check.
+ */
+function unavailable<Prefix extends string>(prefixes: readonly Prefix[], reason: string): Pick<ContractHandlers, ChannelsOf<Prefix>> {
+  const handlers: Record<string, () => ReturnType<typeof fail>> = {};
+  for (const channel of callChannels) if (prefixes.some((prefix) => channel.startsWith(`${prefix}.`))) handlers[channel] = () => fail('not-connected', reason);
+  return handlers as unknown as Pick<ContractHandlers, ChannelsOf<Prefix>>;
+}
+
+/** The settings handlers of a host that keeps none (tests, a bare core). */
+export const noHostSettings: HostHandlers = unavailable(['settings'], 'this host keeps no settings');
+
+const noBroker = 'no broker is configured';
+
+/** The contract's handlers, one map built here for every channel: the one place where calls meet the core. */
 export function createTerminalHandlers(dependencies: TerminalServiceDependencies): ContractHandlers {
-  const { trading } = dependencies;
+  const { trading, clock } = dependencies;
+  const settings = dependencies.settings ?? noHostSettings;
   const app = createAppHandlers({
-    clock: dependencies.clock,
+    clock,
     info: dependencies.info,
     connection: dependencies.connection,
     broker: trading?.broker,
     core: trading?.core,
     eventLoopLagMs: dependencies.eventLoopLagMs ?? (() => 0),
   });
-  if (trading === undefined) return { ...offlineHandlers(), ...app };
+  if (trading === undefined) {
+    return {
+      ...app,
+      ...settings,
+      ...unavailable(['contracts', 'market', 'accounts', 'positions', 'orders', 'fills', 'brackets', 'risk', 'strategies', 'indicators', 'backtest', 'journal'], noBroker),
+    } satisfies ContractHandlers;
+  }
   const { core, orders, history, broker } = trading;
   return {
-    ...offlineHandlers(),
     ...app,
-    ...createMarketHandlers(core, history, dependencies.clock, (contractId) => broker.watchMarket(contractId)),
+    ...settings,
+    ...createMarketHandlers(core, history, clock, (contractId) => broker.watchMarket(contractId)),
     ...createTradingHandlers(core, orders),
-    ...(trading.protection === undefined ? {} : createBracketHandlers(trading.protection.catalog, orders, trading.protection.events, dependencies.clock)),
-    ...(trading.risk === undefined ? {} : createRiskHandlers(trading.risk, orders, dependencies.clock)),
-    ...(trading.strategies === undefined ? {} : createStrategyHandlers(trading.strategies, core, orders, history, dependencies.clock)),
-  };
-}
-
-/** Without a broker every trading channel answers `not-connected`. */
-function offlineHandlers(): ContractHandlers {
-  const handlers: Record<string, () => ReturnType<typeof fail>> = {};
-  for (const channel of callChannels) handlers[channel] = () => fail('not-connected', 'no broker is configured');
-  return handlers as unknown as ContractHandlers;
+    ...(trading.protection === undefined ? unavailable(['brackets'], 'bracket templates are not available') : createBracketHandlers(trading.protection.catalog, orders, trading.protection.events, clock)),
+    ...(trading.risk === undefined ? unavailable(['risk'], 'the risk manager is not running') : createRiskHandlers(trading.risk, orders, clock)),
+    ...(trading.strategies === undefined
+      ? unavailable(['strategies', 'indicators', 'backtest', 'journal'], 'strategies are not running')
+      : createStrategyHandlers(trading.strategies, core, orders, history, clock)),
+  } satisfies ContractHandlers;
 }

@@ -3,7 +3,6 @@ import { composeTerminal, type BrokerConfig, type Terminal, type TerminalConfig 
 import type { Logger } from '../core/logger';
 import { removeApiFile, writeApiFile } from './api-file';
 import { headlessSettingsHandlers } from './headless-settings-handlers';
-import { withHostHandlers } from './host-dispatcher';
 import { startHostServer, type HostServer } from './host-server';
 
 /** What the headless host needs to start. */
@@ -42,6 +41,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dataDir: options.dataDir,
     logger: options.logger,
     broker: options.broker,
+    // The settings channels are the host's own: credentials come from the environment here.
+    settings: () => headlessSettingsHandlers(),
     ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
     ...(options.loggers === undefined ? {} : { loggers: options.loggers }),
   });
@@ -49,8 +50,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   let server: HostServer;
   try {
     server = await startHostServer(
-      // The settings channels are the host's own: credentials come from the environment here.
-      { dispatcher: withHostHandlers(terminal.dispatcher, headlessSettingsHandlers(), options.logger), events: terminal.events, logger: options.logger, token, rendererDir: options.rendererDir },
+      { dispatcher: terminal.dispatcher, events: terminal.events, logger: options.logger, token, rendererDir: options.rendererDir },
       options.port,
     );
   } catch (error) {

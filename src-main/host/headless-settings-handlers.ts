@@ -1,5 +1,5 @@
 import { fail, ok } from '../../src-shared/result';
-import type { HostHandlers } from './host-dispatcher';
+import type { HostHandlers } from '../core/terminal-service';
 
 const credentialsHint = 'the headless host reads the credentials from PROJECTX_USERNAME and PROJECTX_API_KEY in its environment and never stores them';
 const desktopHint = 'desktop settings exist only in the desktop app; the headless host is configured by its command-line flags';

@@ -1,6 +1,6 @@
 import type { CredentialsStatus, DesktopSettingsView } from '../../../src-shared/domain/host-settings';
 import { fail, ok, type Result } from '../../../src-shared/result';
-import type { HostHandlers } from '../../host/host-dispatcher';
+import type { HostHandlers } from '../../core/terminal-service';
 import { credentialsFingerprint, type CredentialVault } from '../credentials/credential-vault';
 import type { LoginItem } from '../login-item';
 import type { DesktopSettingsStore } from './desktop-settings';

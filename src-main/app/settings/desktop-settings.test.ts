@@ -6,7 +6,10 @@ import { silentLogger } from '../../core/logger';
 import { EventHub } from '../../core/event-hub';
 import type { Dispatcher } from '../../core/contract-dispatcher';
 import { apiFilePath, readApiFile } from '../../host/api-file';
-import { withHostHandlers } from '../../host/host-dispatcher';
+import { createDispatcher } from '../../core/contract-dispatcher';
+import { createTerminalHandlers } from '../../core/terminal-service';
+import { ConnectionMonitor } from '../../core/connection-monitor';
+import { TestClock } from '../../core/clock';
 import { credentialsFingerprint, CredentialVault } from '../credentials/credential-vault';
 import { LocalApi } from '../local-api';
 import { createLoginItem } from '../login-item';
@@ -33,19 +36,18 @@ function desktop(options: { encryptionAvailable?: boolean; storageBackend?: 'bas
   let dispatcher: Dispatcher = core;
   const api = new LocalApi({ dataDir, dispatcher: { dispatch: (channel, request) => dispatcher.dispatch(channel, request) }, events: new EventHub(), logger: silentLogger });
   localApi = api;
-  dispatcher = withHostHandlers(
-    core,
-    createDesktopSettingsHandlers({
-      vault,
-      settings,
-      loginItem,
-      localApiUrl: () => api.url(),
-      setLocalApi: (enabled) => api.setEnabled(enabled),
-      activeCredentials: credentialsFingerprint(undefined),
-      changed: () => changed++,
-    }),
-    silentLogger,
-  );
+  const clock = new TestClock(0);
+  const info = { name: 'test', version: '0', host: 'desktop' as const, pid: 1, startedAt: 0, dataDir };
+  const settingsHandlers = createDesktopSettingsHandlers({
+    vault,
+    settings,
+    loginItem,
+    localApiUrl: () => api.url(),
+    setLocalApi: (enabled) => api.setEnabled(enabled),
+    activeCredentials: credentialsFingerprint(undefined),
+    changed: () => changed++,
+  });
+  dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: new ConnectionMonitor(clock, new EventHub()), trading: undefined, settings: settingsHandlers }), silentLogger);
   return { dispatcher, store, settings, dataDir, changed: () => changed };
 }
 
