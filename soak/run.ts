@@ -131,12 +131,22 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     if (faults.rateLimitedSeconds === 0 && faults.partialPayloadsSeconds === 0) break;
     await sleep(250);
   }
-  let lastRestart = false;
+  // A last restart when the host is down, or when it does not trade again on its own (that is
+  // reported as broken; the restart lets the comparisons with the broker still be made).
+  let lastRestart: 'none' | 'host down' | 'not trading' = 'none';
   if (host.pid === undefined) {
-    lastRestart = true;
+    lastRestart = 'host down';
     await restartHost({ host, ledger });
   }
   const activeAfterSettle = await host.waitActive(30_000);
+  if (!activeAfterSettle) {
+    lastRestart = 'not trading';
+    const state = await host.read('connection.get', {});
+    ledger.stuck = state.ok ? `${state.value.broker}/${state.value.trading}: ${state.value.reason}` : state.error.message;
+    await host.stop();
+    await restartHost({ host, ledger });
+    await host.waitActive(60_000);
+  }
   await sleep(2_000);
 
   // Compare with the broker, giving the terminal up to 20 s to catch up with the last events.
@@ -160,7 +170,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   const invariants: Invariant[] = [
     check('every fault kind injected, and at least ' + minKills + ' kill -9 restarts', [...missingFaults.map((kind) => `${kind} never injected`), ...(kills < minKills ? [`only ${kills} kills`] : [])]),
     check('the host never ended on its own and every restart came up', ledger.unexpectedExits),
-    check('trading active again after the faults', activeAfterSettle ? [] : ['connection.get never reported trading active within 30 s of the settle']),
+    check('trading active again after the faults', activeAfterSettle ? [] : [`not trading 30 s into the settle (${ledger.stuck ?? ''}); restarted once more for the comparisons`]),
     ...comparisons,
     ...audit.invariants,
     ...protectionInvariants(state, accounts, contracts),
@@ -180,6 +190,9 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     lateOrders: audit.lateOrders,
     lateOrderDetails: audit.lateOrderDetails,
     reverseOrders: audit.reverseOrders,
+    slowCalls: ledger.calls
+      .filter((call) => call.endedAt - call.startedAt > 10_000)
+      .map((call) => `${call.channel} on ${call.accountId ?? '-'} at +${((call.startedAt - startedAt) / 1000).toFixed(1)} s answered ${call.code ?? 'ok'} after ${((call.endedAt - call.startedAt) / 1000).toFixed(1)} s`),
     unknownOutcomes: ledger.calls.filter((call) => call.code === 'unknown-outcome').length,
     orderResolutions: resolutions,
     activeShare: ledger.totalSamples === 0 ? 0 : Math.round((ledger.activeSamples / ledger.totalSamples) * 1000) / 1000,
