@@ -159,8 +159,8 @@ describe('desktop shell around the core', () => {
     const tray = FakeTray.created[0];
     if (tray === undefined) throw new Error('no tray');
     expect(tray.images).toEqual(['/app/resources/tray/tray-disconnected.png']);
-    // The contract has risk.lockForDay, so the item is enabled.
-    expect(menuItem(tray.menu, trayMenuLabels.lockForDay)?.enabled).toBe(true);
+    // Without a broker there is no risk manager to lock with: the item is disabled.
+    expect(menuItem(tray.menu, trayMenuLabels.lockForDay)?.enabled).toBe(false);
 
     clickMenuItem(tray.menu, trayMenuLabels.flattenAll);
     clickMenuItem(tray.menu, trayMenuLabels.openLogsFolder);

@@ -1,9 +1,8 @@
 import type { BrowserWindow } from 'electron';
-import type { RiskStateView } from '../../src-shared/domain/risk';
-import type { AccountSummary } from '../../src-shared/domain/summaries';
 import type { Terminal } from '../compose';
 import type { Dispatcher } from '../core/contract-dispatcher';
 import type { HostHandlers } from '../core/terminal-service';
+import { inProcessClient } from '../core/in-process-client';
 import type { LogSet } from '../logging/log-set';
 import { applicationMenuTemplate } from './app-menu';
 import type { CredentialVault } from './credentials/credential-vault';
@@ -93,7 +92,8 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
   localApi = new LocalApi({ dataDir: options.dataDir, dispatcher, events: terminal.events, logger });
   if (settings.get().localApi.enabled) void localApi.setEnabled(true);
 
-  const trader = createTraderActions(terminal.dispatcher);
+  const client = inProcessClient(terminal.dispatcher);
+  const trader = createTraderActions(client);
   let notifier: DesktopNotifier | undefined;
   const actions = createShellActions({
     electron,
@@ -132,7 +132,7 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
       openLogsFolder: () => actions.openLogsFolder(),
       quit: () => actions.quit(),
     },
-    menuFacts: () => ({ lockForDayAvailable: trader.available('lockForDay'), pauseStrategiesAvailable: trader.available('pauseStrategies'), startAtLogin: loginItem.enabled() }),
+    menuFacts: () => ({ lockForDayAvailable: terminal.trading?.risk !== undefined, pauseStrategiesAvailable: terminal.trading?.strategies !== undefined, startAtLogin: loginItem.enabled() }),
     now: () => Date.now(),
   });
   electron.Menu.setApplicationMenu(
@@ -197,13 +197,13 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
     loginItem,
     localApi,
     seedTray: async () => {
-      const listed = await terminal.dispatcher.dispatch('accounts.list', {});
+      const listed = await client.call('accounts.list', {});
       if (!listed.ok) return;
-      for (const summary of listed.value as AccountSummary[]) {
+      for (const summary of listed.value) {
         tracker.take('accounts.changed', summary);
-        // Answers not-connected until the risk manager is wired in; the tray then follows the connection alone.
-        const risk = await terminal.dispatcher.dispatch('risk.state', { accountId: summary.account.id });
-        if (risk.ok) tracker.takeRisk(risk.value as RiskStateView);
+        // Without a risk manager (no broker) this answers not-connected; the tray then follows the connection alone.
+        const risk = await client.call('risk.state', { accountId: summary.account.id });
+        if (risk.ok) tracker.takeRisk(risk.value);
       }
       tray?.refresh();
     },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isCallChannel } from '../../src-shared/contract';
 import { fail, ok, type Result } from '../../src-shared/result';
 import type { Dispatcher } from '../core/contract-dispatcher';
+import { inProcessClient } from '../core/in-process-client';
 import { summary } from './testing/risk-fixtures';
-import { createTraderActions, pendingChannels } from './trader-actions';
+import { createTraderActions } from './trader-actions';
 
 /** A dispatcher that records every call and answers from a table. */
 function recordingDispatcher(answers: Record<string, (request: { accountId?: number }) => Result<unknown>>) {
@@ -15,7 +15,7 @@ function recordingDispatcher(answers: Record<string, (request: { accountId?: num
       return Promise.resolve(answer === undefined ? fail('unknown-channel', `unknown channel '${String(channel)}'`) : answer(request as { accountId?: number }));
     },
   };
-  return { dispatcher, calls };
+  return { dispatcher: inProcessClient(dispatcher), calls };
 }
 
 const twoAccounts = { 'accounts.list': () => ok([summary(1, 'A', 0), summary(2, 'B', 0)]) };
@@ -52,8 +52,8 @@ describe('trader actions', () => {
     expect(await createTraderActions(offline.dispatcher).flattenAll()).toEqual({ ok: false, message: 'Flatten all: no broker is configured' });
   });
 
-  it('locks every account for the day on the channel being added', async () => {
-    const { dispatcher, calls } = recordingDispatcher({ ...twoAccounts, [pendingChannels.lockForDay]: () => ok({}) });
+  it('locks every account for the day', async () => {
+    const { dispatcher, calls } = recordingDispatcher({ ...twoAccounts, 'risk.lockForDay': () => ok({}) });
     const actions = createTraderActions(dispatcher);
 
     expect(await actions.lockForDay()).toEqual({ ok: true, message: 'Trading is locked on every account until the next day roll' });
@@ -88,12 +88,5 @@ describe('trader actions', () => {
 
     expect(await createTraderActions(dispatcher).openPositions()).toBe(2);
     expect(await createTraderActions(recordingDispatcher({}).dispatcher).openPositions()).toBe(0);
-  });
-
-  it('knows whether the contract has the channels an action needs', () => {
-    const actions = createTraderActions(recordingDispatcher({}).dispatcher);
-
-    expect(actions.available('lockForDay')).toBe(isCallChannel('risk.lockForDay'));
-    expect(actions.available('pauseStrategies')).toBe(isCallChannel('strategies.pauseAll') || (isCallChannel('strategies.list') && isCallChannel('strategies.pause')));
   });
 });

@@ -54,7 +54,8 @@ export function createTradingHandlers(
     'orders.modify': (request) => orders.modify(request, 'trader'),
     'orders.cancel': (request) => orders.cancel(request.accountId, request.orderId, 'trader', 'normal', request.deadlineMs),
     'orders.cancelAll': (request) => orders.cancelAll(request.accountId, request.symbol, 'trader'),
-    'positions.flatten': (request) => orders.flatten(request.accountId, request.symbol, 'trader'),
+    // A flatten is a panic action: the priority lane, like the risk manager's enforcement.
+    'positions.flatten': (request) => orders.flatten(request.accountId, request.symbol, 'trader', 'priority'),
     'positions.reverse': (request) => orders.reverse(request.accountId, request.symbol, 'trader'),
   };
 }
