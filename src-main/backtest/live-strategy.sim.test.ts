@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StrategyView } from '../../src-shared/domain/strategies';
 import { createProjectXBroker } from '../adapters/projectx/projectx-broker';
 import type { Clock } from '../core/clock';
+import { JournalService } from '../core/analytics/journal-service';
 import { ConnectionMonitor } from '../core/connection-monitor';
 import { EventHub } from '../core/event-hub';
 import { silentLogger } from '../core/logger';
@@ -121,6 +122,7 @@ describe('a live strategy on the simulator', () => {
     expect(detail.ok && detail.value.fills.map((fill) => fill.side).sort()).toEqual(['buy', 'sell']);
     expect(detail.ok && detail.value.orders.filter((order) => order.parentOrderId !== null).map((order) => order.status).sort()).toEqual(['cancelled', 'cancelled']);
     expect(core.positions.of(practiceAccount)).toEqual([]);
-    expect(strategies.journal.journal(practiceAccount, {}, undefined, 10).trades).toEqual([expect.objectContaining({ side: 'long', size: 1, source: 'strategy', strategyId: created.value.id })]);
+    const journal = new JournalService({ core, store, clock, attribution: strategies.attribution });
+    expect(journal.journal(practiceAccount, {}, undefined, 10).trades).toEqual([expect.objectContaining({ side: 'long', size: 1, source: 'strategy', strategyId: created.value.id })]);
   });
 });

@@ -4,10 +4,13 @@ import { fail } from '../../src-shared/result';
 import type { Clock } from './clock';
 import type { ConnectionMonitor } from './connection-monitor';
 import type { ContractHandlers } from './contract-dispatcher';
+import type { JournalService } from './analytics/journal-service';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createBacktestHandlers } from './handlers/backtest-handlers';
 import { createBracketHandlers } from './handlers/bracket-handlers';
 import type { ProtectionEngine } from './protection/protection-engine';
 import type { TemplateCatalog } from './protection/template-catalog';
+import { createJournalHandlers } from './handlers/journal-handlers';
 import { createMarketHandlers } from './handlers/market-handlers';
 import { createRiskHandlers } from './handlers/risk-handlers';
 import { createStrategyHandlers } from './handlers/strategy-handlers';
@@ -16,6 +19,7 @@ import type { BarHistory } from './market/bar-history';
 import type { OrderService } from './orders/order-service';
 import type { BrokerPort } from './ports/broker-port';
 import type { RiskManager } from './risk/risk-manager';
+import type { BacktestRuns } from './strategy/backtest-runs';
 import type { StrategyService } from './strategy/strategy-service';
 import type { TradingCore } from './trading-core';
 import type { EventHub } from './event-hub';
@@ -35,8 +39,12 @@ export interface TradingServices {
     /** Where `brackets.changed` goes when the catalogue changes. */
     readonly events: EventHub;
   };
-  /** Strategies, backtests and the trade journal; without it those channels answer `not-connected`. */
+  /** Live strategies; without them the strategy channels answer `not-connected`. */
   readonly strategies?: StrategyService;
+  /** The trade journal (it needs no strategy service); without it the journal channels answer `not-connected`. */
+  readonly journal?: JournalService;
+  /** Backtests; without them the backtest channels answer `not-connected`. */
+  readonly backtests?: BacktestRuns;
 }
 
 /** The channels a host answers itself: its settings (credentials, desktop preferences). */
@@ -102,8 +110,8 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
     ...createTradingHandlers(core, orders),
     ...(trading.protection === undefined ? unavailable(['brackets'], 'bracket templates are not available') : createBracketHandlers(trading.protection.catalog, orders, trading.protection.events, clock)),
     ...(trading.risk === undefined ? unavailable(['risk'], 'the risk manager is not running') : createRiskHandlers(trading.risk, orders, clock)),
-    ...(trading.strategies === undefined
-      ? unavailable(['strategies', 'indicators', 'backtest', 'journal'], 'strategies are not running')
-      : createStrategyHandlers(trading.strategies, core, orders, history, clock)),
+    ...(trading.strategies === undefined ? unavailable(['strategies'], 'strategies are not running') : createStrategyHandlers(trading.strategies, core, orders)),
+    ...(trading.journal === undefined ? unavailable(['journal'], 'the journal is not available') : createJournalHandlers(trading.journal, orders)),
+    ...(trading.backtests === undefined ? unavailable(['backtest'], 'no backtester is configured') : createBacktestHandlers(trading.backtests)),
   } satisfies ContractHandlers;
 }

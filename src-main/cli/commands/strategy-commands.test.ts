@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
 import { createDispatcher } from '../../core/contract-dispatcher';
 import { silentLogger } from '../../core/logger';
+import { JournalService } from '../../core/analytics/journal-service';
 import { BarHistory } from '../../core/market/bar-history';
+import { BacktestRuns } from '../../core/strategy/backtest-runs';
+import { loadBarRange } from '../../core/strategy/history-range';
+import { OrderAttribution } from '../../core/strategy/order-attribution';
 import { StrategyService } from '../../core/strategy/strategy-service';
 import { buildLiveRig } from '../../core/strategy/testing/live-rig';
 import { createTerminalHandlers } from '../../core/terminal-service';
@@ -18,10 +22,13 @@ import { strategyCommands } from './strategy-commands';
 async function cliOverRig() {
   const rig = await buildLiveRig([]);
   const { broker, core, orders, store, clock, events } = rig;
-  const strategies = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: rig.scheduler, kinds: builtInStrategies, backtester: createBacktester() });
+  const attribution = new OrderAttribution(store);
+  const strategies = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: rig.scheduler, kinds: builtInStrategies, attribution });
   strategies.start();
+  const journal = new JournalService({ core, store, clock, attribution });
+  const backtests = new BacktestRuns({ port: createBacktester(), kinds: builtInStrategies, resolve: (symbol) => core.contracts.resolve(symbol), loadBars: (contract, request, progress) => loadBarRange(broker, store, contract, request, request.from, request.to, progress), events, clock, logger: silentLogger });
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
-  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history: new BarHistory(broker, store), strategies } }), silentLogger);
+  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history: new BarHistory(broker, store), strategies, journal, backtests } }), silentLogger);
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   events.forward((channel, payload) => {
     for (const listener of listeners.get(channel) ?? []) listener(payload);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { FillView } from '../../../src-shared/domain/trading';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
+import { JournalService } from '../../core/analytics/journal-service';
 import { createDispatcher } from '../../core/contract-dispatcher';
 import { createBracketHandlers } from '../../core/handlers/bracket-handlers';
 import { silentLogger } from '../../core/logger';
@@ -18,14 +19,15 @@ export type Registration = (program: Command, run: CommandRunner, streams: CliOu
 
 /**
  * The CLI's command groups over a real contract dispatcher on the fake broker (core, order
- * service, strategies, bracket templates), without a socket. For tests, not a test file itself.
+ * service, strategies, journal, bracket templates), without a socket. For tests, not a test file itself.
  */
 export async function cliOverFakeBroker(...registrations: readonly Registration[]) {
   const rig = await buildLiveRig([]);
   const { broker, core, orders, store, clock } = rig;
   const catalog = new TemplateCatalog(store, silentLogger);
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
-  const handlers = createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history: new BarHistory(broker, store), strategies: rig.strategies } });
+  const journal = new JournalService({ core, store, clock, attribution: rig.strategies.attribution });
+  const handlers = createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history: new BarHistory(broker, store), strategies: rig.strategies, journal } });
   const dispatcher = createDispatcher({ ...handlers, ...createBracketHandlers(catalog, orders, new EventHub(), clock) }, silentLogger);
   const api = { invoke: (channel: string, request: unknown) => dispatcher.dispatch(channel, request), on: () => () => undefined } as unknown as TerminalApi;
   const run = async (...argv: string[]) => {

@@ -20,7 +20,7 @@ async function build() {
   let tag = 0;
   const orders = new OrderService({ core, broker, store: undefined, connection, clock, newTag: () => `tag-${++tag}` });
   await core.start();
-  const journal = new JournalService({ core, store: undefined, clock, strategyOf: () => null });
+  const journal = new JournalService({ core, store: undefined, clock, attribution: { strategyOf: () => null } });
   let fillId = 1;
   const fill = (orderId: number, side: 'buy' | 'sell', size: number, priceTicks: number): void => {
     clock.advance(1_000);

@@ -19,9 +19,8 @@ export interface JournalDependencies {
   readonly core: TradingCore;
   readonly store: StorePort | undefined;
   readonly clock: Clock;
-  /** The strategy that placed an order, or null (manual); `prepare` loads what the period needs first. */
-  readonly strategyOf: (orderId: OrderId) => string | null;
-  readonly prepare?: (days: readonly string[]) => void;
+  /** Which strategy placed an order, or null (manual); `loadDays` loads the trading days a period needs first. */
+  readonly attribution: { strategyOf(orderId: OrderId): string | null; loadDays?(days: readonly string[]): void };
 }
 
 /**
@@ -77,12 +76,13 @@ export class JournalService {
     for (const fill of store?.fillsSince(accountId, since) ?? []) fills.set(fill.id, fill);
     for (const fill of core.fills.recent(accountId, Number.MAX_SAFE_INTEGER)) if (fill.time >= since) fills.set(fill.id, fill);
     const kept = [...fills.values()].filter((fill) => !fill.voided && fill.time < to);
-    this.dependencies.prepare?.(daysBetween(since, to));
+    const { attribution } = this.dependencies;
+    attribution.loadDays?.(daysBetween(since, to));
     const contractOf = (contractId: ContractId): TripContract => {
       const contract = core.contracts.known(contractId);
       return contract === undefined ? { id: contractId, symbol: contractId, tickValueCents: null } : { id: contract.id, symbol: contract.symbol, tickValueCents: contract.tickValueCents };
     };
-    return buildRoundTrips(kept, contractOf, this.dependencies.strategyOf).filter((trip) => trip.exitTime >= from && trip.exitTime < to);
+    return buildRoundTrips(kept, contractOf, (orderId) => attribution.strategyOf(orderId)).filter((trip) => trip.exitTime >= from && trip.exitTime < to);
   }
 }
 

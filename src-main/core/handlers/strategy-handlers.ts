@@ -1,12 +1,10 @@
-import { fail, ok } from '../../../src-shared/result';
+import { ok } from '../../../src-shared/result';
 import type { ContractHandlers } from '../contract-dispatcher';
-import { computeIndicator } from '../indicators/indicator-catalog';
-import type { BarHistory } from '../market/bar-history';
 import type { OrderService } from '../orders/order-service';
 import type { StrategyService } from '../strategy/strategy-service';
 import type { TradingCore } from '../trading-core';
 
-/** The strategy, indicator, backtest and journal channels. */
+/** The strategy channels. */
 export type StrategyChannel =
   | 'strategies.kinds'
   | 'strategies.list'
@@ -19,21 +17,10 @@ export type StrategyChannel =
   | 'strategies.parameters'
   | 'strategies.remove'
   | 'strategies.log'
-  | 'strategies.marks'
-  | 'indicators.compute'
-  | 'backtest.start'
-  | 'backtest.status'
-  | 'backtest.result'
-  | 'backtest.cancel'
-  | 'journal.list'
-  | 'journal.stats';
+  | 'strategies.marks';
 
-/** Extra bars loaded before the window so indicators are warm on its first bar. */
-const indicatorWarmup = 500;
-
-/** Strategies, indicators, backtests and the journal; accounts default to the selected one. */
-export function createStrategyHandlers(strategies: StrategyService, core: TradingCore, orders: OrderService, history: BarHistory, clock: { now(): number }): Pick<ContractHandlers, StrategyChannel> {
-  const backtests = (): NonNullable<StrategyService['backtests']> | undefined => strategies.backtests;
+/** Strategies of an account; accounts default to the selected one. */
+export function createStrategyHandlers(strategies: StrategyService, core: TradingCore, orders: OrderService): Pick<ContractHandlers, StrategyChannel> {
   return {
     'strategies.kinds': () => ok(strategies.kindViews()),
     'strategies.list': (request) => {
@@ -63,36 +50,6 @@ export function createStrategyHandlers(strategies: StrategyService, core: Tradin
       if (request.symbol === undefined) return ok(strategies.marks(accountId.value, undefined));
       const contract = await core.contracts.resolve(request.symbol);
       return contract.ok ? ok(strategies.marks(accountId.value, contract.value.id)) : contract;
-    },
-    'indicators.compute': async (request) => {
-      const contract = await core.contracts.resolve(request.symbol);
-      if (!contract.ok) return contract;
-      const bars = await history.load({ contract: contract.value, unit: request.unit, unitNumber: request.unitNumber, count: request.count + indicatorWarmup, to: request.to ?? clock.now() });
-      if (!bars.ok) return bars;
-      const shownFrom = bars.value[Math.max(0, bars.value.length - request.count)]?.time ?? 0;
-      const series = request.indicators.map((indicator) => {
-        const full = computeIndicator(indicator, bars.value);
-        return {
-          ...full,
-          lines: full.lines.map((line) => ({ ...line, points: line.points.filter((point) => point.time >= shownFrom) })),
-          markers: full.markers.filter((marker) => marker.time >= shownFrom),
-          zones: full.zones.filter((zone) => zone.endTime === null || zone.endTime >= shownFrom),
-          segments: full.segments.filter((segment) => segment.endTime >= shownFrom),
-        };
-      });
-      return ok({ contract: contract.value, series });
-    },
-    'backtest.start': (request) => backtests()?.start(request) ?? fail('not-connected', 'no backtester is configured'),
-    'backtest.status': (request) => backtests()?.status(request.runId) ?? fail('not-connected', 'no backtester is configured'),
-    'backtest.result': (request) => backtests()?.result(request.runId) ?? fail('not-connected', 'no backtester is configured'),
-    'backtest.cancel': (request) => backtests()?.cancel(request.runId) ?? fail('not-connected', 'no backtester is configured'),
-    'journal.list': (request) => {
-      const accountId = orders.account(request.accountId);
-      return accountId.ok ? ok(strategies.journal.journal(accountId.value, { from: request.from, to: request.to }, request.strategyId, request.limit)) : accountId;
-    },
-    'journal.stats': (request) => {
-      const accountId = orders.account(request.accountId);
-      return accountId.ok ? ok(strategies.journal.stats(accountId.value, { from: request.from, to: request.to })) : accountId;
     },
   };
 }

@@ -34,7 +34,8 @@ export interface BacktestRequest {
 /** What the runs need. */
 export interface BacktestRunsDependencies {
   readonly port: BacktestPort;
-  readonly kinds: ReadonlyMap<string, StrategyKind>;
+  /** The kinds it can run (the built-ins). */
+  readonly kinds: readonly StrategyKind[];
   readonly resolve: (symbol: string) => Promise<Result<ContractView>>;
   readonly loadBars: (contract: ContractView, request: BacktestRequest, progress: (loaded: number) => void) => Promise<Result<BarView[]>>;
   readonly events: EventHub;
@@ -51,13 +52,17 @@ interface Run {
 /** Backtests started from the contract: progress pushed at most once per percent, cancellable, results kept. */
 export class BacktestRuns {
   private readonly runs = new Map<string, Run>();
+  private readonly kinds: ReadonlyMap<string, StrategyKind>;
   private sequence = 0;
 
-  public constructor(private readonly dependencies: BacktestRunsDependencies) {}
+  public constructor(private readonly dependencies: BacktestRunsDependencies) {
+    this.kinds = new Map(dependencies.kinds.map((kind) => [kind.kind, kind]));
+  }
 
   /** Validates and starts a run; the answer comes before the bars are loaded. */
   public async start(request: BacktestRequest): Promise<Result<BacktestRunView>> {
-    const { kinds, resolve, clock } = this.dependencies;
+    const { resolve, clock } = this.dependencies;
+    const kinds = this.kinds;
     const kind = kinds.get(request.strategy);
     if (kind === undefined) return fail('not-found', `no strategy kind ${request.strategy} (known: ${[...kinds.keys()].join(', ')})`, 'strategy');
     const parameters = mergeParameters(kind.parameters, {}, request.parameters ?? {});

@@ -1,7 +1,6 @@
 import type { StrategyDetailView, StrategyKindView, StrategyMark, StrategyParameters, StrategyParametersOutcome, StrategyView } from '../../../src-shared/domain/strategies';
 import type { AccountId } from '../../../src-shared/domain/ids';
 import { fail, ok, type Result } from '../../../src-shared/result';
-import { JournalService } from '../analytics/journal-service';
 import type { Clock } from '../clock';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../logger';
@@ -11,9 +10,6 @@ import type { BrokerPort } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
 import { tradingDayOf } from '../session/trading-day';
 import type { TradingCore } from '../trading-core';
-import type { BacktestPort } from './backtest-port';
-import { BacktestRuns } from './backtest-runs';
-import { loadBarRange } from './history-range';
 import { LiveStrategy, type LiveStrategyDependencies } from './live-strategy';
 import { OrderAttribution } from './order-attribution';
 import { changedKeys, mergeParameters } from './parameters';
@@ -35,20 +31,18 @@ export interface StrategyServiceDependencies {
   readonly scheduler: StrategyScheduler;
   /** The kinds it can run (the built-ins). */
   readonly kinds: readonly StrategyKind[];
-  /** Without one, backtests answer `not-connected`. */
-  readonly backtester?: BacktestPort;
+  /** Which strategy placed each order; shared with the journal (default: its own). */
+  readonly attribution?: OrderAttribution;
 }
 
 /**
  * The terminal's strategies: created per account and contract, started, paused, resumed, stopped
  * (with or without flattening) from the UI and the CLI, their parameters changed live where safe,
- * kept across restarts, paused while a risk lock holds on their account. Also runs backtests and
- * the trade journal.
+ * kept across restarts, paused while a risk lock holds on their account. Backtests and the trade
+ * journal are services of their own beside it.
  */
 export class StrategyService {
   public readonly attribution: OrderAttribution;
-  public readonly journal: JournalService;
-  public readonly backtests: BacktestRuns | undefined;
   private readonly strategies = new Map<string, LiveStrategy>();
   private readonly kinds: ReadonlyMap<string, StrategyKind>;
   private readonly lockedAccounts = new Map<AccountId, string>();
@@ -57,15 +51,9 @@ export class StrategyService {
   private closing = false;
 
   public constructor(private readonly dependencies: StrategyServiceDependencies) {
-    const { core, store, clock, events, broker, backtester } = dependencies;
     this.kinds = new Map(dependencies.kinds.map((kind) => [kind.kind, kind]));
-    this.attribution = new OrderAttribution(store);
+    this.attribution = dependencies.attribution ?? new OrderAttribution(dependencies.store);
     this.live = { ...dependencies, attribution: this.attribution, changed: (strategy) => this.announce(strategy) };
-    this.journal = new JournalService({ core, store, clock, strategyOf: (orderId) => this.attribution.strategyOf(orderId), prepare: (days) => this.attribution.loadDays(days) });
-    this.backtests =
-      backtester === undefined
-        ? undefined
-        : new BacktestRuns({ port: backtester, kinds: this.kinds, resolve: (symbol) => core.contracts.resolve(symbol), loadBars: (contract, request, progress) => loadBarRange(broker, store, contract, request, request.from, request.to, progress), events, clock, logger: dependencies.logger });
   }
 
   /** Restores saved strategies (those that ran come back paused: resume to continue) and starts routing broker events. */
@@ -93,7 +81,6 @@ export class StrategyService {
     this.save();
     this.closing = true;
     this.unobserve?.();
-    this.backtests?.cancelAll();
     for (const strategy of this.strategies.values()) if (strategy.runtime.status !== 'stopped') strategy.stop('the terminal is shutting down', false);
   }
 
