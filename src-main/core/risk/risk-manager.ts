@@ -51,6 +51,7 @@ export class RiskManager {
   private readonly publisher: StatePublisher;
   private unsubscribe: (() => void) | undefined;
   private running = false;
+  private readonly lockObservers = new Set<(accountId: AccountId, lock: { readonly id: string; readonly reason: string } | undefined) => void>();
 
   public constructor(private readonly dependencies: RiskManagerDependencies) {
     const { core, store, logger, scheduler, events } = dependencies;
@@ -172,6 +173,16 @@ export class RiskManager {
       configLockedUntil: this.config.view(accountId).lockedUntil,
       now,
     });
+  }
+
+  /**
+   * Hears, at once and in the same turn, every change of an account's lock covering the whole
+   * account (the strategies pause on it); a typed internal signal, not the panel's throttled event.
+   * Returns the function that stops it.
+   */
+  public observeLocks(observer: (accountId: AccountId, lock: { readonly id: string; readonly reason: string } | undefined) => void): () => void {
+    this.lockObservers.add(observer);
+    return () => this.lockObservers.delete(observer);
   }
 
   /** A page of the risk manager's audit rows. */
@@ -337,6 +348,10 @@ export class RiskManager {
       const actor = change === 'added' && lock.ruleId === 'trader' ? 'trader' : `risk:${lock.ruleId}`;
       this.dependencies.store?.audit({ at: now, accountId: lock.accountId, action: `risk.lock.${change}`, actor, detail: { lock } });
       this.markDirty(lock.accountId, true);
+    }
+    for (const accountId of new Set(changes.map(({ lock }) => lock.accountId))) {
+      const effective = this.locks.effective(accountId, undefined);
+      for (const observer of this.lockObservers) observer(accountId, effective === undefined ? undefined : { id: effective.id, reason: effective.reason });
     }
     if (this.running) this.ticker.rearm();
   }

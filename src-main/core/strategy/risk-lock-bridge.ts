@@ -1,6 +1,4 @@
 import type { AccountId } from '../../../src-shared/domain/ids';
-import type { RiskStateView } from '../../../src-shared/domain/risk';
-import type { EventForwarder } from '../event-hub';
 
 /** The two calls a risk lock makes on the strategies. */
 export interface StrategyLockTarget {
@@ -8,25 +6,24 @@ export interface StrategyLockTarget {
   resumeAccount(accountId: AccountId): void;
 }
 
+/** An account's lock as the risk manager signals it: the lock covering the whole account, or none. */
+export type AccountLockSignal = (accountId: AccountId, lock: { readonly id: string; readonly reason: string } | undefined) => void;
+
 /**
- * Connects the risk manager's published panel to the strategies without either importing the
- * other: when an account-wide lock appears in a `risk.state` event, the account's strategies pause
- * with its reason; when it is gone, they resume. Only changes act. Install it with
- * `events.forward(riskLockBridge(strategies))`.
+ * Connects the risk manager's lock signal to the strategies without either importing the other:
+ * when an account-wide lock appears, the account's strategies pause with its reason; when it is
+ * gone, they resume. Only changes act. Install it with `risk.observeLocks(riskLockBridge(strategies))`.
  */
-export function riskLockBridge(target: StrategyLockTarget): EventForwarder {
+export function riskLockBridge(target: StrategyLockTarget): AccountLockSignal {
   const locked = new Map<AccountId, string>();
-  return (channel, payload) => {
-    if (channel !== 'risk.state') return;
-    const state = payload as RiskStateView;
-    const lock = state.effectiveLock;
-    const previous = locked.get(state.accountId);
-    if (lock !== null && previous !== lock.id) {
-      locked.set(state.accountId, lock.id);
-      target.pauseAccount(state.accountId, lock.reason);
-    } else if (lock === null && previous !== undefined) {
-      locked.delete(state.accountId);
-      target.resumeAccount(state.accountId);
+  return (accountId, lock) => {
+    const previous = locked.get(accountId);
+    if (lock !== undefined && previous !== lock.id) {
+      locked.set(accountId, lock.id);
+      target.pauseAccount(accountId, lock.reason);
+    } else if (lock === undefined && previous !== undefined) {
+      locked.delete(accountId);
+      target.resumeAccount(accountId);
     }
   };
 }
