@@ -41,7 +41,7 @@ export async function injectFaults(context: FaultContext): Promise<void> {
     pending.push(inject(context, kind));
     // A kill is awaited (the host is back before the next fault); timed faults run out on their own.
     if (kind === 'kill') await pending[pending.length - 1];
-    await sleep(Math.min(context.until - Date.now(), planned.length > 0 ? gap * random.int(8, 12) * 0.1 : random.int(2500, 5000)));
+    await sleep(Math.min(context.until - Date.now(), planned.length > 0 ? gap * random.int(8, 12) * 0.1 : random.int(3000, 6000)));
   }
   await Promise.all(pending);
 }
