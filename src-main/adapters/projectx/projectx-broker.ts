@@ -21,6 +21,9 @@ import { EventStream } from './support/event-stream';
 
 type Lifecycle = 'ready' | 'running' | 'stopped';
 
+/** A full ProjectX contract id: `CON.F.US.EP.Z26` (type, region, root code, month and two-digit year). */
+const contractIdPattern = /^CON\.[A-Z]\.[A-Z]{2}\.[A-Z0-9]+\.[A-Z]\d{2}$/;
+
 /**
  * Creates the ProjectX (TopstepX) broker adapter. `start()` logs in, opens both hubs and
  * reconciles the watched accounts; `stop()` releases every socket, timer and request.
@@ -102,6 +105,10 @@ class ProjectXBroker implements BrokerPort {
 
   public accounts(): Promise<Result<AccountView[]>> {
     return this.parts.reference.accounts();
+  }
+
+  public isContractId(text: string): boolean {
+    return contractIdPattern.test(text);
   }
 
   public searchContracts(text: string): Promise<Result<ContractView[]>> {

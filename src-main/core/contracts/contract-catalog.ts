@@ -4,9 +4,6 @@ import { fail, ok, type Result } from '../../../src-shared/result';
 import type { BrokerPort } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
 
-/** A full ProjectX contract id, e.g. `CON.F.US.EP.Z26`. */
-const contractIdPattern = /^CON\.[A-Z]\.[A-Z]{2}\.[A-Z0-9]+\.[A-Z]\d{2}$/;
-
 /**
  * Contracts by id and by the root a trader types (`ES`), resolved through the broker and kept in
  * the store so tick math works before the broker answers again.
@@ -33,7 +30,7 @@ export class ContractCatalog {
   public async resolve(symbolOrId: string): Promise<Result<ContractView>> {
     const text = symbolOrId.trim().toUpperCase();
     if (text.length === 0) return fail('invalid-request', 'symbol is empty', 'symbol');
-    if (contractIdPattern.test(text)) {
+    if (this.broker.isContractId(text)) {
       const known = this.known(text);
       if (known !== undefined) return ok(known);
       const fetched = await this.broker.contractById(text);

@@ -119,6 +119,12 @@ export interface BrokerPort {
   stop(): Promise<void>;
   subscribe(listener: (event: BrokerEvent) => void): () => void;
 
+  /**
+   * True when the text is a full contract id in this broker's own form (`CON.F.US.EP.Z26` at
+   * ProjectX); anything else a trader types is a root to search for. The core knows no id format.
+   */
+  isContractId(text: string): boolean;
+
   accounts(): Promise<Result<AccountView[]>>;
   searchContracts(text: string): Promise<Result<ContractView[]>>;
   contractById(contractId: ContractId): Promise<Result<ContractView>>;

@@ -42,6 +42,10 @@ export class FakeBroker implements BrokerPort {
     for (const listener of this.listeners) listener(event);
   }
 
+  public isContractId(text: string): boolean {
+    return text.startsWith('CON.');
+  }
+
   public async start(): Promise<Result<void>> {
     for (const channel of ['rest', 'user-hub', 'market-hub'] as const) this.emit({ kind: 'link', channel, state: 'live', reason: 'connected' });
     return ok(undefined);
