@@ -3,7 +3,7 @@ import { pathParametersOf } from '../src-main/sim/exchange/day-plan';
 import { buildQuietExchange, esContract } from '../src-main/sim/exchange/exchange-test-kit';
 import { PathTape } from '../src-main/sim/exchange/path-tape';
 import { productBySymbol } from '../src-main/sim/exchange/product-catalogue';
-import { SessionCalendar } from '../src-main/sim/exchange/session-calendar';
+import { MarketSessions } from '../src-shared/exchange';
 import { buildHub, login, openMarketClock, post, type TestContract } from '../src-main/sim/gateway/gateway-test-kit';
 import { startSimGateway } from '../src-main/sim/gateway/sim-gateway';
 import { median, round, type Benchmark } from './bench-harness';
@@ -55,7 +55,7 @@ export const simExchangeBenchmark: Benchmark = {
 function thirtyDaysOfMinuteBarsMs(): number {
   const spec = productBySymbol('MNQ');
   if (spec === undefined) throw new Error('no MNQ product');
-  const tape = new PathTape(pathParametersOf(spec, 5, new SessionCalendar(spec.sessionGroup)), tapeEnd - 60 * 86_400);
+  const tape = new PathTape(pathParametersOf(spec, 5, new MarketSessions(spec.sessionGroup)), tapeEnd - 60 * 86_400);
   const started = performance.now();
   let bars = 0;
   for (let minute = tapeEnd - 30 * 86_400; minute < tapeEnd; minute += 60) {

@@ -17,7 +17,7 @@ import type { StorePort } from './ports/store-port';
 import { FillLedger } from './positions/fill-ledger';
 import { PositionBook } from './positions/position-book';
 import { summarizeAccount, summarizePosition } from './positions/summaries';
-import { cachedTradingDayOf, tradingDayOf, tradingDayStart } from './session/trading-day';
+import { cachedTradingDayOf, tradingDayOf, tradingDayStart } from '../../src-shared/exchange';
 
 /** What the trading core is built from. */
 export interface TradingCoreDependencies {

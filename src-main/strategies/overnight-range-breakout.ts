@@ -1,4 +1,4 @@
-import { inWindow } from '../core/strategy/exchange-calendar';
+import { inWindow } from '../../src-shared/exchange';
 import { decimal, integer, minutesOfTime, timeOfDay } from '../core/strategy/parameters';
 import { priceText } from '../core/strategy/price-text';
 import { defineStrategy } from '../core/strategy/strategy-definition';

@@ -1,4 +1,4 @@
-import { inWindow } from '../core/strategy/exchange-calendar';
+import { inWindow } from '../../src-shared/exchange';
 import { minutesOfTime } from '../core/strategy/parameters';
 import type { StrategyContext } from '../core/strategy/strategy-context';
 

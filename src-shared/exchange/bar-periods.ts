@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import type { BarUnit } from '../../../src-shared/domain/trading';
-import { cmeDayRoll, tradingDayStart } from '../session/trading-day';
+import type { BarUnit } from '../domain/trading';
+import { cmeDayRoll, tradingDayStart } from './trading-day';
 
 const unitMs: Partial<Record<BarUnit, number>> = { second: 1000, minute: 60_000, hour: 3_600_000 };
 

@@ -63,3 +63,13 @@ export function businessDayAtOrBefore(dayNumber: number): number {
   while (!isWeekday(day)) day -= 1;
   return day;
 }
+
+/** A `YYYY-MM-DD` date moved by whole days. */
+export function addDays(date: string, days: number): string {
+  return formatIsoDay(parseIsoDay(date) + days);
+}
+
+/** The weekday (0 Sunday … 6 Saturday) of a `YYYY-MM-DD` date. */
+export function weekdayOfIso(date: string): number {
+  return weekdayOf(parseIsoDay(date));
+}

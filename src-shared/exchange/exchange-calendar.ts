@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { exchangeTimeZone, nextDayRoll, tradingDayOf, tradingDayStart } from '../session/trading-day';
+import { chicagoOffsetMs, exchangeTimeZone } from './chicago-time';
+import { nextDayRoll, tradingDayOf, tradingDayStart } from './trading-day';
 
 const dayMs = 86_400_000;
 
@@ -52,7 +53,7 @@ export class ExchangeCalendar {
     this.start = tradingDayStart(time);
     this.end = nextDayRoll(time);
     // Zone changes happen at 02:00 on Sundays, when the market is closed: one offset per trading day holds.
-    this.offsetMs = -new TZDate(time, exchangeTimeZone).getTimezoneOffset() * 60_000;
+    this.offsetMs = chicagoOffsetMs(time);
     this.day = tradingDayOf(time);
     const [year, month, date] = this.day.split('-').map(Number);
     this.weekdayOfDay = new TZDate(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12, 0, 0, exchangeTimeZone).getDay();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from './calendar-days';
-import { SessionCalendar } from './session-calendar';
+import { MarketSessions } from './market-sessions';
 
 const at = (iso: string): number => Date.parse(iso);
 
 describe('session calendar', () => {
-  const equity = new SessionCalendar('equity');
+  const equity = new MarketSessions('equity');
 
   it('trades Sunday 17:00 CT to Friday 16:00 CT', () => {
     expect(equity.isOpen(at('2026-08-16T21:59:59Z'))).toBe(false);
@@ -36,7 +36,7 @@ describe('session calendar', () => {
 
   it('closes energy for Good Friday 2026 while equities trade until 08:15 CT', () => {
     // Arrange
-    const energy = new SessionCalendar('energy');
+    const energy = new MarketSessions('energy');
     const fridayEarly = at('2026-04-03T13:00:00Z');
 
     // Act & Assert: 08:00 CDT
@@ -47,7 +47,7 @@ describe('session calendar', () => {
   });
 
   it('stays closed from the Christmas Eve early halt until Sunday evening', () => {
-    const metals = new SessionCalendar('metals');
+    const metals = new MarketSessions('metals');
     expect(metals.isOpen(at('2026-12-24T18:40:00Z'))).toBe(true);
     expect(metals.isOpen(at('2026-12-24T18:45:00Z'))).toBe(false);
     expect(metals.intervals(parseIsoDay('2026-12-25'))).toEqual([]);
@@ -65,7 +65,7 @@ describe('session calendar', () => {
   });
 
   it('lets FX and rates follow the equity exceptions', () => {
-    const rates = new SessionCalendar('rates');
+    const rates = new MarketSessions('interest_rates');
     expect(rates.isOpen(at('2026-01-19T18:30:00Z'))).toBe(false);
   });
 });

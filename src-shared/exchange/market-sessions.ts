@@ -1,35 +1,18 @@
-import { isWeekday, parseIsoDay } from './calendar-days';
-import { chicagoInstant, tradeDateOf } from './chicago-time';
-import { cmeHolidays, type HolidayGroup } from './holiday-schedule';
-
-/** A product's calendar group. FX and rates are not in the holiday file; they follow the equity exceptions. */
-export type SessionGroup = HolidayGroup | 'fx' | 'rates';
+import { isWeekday } from './calendar-days';
+import { chicagoInstant } from './chicago-time';
+import { closuresOf, regularSession, type ProductGroup, type TimeSpan } from './holidays';
+import { productGroupOf } from './products';
+import { tradeDateOf } from './trading-day';
 
 /** A span when the market trades: epoch milliseconds, `end` excluded. */
-export interface OpenInterval {
-  readonly start: number;
-  readonly end: number;
-}
+export type OpenInterval = TimeSpan;
 
-// How far to look for the previous or next session; the longest closure in the file is 4 days.
+// How far to look for the previous or next session; the longest closure in the data is 4 days.
 const searchDays = 15;
-
-function localInstant(text: string): number {
-  const [hour, minute] = text.slice(11, 16).split(':').map(Number);
-  return chicagoInstant(parseIsoDay(text.slice(0, 10)), hour ?? 0, minute ?? 0);
-}
-
-function closureWindows(group: SessionGroup): OpenInterval[] {
-  // The file has no FX or rates column; the equity hours are the closest stand-in.
-  const column: HolidayGroup = group === 'fx' || group === 'rates' ? 'equity' : group;
-  return cmeHolidays
-    .map((holiday) => {
-      const rule = holiday.rules[column];
-      const start = rule.status === 'early_halt' ? localInstant(`${holiday.date}T${rule.halt}`) : localInstant(rule.closedFrom);
-      return { start, end: localInstant(rule.resume) };
-    })
-    .sort((left, right) => left.start - right.start);
-}
+const openHour = Math.floor(regularSession.openMinutes / 60);
+const openMinute = regularSession.openMinutes % 60;
+const closeHour = Math.floor(regularSession.closeMinutes / 60);
+const closeMinute = regularSession.closeMinutes % 60;
 
 function subtract(pieces: OpenInterval[], window: OpenInterval): OpenInterval[] {
   const result: OpenInterval[] = [];
@@ -48,13 +31,13 @@ function subtract(pieces: OpenInterval[], window: OpenInterval): OpenInterval[] 
  * The CME Globex week for one product group: Sunday-Friday 17:00-16:00 Chicago time with the daily
  * 16:00-17:00 halt, minus the holiday file's early halts and closures.
  */
-export class SessionCalendar {
-  private readonly closures: OpenInterval[];
+export class MarketSessions {
+  private readonly closures: readonly OpenInterval[];
   private readonly byTradeDate = new Map<number, readonly OpenInterval[]>();
   private lastHit: OpenInterval | null = null;
 
-  public constructor(public readonly group: SessionGroup) {
-    this.closures = closureWindows(group);
+  public constructor(public readonly group: ProductGroup) {
+    this.closures = closuresOf(group);
   }
 
   /** The open intervals of a trade date (empty on weekends and full closures), in time order. */
@@ -63,7 +46,7 @@ export class SessionCalendar {
     if (cached !== undefined) return cached;
     let pieces: OpenInterval[] = [];
     if (isWeekday(tradeDate)) {
-      pieces = [{ start: chicagoInstant(tradeDate - 1, 17, 0), end: chicagoInstant(tradeDate, 16, 0) }];
+      pieces = [{ start: chicagoInstant(tradeDate - 1, openHour, openMinute), end: chicagoInstant(tradeDate, closeHour, closeMinute) }];
       for (const window of this.closures) pieces = subtract(pieces, window);
     }
     this.byTradeDate.set(tradeDate, pieces);
@@ -114,4 +97,33 @@ export class SessionCalendar {
     }
     return null;
   }
+}
+
+const shared = new Map<ProductGroup, MarketSessions>();
+
+/** The shared session calendar of a product group. */
+export function marketSessionsOf(group: ProductGroup): MarketSessions {
+  let sessions = shared.get(group);
+  if (sessions === undefined) {
+    sessions = new MarketSessions(group);
+    shared.set(group, sessions);
+  }
+  return sessions;
+}
+
+/** Whether a product group's market trades at an instant (regular week, daily halt, holidays). */
+export function isMarketOpen(epochMs: number, group: ProductGroup): boolean {
+  return marketSessionsOf(group).isOpen(epochMs);
+}
+
+/**
+ * Whether any of these products trades at an instant; each is a symbol (`ZN`) or a ProjectX
+ * contract id (`CON.F.US.TYA.Z26`). With none given, the equity session answers.
+ */
+export function isAnyMarketOpen(epochMs: number, symbolsOrContractIds: Iterable<string>): boolean {
+  const groups = new Set<ProductGroup>();
+  for (const key of symbolsOrContractIds) groups.add(productGroupOf(key));
+  if (groups.size === 0) groups.add('equity');
+  for (const group of groups) if (isMarketOpen(epochMs, group)) return true;
+  return false;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cachedTradingDayOf, nextDayRoll, tradingDayOf, tradingDayStart } from './trading-day';
+import { formatIsoDay } from './calendar-days';
+import { cachedTradingDayOf, nextDayRoll, tradeDateOf, tradingDayOf, tradingDayStart } from './trading-day';
 
 describe('trading day', () => {
   it('rolls at 17:00 Chicago time in winter (CST, UTC-6)', () => {
@@ -29,5 +30,17 @@ describe('trading day', () => {
     const instants = [0, 22, 23, 24, 47, 48, 70, 71, 72].map((hours) => Date.parse('2026-10-31T12:00:00Z') + hours * 3_600_000);
 
     expect(instants.map(cached)).toEqual(instants.map((time) => tradingDayOf(time)));
+  });
+});
+
+describe('trade date numbers', () => {
+  it('rolls the trade date at 17:00 Chicago time', () => {
+    const beforeRoll = Date.parse('2026-11-18T22:59:59Z');
+    const atRoll = Date.parse('2026-11-18T23:00:00Z');
+    const nextMorning = Date.parse('2026-11-19T15:00:00Z');
+
+    expect(tradeDateOf(atRoll)).toBe(tradeDateOf(beforeRoll) + 1);
+    expect(tradeDateOf(nextMorning)).toBe(tradeDateOf(atRoll));
+    expect(formatIsoDay(tradeDateOf(atRoll))).toBe(tradingDayOf(atRoll));
   });
 });

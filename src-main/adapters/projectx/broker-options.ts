@@ -1,10 +1,10 @@
 import type { Clock } from '../../core/clock';
 import { silentLogger, type Logger } from '../../core/logger';
 import type { EpochMs } from '../../../src-shared/domain/ids';
+import { isAnyMarketOpen } from '../../../src-shared/exchange';
 import type { FetchFunction } from './rest/http-transport';
 import type { RateBudget } from './rest/request-gate';
 import { systemScheduler, type Scheduler } from './support/scheduler';
-import { isGlobexOpen } from './support/trading-hours';
 
 /** TopstepX endpoints (reference §1). */
 export const topstepXUrls = {
@@ -48,8 +48,11 @@ export interface ProjectXBrokerOptions {
   readonly staleFeedMs?: number;
   /** How often the watchdog looks; default 5 s. */
   readonly watchdogCheckMs?: number;
-  /** When the market trades; default the regular CME Globex week (no holidays). */
-  readonly isMarketOpen?: (at: EpochMs) => boolean;
+  /**
+   * Whether the market of any subscribed contract trades at `at`; default the exchange module's
+   * sessions (regular Globex week, daily halt, CME holidays by product group).
+   */
+  readonly isMarketOpen?: (at: EpochMs, contractIds: readonly string[]) => boolean;
   /** Delays of SignalR's automatic reconnect; default 0, 2, 5, 10, 20, 30 s, then the restart loop. */
   readonly reconnectDelaysMs?: readonly number[];
   /** Backoff of the restart loop; default 1 s doubling to 30 s. */
@@ -98,7 +101,7 @@ export function resolveOptions(options: ProjectXBrokerOptions): ResolvedOptions 
     tokenRefreshLeadMs: 30 * 60_000,
     staleFeedMs: 30_000,
     watchdogCheckMs: 5_000,
-    isMarketOpen: isGlobexOpen,
+    isMarketOpen: isAnyMarketOpen,
     reconnectDelaysMs: [0, 2_000, 5_000, 10_000, 20_000, 30_000],
     restartBackoffMs: { initial: 1_000, max: 30_000 },
     logoutGraceMs: 15_000,

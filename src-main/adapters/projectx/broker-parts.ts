@@ -125,7 +125,7 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const watchdog = new StalenessWatchdog(marketLink, { staleAfterMs: options.staleFeedMs, checkEveryMs: options.watchdogCheckMs }, options.isMarketOpen, clock, timers, logger);
   const logoutParts = { refreshToken: () => auth.refresh(), timers, logger, graceMs: options.logoutGraceMs };
   new LogoutMonitor(userLink, { ...logoutParts, expectsEvents: () => false }).register();
-  new LogoutMonitor(marketLink, { ...logoutParts, expectsEvents: () => marketLink.subscriptionCount > 0 && options.isMarketOpen(clock.now()) }).register();
+  new LogoutMonitor(marketLink, { ...logoutParts, expectsEvents: () => marketLink.subscriptionCount > 0 && options.isMarketOpen(clock.now(), marketLink.subscribedContracts) }).register();
   userStream.register();
   marketStream.register();
   const lastPrice = (contractId: string) => lastPrices.require(contractId, (id) => marketStream.borrowQuotes(id), options.lastPriceWaitMs);

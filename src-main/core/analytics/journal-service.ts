@@ -3,8 +3,7 @@ import type { AccountId, ContractId, OrderId } from '../../../src-shared/domain/
 import type { FillView } from '../../../src-shared/domain/trading';
 import type { Clock } from '../clock';
 import type { StorePort } from '../ports/store-port';
-import { tradingDayOf } from '../session/trading-day';
-import { ExchangeCalendar } from '../strategy/exchange-calendar';
+import { ExchangeCalendar, tradingDayOf } from '../../../src-shared/exchange';
 import type { TradingCore } from '../trading-core';
 import { EquityTracker, equityCurve } from './performance';
 import { buildRoundTrips, type TripContract } from './round-trips';

@@ -1,6 +1,6 @@
 import type { IndicatorLine, IndicatorMarker, IndicatorRequest, IndicatorSegment, IndicatorSeriesView, IndicatorZone } from '../../../src-shared/domain/strategies';
 import type { BarView } from '../../../src-shared/domain/trading';
-import { exchangeTimeZone } from '../session/trading-day';
+import { exchangeTimeZone } from '../../../src-shared/exchange';
 import { AverageTrueRange } from './average-true-range';
 import { BollingerBands } from './bollinger-bands';
 import { DonchianChannel } from './donchian-channel';

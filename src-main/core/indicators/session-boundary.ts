@@ -1,4 +1,4 @@
-import { cmeDayRoll, nextDayRoll, type DayRoll } from '../session/trading-day';
+import { cmeDayRoll, nextDayRoll, type DayRoll } from '../../../src-shared/exchange';
 
 /**
  * Tells when a bar opens a new session (a new trading day, or a new regular session with another

@@ -1,5 +1,5 @@
 import type { BarView } from '../../../src-shared/domain/trading';
-import { cmeDayRoll, type DayRoll } from '../session/trading-day';
+import { cmeDayRoll, type DayRoll } from '../../../src-shared/exchange';
 import type { Bands } from './bollinger-bands';
 import { SessionBoundary } from './session-boundary';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TapeTrade } from '../../../src-shared/domain/trading';
 import { BarAggregator } from './bar-aggregator';
-import { barStart } from './bar-buckets';
+import { barStart } from '../../../src-shared/exchange';
 
 const base = Date.parse('2026-11-18T16:00:00Z');
 

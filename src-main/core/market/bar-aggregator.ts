@@ -1,5 +1,5 @@
 import type { BarUnit, BarView, TapeTrade } from '../../../src-shared/domain/trading';
-import { barStart } from './bar-buckets';
+import { barStart } from '../../../src-shared/exchange';
 
 /** How many recent bars stay mutable for late prints. */
 const keptBars = 500;

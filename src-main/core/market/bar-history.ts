@@ -2,7 +2,7 @@ import type { BarUnit, BarView, ContractView } from '../../../src-shared/domain/
 import { ok, type Result } from '../../../src-shared/result';
 import type { BrokerPort } from '../ports/broker-port';
 import type { BarSeriesKey, StorePort } from '../ports/store-port';
-import { barStart } from './bar-buckets';
+import { barStart } from '../../../src-shared/exchange';
 
 const approximateUnitMs: Record<BarUnit, number> = {
   second: 1000,

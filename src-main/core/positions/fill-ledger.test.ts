@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FillView } from '../../../src-shared/domain/trading';
-import { tradingDayOf } from '../session/trading-day';
+import { tradingDayOf } from '../../../src-shared/exchange';
 import { FillLedger } from './fill-ledger';
 
 function fill(overrides: Partial<FillView>): FillView {

@@ -1,7 +1,7 @@
 import type { AccountId, ContractId } from '../../../src-shared/domain/ids';
 import type { PositionView } from '../../../src-shared/domain/trading';
 import type { Clock } from '../clock';
-import type { ProductGroup } from './calendar/product-groups';
+import { productGroups, type ProductGroup } from '../../../src-shared/exchange';
 import type { RiskSettings } from './config/risk-settings';
 import type { LockoutBook } from './lockouts/lockout-book';
 import type { RiskEvent } from './rules/rule-types';
@@ -25,7 +25,7 @@ export interface RiskClockDependencies {
   readonly frozenChanged: (book: AccountBook, message: string | null) => void;
 }
 
-const groups: readonly ProductGroup[] = ['equity', 'energy', 'metals', 'other'];
+const groups: readonly ProductGroup[] = productGroups;
 const heartbeatMs = 5000;
 
 /**

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../src-shared/result';
 import type { Clock } from '../clock';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../logger';
-import { barStart } from '../market/bar-buckets';
+import { barStart } from '../../../src-shared/exchange';
 import type { BacktestPort } from './backtest-port';
 import { mergeParameters } from './parameters';
 import type { StrategyKind } from './strategy-definition';

@@ -1,7 +1,6 @@
 import type { StrategySeries } from '../../../src-shared/domain/strategies';
 import type { BarUnit, BarView } from '../../../src-shared/domain/trading';
-import { barStart } from '../market/bar-buckets';
-import { nextDayRoll } from '../session/trading-day';
+import { barStart, nextDayRoll } from '../../../src-shared/exchange';
 
 const fixedMs: Partial<Record<BarUnit, number>> = { second: 1000, minute: 60_000, hour: 3_600_000 };
 const dayMs = 86_400_000;

@@ -2,7 +2,7 @@ import type { StrategyOrderRole } from '../../../src-shared/domain/strategies';
 import type { OrderId } from '../../../src-shared/domain/ids';
 import type { OrderView } from '../../../src-shared/domain/trading';
 import type { StorePort } from '../ports/store-port';
-import { tradingDayOf } from '../session/trading-day';
+import { tradingDayOf } from '../../../src-shared/exchange';
 
 /** Which strategy an order belongs to, and its part. */
 export interface Attribution {

@@ -9,7 +9,7 @@ import type { ExponentialMovingAverage, SimpleMovingAverage } from '../indicator
 import type { RelativeStrengthIndex } from '../indicators/relative-strength';
 import type { SmartMoneyConcepts } from '../indicators/smc/smart-money-concepts';
 import type { SessionVwap } from '../indicators/vwap';
-import type { ExchangeCalendar } from './exchange-calendar';
+import type { ExchangeCalendar } from '../../../src-shared/exchange';
 
 /** A JSON value a strategy may keep in its state. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BarRollup } from './bar-rollup';
-import { ExchangeCalendar, inWindow } from './exchange-calendar';
+import { ExchangeCalendar, inWindow } from '../../../src-shared/exchange';
 import { choice, integer, mergeParameters, minutesOfTime, parameterSpecs, timeOfDay } from './parameters';
 import { defineStrategy } from './strategy-definition';
 import { bar, closesToBars, minute, regularOpen } from './testing/bar-builders';

@@ -2,7 +2,7 @@ import type { StrategyLogEntry, StrategyParameters, StrategyPauser, StrategySeri
 import type { AccountId, OrderId } from '../../../src-shared/domain/ids';
 import { isFinalStatus, type BarView, type ContractView, type FillView, type OrderView, type QuoteView } from '../../../src-shared/domain/trading';
 import type { Clock } from '../clock';
-import { ExchangeCalendar } from './exchange-calendar';
+import { ExchangeCalendar } from '../../../src-shared/exchange';
 import { SeriesFeeds } from './series-feeds';
 import type { JsonValue, LogFields, StrategyContext, StrategyIndicators } from './strategy-context';
 import type { StrategyHandlers, StrategyKind } from './strategy-definition';

@@ -8,7 +8,7 @@ import type { BarHistory } from '../market/bar-history';
 import type { OrderService } from '../orders/order-service';
 import type { BrokerPort } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
-import { tradingDayOf } from '../session/trading-day';
+import { tradingDayOf } from '../../../src-shared/exchange';
 import type { TradingCore } from '../trading-core';
 import { LiveStrategy, type LiveStrategyDependencies } from './live-strategy';
 import { OrderAttribution } from './order-attribution';

@@ -1,5 +1,5 @@
 import { BarAccumulator } from './bar-accumulator';
-import { civilDateOf } from './calendar-days';
+import { civilDateOf } from '../../../src-shared/exchange';
 import type { ContractDirectory } from './contract-directory';
 import { barsCode } from './error-codes';
 import type { BarModel, ExchangeAnswer } from './exchange-api';
@@ -7,7 +7,7 @@ import type { MarketTape } from './market-tape';
 import type { ProductSpec } from './product-catalogue';
 import { barUnit } from './projectx-enums';
 import { parseBody, retrieveBarsSchema } from './request-schemas';
-import type { SessionCalendar } from './session-calendar';
+import type { MarketSessions } from '../../../src-shared/exchange';
 import { ticksToPrice } from './tick-math';
 import { barTimestamp, parseTimestamp } from './timestamps';
 
@@ -19,7 +19,7 @@ const maxUnitNumber = 10_000;
 export interface HistorySource {
   readonly directory: ContractDirectory;
   tapeOf(spec: ProductSpec): MarketTape;
-  calendarOf(spec: ProductSpec): SessionCalendar;
+  calendarOf(spec: ProductSpec): MarketSessions;
   readonly now: () => number;
 }
 
@@ -38,7 +38,7 @@ function barOf(spec: ProductSpec, startMs: number, accumulator: BarAccumulator):
   return { t: barTimestamp(startMs), o: price(accumulator.open), h: price(accumulator.high), l: price(accumulator.low), c: price(accumulator.close), v: accumulator.volume };
 }
 
-function fixedBars(spec: ProductSpec, tape: MarketTape, calendar: SessionCalendar, sizeMs: number, window: Window): BarModel[] {
+function fixedBars(spec: ProductSpec, tape: MarketTape, calendar: MarketSessions, sizeMs: number, window: Window): BarModel[] {
   const bars: BarModel[] = [];
   const accumulator = new BarAccumulator();
   const historyStart = tape.path.historyStartSec * 1000;
@@ -76,7 +76,7 @@ function groupKey(unit: number, unitNumber: number, tradeDate: number): number {
   return Math.floor((year * 12 + month - 1) / unitNumber);
 }
 
-function calendarBars(spec: ProductSpec, tape: MarketTape, calendar: SessionCalendar, unit: number, unitNumber: number, window: Window): BarModel[] {
+function calendarBars(spec: ProductSpec, tape: MarketTape, calendar: MarketSessions, unit: number, unitNumber: number, window: Window): BarModel[] {
   const bars: BarModel[] = [];
   const upper = Math.min(window.endMs, window.now + 1);
   const firstDate = tape.path.tradeDateOf(tape.path.historyStartSec * 1000);

@@ -1,5 +1,5 @@
 import type { ContractModel } from './exchange-api';
-import { tradeDateOf } from './chicago-time';
+import { tradeDateOf } from '../../../src-shared/exchange';
 import {
   contractDescriptionOf,
   contractIdOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDay, parseIsoDay } from './calendar-days';
+import { formatIsoDay, parseIsoDay } from '../../../src-shared/exchange';
 import {
   contractDescriptionOf,
   contractDisplayNameOf,

@@ -1,4 +1,4 @@
-import { businessDayAtOrBefore, businessDaysBefore, dayNumberOf, weekdayOf } from './calendar-days';
+import { businessDayAtOrBefore, businessDaysBefore, dayNumberOf, weekdayOf } from '../../../src-shared/exchange';
 import { productByRoot, type ProductSpec } from './product-catalogue';
 
 /** CME month codes, January first. */

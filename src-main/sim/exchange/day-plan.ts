@@ -1,9 +1,8 @@
-import { isWeekday } from './calendar-days';
-import { chicagoOffsetMinutes } from './chicago-time';
+import { chicagoPartsOf, isWeekday } from '../../../src-shared/exchange';
 import { secondWeights } from './intraday-profile';
 import type { ProductSpec } from './product-catalogue';
 import { hashInts, hashText, normalOf, RandomStream } from './random';
-import type { SessionCalendar } from './session-calendar';
+import type { MarketSessions } from '../../../src-shared/exchange';
 
 /**
  * The coarse levels of the price path. A trade date's closing level is a truncated
@@ -19,7 +18,7 @@ export interface PathParameters {
   readonly pathKey: number;
   /** Keys the product's own volume and print details. */
   readonly productKey: number;
-  readonly calendar: SessionCalendar;
+  readonly calendar: MarketSessions;
   /** Per-second activity weight by Chicago minute of day. */
   readonly weights: Float64Array;
   /** `basePrice` in ticks. */
@@ -27,7 +26,7 @@ export interface PathParameters {
 }
 
 /** Builds the parameters of a product for a seed. */
-export function pathParametersOf(spec: ProductSpec, seed: number, calendar: SessionCalendar): PathParameters {
+export function pathParametersOf(spec: ProductSpec, seed: number, calendar: MarketSessions): PathParameters {
   return {
     spec,
     pathKey: hashInts(seed, hashText(spec.underlying)),
@@ -99,8 +98,7 @@ function cutIntoBlocks(parameters: PathParameters, tradeDate: number): RawBlock[
     for (let hour = Math.floor(startSec / hourSec) * hourSec; hour < endSec; hour += hourSec) {
       const from = Math.max(startSec, hour);
       const to = Math.min(endSec, hour + hourSec);
-      const offset = chicagoOffsetMinutes(from * 1000);
-      const startMinuteOfDay = (((Math.floor(from / 60) + offset) % 1440) + 1440) % 1440;
+      const startMinuteOfDay = chicagoPartsOf(from * 1000).minuteOfDay;
       blocks.push({ startSec: from, endSec: to, startMinuteOfDay, opensInterval: from === startSec });
     }
   }

@@ -1,12 +1,12 @@
 import { BarAccumulator } from './bar-accumulator';
-import { TradeDateLookup } from './chicago-time';
+import { TradeDateLookup } from '../../../src-shared/exchange';
 import type { DepthEntryModel, MarketTradeModel, QuoteModel } from './exchange-api';
 import type { MarketTape } from './market-tape';
 import { bookAround, depthDiff, depthSnapshot, levelSize, type BookLevel, type BookSnapshot } from './order-book';
 import { symbolIdOf, type ProductSpec } from './product-catalogue';
 import { aggressor, domType } from './projectx-enums';
 import type { TapePrint } from './second-prints';
-import type { SessionCalendar } from './session-calendar';
+import type { MarketSessions } from '../../../src-shared/exchange';
 import { ticksToPrice } from './tick-math';
 import { marketTimestamp } from './timestamps';
 
@@ -36,7 +36,7 @@ export class LiveMarket {
   public constructor(
     public readonly spec: ProductSpec,
     public readonly tape: MarketTape,
-    public readonly calendar: SessionCalendar,
+    public readonly calendar: MarketSessions,
   ) {
     this.symbolId = symbolIdOf(spec);
   }

@@ -6,14 +6,14 @@ import { PathTape } from './path-tape';
 import { planPriceMove } from './price-mover';
 import { productBySymbol } from './product-catalogue';
 import type { TapePrint } from './second-prints';
-import { SessionCalendar } from './session-calendar';
+import { MarketSessions } from '../../../src-shared/exchange';
 
 const now = Date.parse('2026-08-19T14:00:00.400Z');
 
 function tape(): MarketTape {
   const spec = productBySymbol('ES');
   if (spec === undefined) throw new Error('ES');
-  return new MarketTape(new PathTape(pathParametersOf(spec, 1, new SessionCalendar('equity')), now / 1000 - 5 * 86_400));
+  return new MarketTape(new PathTape(pathParametersOf(spec, 1, new MarketSessions('equity')), now / 1000 - 5 * 86_400));
 }
 
 function aggregateOf(prints: readonly TapePrint[]): number[] {

@@ -3,14 +3,14 @@ import { BarAccumulator } from './bar-accumulator';
 import { pathParametersOf } from './day-plan';
 import { PathTape } from './path-tape';
 import { productBySymbol } from './product-catalogue';
-import { SessionCalendar } from './session-calendar';
+import { MarketSessions } from '../../../src-shared/exchange';
 
 const end = Date.parse('2026-08-19T15:00:00Z') / 1000;
 
 function tapeOf(symbol: string, seed = 1): PathTape {
   const spec = productBySymbol(symbol);
   if (spec === undefined) throw new Error(symbol);
-  return new PathTape(pathParametersOf(spec, seed, new SessionCalendar(spec.sessionGroup)), end - 60 * 86_400);
+  return new PathTape(pathParametersOf(spec, seed, new MarketSessions(spec.sessionGroup)), end - 60 * 86_400);
 }
 
 function bar(tape: PathTape, from: number, to: number): number[] {

@@ -1,6 +1,6 @@
 import { BarAccumulator } from './bar-accumulator';
 import { generateBlock, type SecondSeries } from './block-generator';
-import { TradeDateLookup } from './chicago-time';
+import { TradeDateLookup } from '../../../src-shared/exchange';
 import { closingLevel, planDay, type DayPlan, type PathParameters } from './day-plan';
 import { LruCache } from './lru-cache';
 

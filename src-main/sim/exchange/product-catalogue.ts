@@ -1,4 +1,4 @@
-import type { SessionGroup } from './session-calendar';
+import { productBySymbol as exchangeProduct, type ProductGroup } from '../../../src-shared/exchange';
 
 /** How a product's front month rolls to the next (see contract-months.ts). */
 export type RollRule = 'index-quarterly' | 'crude-monthly' | 'metal-bimonthly' | 'treasury-quarterly';
@@ -24,7 +24,7 @@ export interface ProductSpec {
   /** Month codes TopstepX offers as the active contract (gold skips October). */
   readonly activeMonths: string;
   readonly roll: RollRule;
-  readonly sessionGroup: SessionGroup;
+  readonly sessionGroup: ProductGroup;
   readonly profile: ActivityProfile;
   /** Products with the same underlying share one price path (ES and MES print the same prices). */
   readonly underlying: string;
@@ -40,34 +40,50 @@ export interface ProductSpec {
   readonly feeCents: number;
 }
 
-function product(spec: ProductSpec): ProductSpec {
-  return spec;
+/** What only the simulator adds to the exchange module's product facts. */
+type SimulatedFacts = Pick<ProductSpec, 'activeMonths' | 'roll' | 'profile' | 'underlying' | 'basePrice' | 'dailyVolatility' | 'dailyVolume' | 'touchSize' | 'feeCents'>;
+
+function product(symbol: string, simulated: SimulatedFacts): ProductSpec {
+  const facts = exchangeProduct(symbol);
+  if (facts === undefined) throw new Error(`the exchange module has no product ${symbol}`);
+  return {
+    symbol: facts.symbol,
+    root: facts.brokerRoot,
+    title: facts.brokerTitle,
+    tickSize: facts.tickSize,
+    tickDecimals: facts.tickDecimals,
+    tickValueMillicents: facts.tickValueMillicents,
+    listedMonths: facts.monthCodes,
+    sessionGroup: facts.group,
+    ...simulated,
+  };
 }
 
 const quarterly = 'HMUZ';
 const monthly = 'FGHJKMNQUVXZ';
 
 /**
- * The simulated products. Tick sizes and values, roots and titles come from the live
- * Contract/available capture (shared/data/contracts.json). Fees follow the ProjectX platform's
- * published round turns split per side: minis $2.80, micros $0.74, CL $3.04, MCL $1.04, GC and 6E
- * $3.24, MGC $1.24, ZN $2.04 (an estimate; ZN is not on that list).
+ * The simulated products. Symbols, roots, titles, tick sizes and values, listed months and
+ * session groups come from the exchange module (src-shared/exchange, from the live
+ * Contract/available capture). Fees follow the ProjectX platform's published round turns split
+ * per side: minis $2.80, micros $0.74, CL $3.04, MCL $1.04, GC and 6E $3.24, MGC $1.24, ZN $2.04
+ * (an estimate; ZN is not on that list).
  */
 export const productCatalogue: readonly ProductSpec[] = [
-  product({ symbol: 'ES', root: 'EP', title: 'E-Mini S&P 500', tickSize: 0.25, tickDecimals: 2, tickValueMillicents: 1_250_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'SPX', basePrice: 7700, dailyVolatility: 0.01, dailyVolume: 1_500_000, touchSize: 28, feeCents: 140 }),
-  product({ symbol: 'MES', root: 'MES', title: 'Micro E-mini S&P 500', tickSize: 0.25, tickDecimals: 2, tickValueMillicents: 125_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'SPX', basePrice: 7700, dailyVolatility: 0.01, dailyVolume: 900_000, touchSize: 14, feeCents: 37 }),
-  product({ symbol: 'NQ', root: 'ENQ', title: 'E-mini NASDAQ-100', tickSize: 0.25, tickDecimals: 2, tickValueMillicents: 500_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'NDX', basePrice: 29_500, dailyVolatility: 0.013, dailyVolume: 600_000, touchSize: 6, feeCents: 140 }),
-  product({ symbol: 'MNQ', root: 'MNQ', title: 'Micro E-mini Nasdaq-100', tickSize: 0.25, tickDecimals: 2, tickValueMillicents: 50_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'NDX', basePrice: 29_500, dailyVolatility: 0.013, dailyVolume: 1_200_000, touchSize: 9, feeCents: 37 }),
-  product({ symbol: 'RTY', root: 'RTY', title: 'E-mini Russell 2000', tickSize: 0.1, tickDecimals: 1, tickValueMillicents: 500_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'RUT', basePrice: 2450, dailyVolatility: 0.014, dailyVolume: 150_000, touchSize: 7, feeCents: 140 }),
-  product({ symbol: 'M2K', root: 'M2K', title: 'Micro E-mini Russell 2000', tickSize: 0.1, tickDecimals: 1, tickValueMillicents: 50_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'RUT', basePrice: 2450, dailyVolatility: 0.014, dailyVolume: 120_000, touchSize: 5, feeCents: 37 }),
-  product({ symbol: 'YM', root: 'YM', title: 'E-mini Dow ($5)', tickSize: 1, tickDecimals: 0, tickValueMillicents: 500_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'DJI', basePrice: 49_800, dailyVolatility: 0.009, dailyVolume: 130_000, touchSize: 4, feeCents: 140 }),
-  product({ symbol: 'MYM', root: 'MYM', title: 'Micro E-mini Dow $0.50', tickSize: 1, tickDecimals: 0, tickValueMillicents: 50_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'equity', profile: 'equity', underlying: 'DJI', basePrice: 49_800, dailyVolatility: 0.009, dailyVolume: 200_000, touchSize: 5, feeCents: 37 }),
-  product({ symbol: 'CL', root: 'CLE', title: 'Crude Light (Globex)', tickSize: 0.01, tickDecimals: 2, tickValueMillicents: 1_000_000, listedMonths: monthly, activeMonths: monthly, roll: 'crude-monthly', sessionGroup: 'energy', profile: 'energy', underlying: 'WTI', basePrice: 65, dailyVolatility: 0.022, dailyVolume: 300_000, touchSize: 9, feeCents: 152 }),
-  product({ symbol: 'MCL', root: 'MCLE', title: 'Micro WTI Crude Oil', tickSize: 0.01, tickDecimals: 2, tickValueMillicents: 100_000, listedMonths: monthly, activeMonths: monthly, roll: 'crude-monthly', sessionGroup: 'energy', profile: 'energy', underlying: 'WTI', basePrice: 65, dailyVolatility: 0.022, dailyVolume: 110_000, touchSize: 5, feeCents: 52 }),
-  product({ symbol: 'GC', root: 'GCE', title: 'Gold (Globex)', tickSize: 0.1, tickDecimals: 1, tickValueMillicents: 1_000_000, listedMonths: 'GJMQVZ', activeMonths: 'GJMQZ', roll: 'metal-bimonthly', sessionGroup: 'metals', profile: 'metals', underlying: 'XAU', basePrice: 3850, dailyVolatility: 0.011, dailyVolume: 220_000, touchSize: 5, feeCents: 162 }),
-  product({ symbol: 'MGC', root: 'MGC', title: 'Micro Gold', tickSize: 0.1, tickDecimals: 1, tickValueMillicents: 100_000, listedMonths: 'GJMQVZ', activeMonths: 'GJMQZ', roll: 'metal-bimonthly', sessionGroup: 'metals', profile: 'metals', underlying: 'XAU', basePrice: 3850, dailyVolatility: 0.011, dailyVolume: 150_000, touchSize: 4, feeCents: 62 }),
-  product({ symbol: '6E', root: 'EU6', title: 'Euro FX (Globex)', tickSize: 0.00005, tickDecimals: 5, tickValueMillicents: 625_000, listedMonths: quarterly, activeMonths: quarterly, roll: 'index-quarterly', sessionGroup: 'fx', profile: 'fx', underlying: 'EUR', basePrice: 1.17, dailyVolatility: 0.005, dailyVolume: 160_000, touchSize: 18, feeCents: 162 }),
-  product({ symbol: 'ZN', root: 'TYA', title: '10yr US Treasury Notes (Globex)', tickSize: 0.015625, tickDecimals: 6, tickValueMillicents: 1_562_500, listedMonths: quarterly, activeMonths: quarterly, roll: 'treasury-quarterly', sessionGroup: 'rates', profile: 'rates', underlying: 'UST10', basePrice: 112.5, dailyVolatility: 0.0035, dailyVolume: 1_400_000, touchSize: 160, feeCents: 102 }),
+  product('ES', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'SPX', basePrice: 7700, dailyVolatility: 0.01, dailyVolume: 1_500_000, touchSize: 28, feeCents: 140 }),
+  product('MES', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'SPX', basePrice: 7700, dailyVolatility: 0.01, dailyVolume: 900_000, touchSize: 14, feeCents: 37 }),
+  product('NQ', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'NDX', basePrice: 29_500, dailyVolatility: 0.013, dailyVolume: 600_000, touchSize: 6, feeCents: 140 }),
+  product('MNQ', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'NDX', basePrice: 29_500, dailyVolatility: 0.013, dailyVolume: 1_200_000, touchSize: 9, feeCents: 37 }),
+  product('RTY', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'RUT', basePrice: 2450, dailyVolatility: 0.014, dailyVolume: 150_000, touchSize: 7, feeCents: 140 }),
+  product('M2K', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'RUT', basePrice: 2450, dailyVolatility: 0.014, dailyVolume: 120_000, touchSize: 5, feeCents: 37 }),
+  product('YM', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'DJI', basePrice: 49_800, dailyVolatility: 0.009, dailyVolume: 130_000, touchSize: 4, feeCents: 140 }),
+  product('MYM', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'equity', underlying: 'DJI', basePrice: 49_800, dailyVolatility: 0.009, dailyVolume: 200_000, touchSize: 5, feeCents: 37 }),
+  product('CL', { activeMonths: monthly, roll: 'crude-monthly', profile: 'energy', underlying: 'WTI', basePrice: 65, dailyVolatility: 0.022, dailyVolume: 300_000, touchSize: 9, feeCents: 152 }),
+  product('MCL', { activeMonths: monthly, roll: 'crude-monthly', profile: 'energy', underlying: 'WTI', basePrice: 65, dailyVolatility: 0.022, dailyVolume: 110_000, touchSize: 5, feeCents: 52 }),
+  product('GC', { activeMonths: 'GJMQZ', roll: 'metal-bimonthly', profile: 'metals', underlying: 'XAU', basePrice: 3850, dailyVolatility: 0.011, dailyVolume: 220_000, touchSize: 5, feeCents: 162 }),
+  product('MGC', { activeMonths: 'GJMQZ', roll: 'metal-bimonthly', profile: 'metals', underlying: 'XAU', basePrice: 3850, dailyVolatility: 0.011, dailyVolume: 150_000, touchSize: 4, feeCents: 62 }),
+  product('6E', { activeMonths: quarterly, roll: 'index-quarterly', profile: 'fx', underlying: 'EUR', basePrice: 1.17, dailyVolatility: 0.005, dailyVolume: 160_000, touchSize: 18, feeCents: 162 }),
+  product('ZN', { activeMonths: quarterly, roll: 'treasury-quarterly', profile: 'rates', underlying: 'UST10', basePrice: 112.5, dailyVolatility: 0.0035, dailyVolume: 1_400_000, touchSize: 160, feeCents: 102 }),
 ];
 
 const bySymbol = new Map(productCatalogue.map((spec) => [spec.symbol, spec]));

@@ -23,7 +23,7 @@ import { PathTape } from './path-tape';
 import { closeContract, partialCloseContract } from './position-closing';
 import { PositionLedger } from './position-ledger';
 import { productCatalogue, type ProductSpec } from './product-catalogue';
-import { SessionCalendar } from './session-calendar';
+import { MarketSessions } from '../../../src-shared/exchange';
 import { Stamper } from './timestamps';
 
 /** How to build a simulated exchange; every option has a default, so `createSimExchange({})` works. */
@@ -63,10 +63,10 @@ function startOf(value: number | string | undefined): number {
 
 function createMarkets(products: readonly ProductSpec[], seed: number, startMs: number, historyDays: number): Map<string, LiveMarket> {
   const historyStartSec = Math.floor((startMs - historyDays * dayMs) / 1000);
-  const calendars = new Map<string, SessionCalendar>();
+  const calendars = new Map<string, MarketSessions>();
   const markets = new Map<string, LiveMarket>();
   for (const spec of products) {
-    const calendar = calendars.get(spec.sessionGroup) ?? new SessionCalendar(spec.sessionGroup);
+    const calendar = calendars.get(spec.sessionGroup) ?? new MarketSessions(spec.sessionGroup);
     calendars.set(spec.sessionGroup, calendar);
     const market = new LiveMarket(spec, new MarketTape(new PathTape(pathParametersOf(spec, seed, calendar), historyStartSec)), calendar);
     market.resync(startMs);

@@ -1,7 +1,7 @@
 import { AreaSeries, BaselineSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type Time, type UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef, useState } from 'react';
 import type { EquityPoint } from '../../../src-shared/domain/analytics';
-import { toChartSeconds } from '../lib/chicago-time';
+import { toChicagoWallSeconds } from '../../../src-shared/exchange';
 import { usePalette, useTheme } from '../lib/preferences-store';
 import { cssColor } from './spark-line';
 
@@ -10,7 +10,7 @@ export function equitySeries(points: readonly EquityPoint[]): { time: UTCTimesta
   const result: { time: UTCTimestamp; equity: number; drawdown: number }[] = [];
   let previous = Number.NEGATIVE_INFINITY;
   for (const point of points) {
-    const shifted = toChartSeconds(point.time);
+    const shifted = toChicagoWallSeconds(point.time);
     const time = shifted <= previous ? previous + 1 : shifted;
     previous = time;
     result.push({ time: time as UTCTimestamp, equity: point.equityCents / 100, drawdown: point.drawdownCents / 100 });

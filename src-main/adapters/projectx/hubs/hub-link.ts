@@ -186,6 +186,13 @@ export class HubLink implements HubEvents {
     return this.subscriptions.size;
   }
 
+  /** The contract ids the kept subscriptions name, without repeats (what the market hub watches). */
+  public get subscribedContracts(): string[] {
+    const ids = new Set<string>();
+    for (const subscription of this.subscriptions.all()) for (const arg of subscription.args) if (typeof arg === 'string') ids.add(arg);
+    return [...ids];
+  }
+
   /** Sends every kept subscription again on the open socket; true when all were accepted. */
   public async resubscribe(): Promise<boolean> {
     let accepted = true;

@@ -12,6 +12,7 @@ function fakeLink(time: ManualTime) {
     lastConnectedAt: time.now() as number | null,
     isConnected: true,
     subscriptionCount: 3,
+    subscribedContracts: ['CON.F.US.EP.Z26'],
     markStale: (reason: string) => actions.push(`stale: ${reason}`),
     markLive: () => actions.push('live'),
     resubscribe: () => {

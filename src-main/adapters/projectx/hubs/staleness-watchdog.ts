@@ -5,7 +5,7 @@ import type { Cancel, TimerScope } from '../support/scheduler';
 import type { HubLink } from './hub-link';
 
 /** What the watchdog reads and drives on a hub link. */
-export type WatchedLink = Pick<HubLink, 'name' | 'lastEventAt' | 'lastConnectedAt' | 'isConnected' | 'subscriptionCount' | 'markStale' | 'markLive' | 'resubscribe' | 'reconnect'>;
+export type WatchedLink = Pick<HubLink, 'name' | 'lastEventAt' | 'lastConnectedAt' | 'isConnected' | 'subscriptionCount' | 'subscribedContracts' | 'markStale' | 'markLive' | 'resubscribe' | 'reconnect'>;
 
 /** Tuning of the watchdog. */
 export interface WatchdogSettings {
@@ -29,7 +29,7 @@ export class StalenessWatchdog {
   public constructor(
     private readonly link: WatchedLink,
     private readonly settings: WatchdogSettings,
-    private readonly isMarketOpen: (at: EpochMs) => boolean,
+    private readonly isMarketOpen: (at: EpochMs, contractIds: readonly string[]) => boolean,
     private readonly clock: Clock,
     private readonly timers: TimerScope,
     private readonly logger: Logger,
@@ -60,7 +60,7 @@ export class StalenessWatchdog {
       this.cycles = 0;
       this.link.markLive('events flow again');
     }
-    if (!this.link.isConnected || this.link.subscriptionCount === 0 || !this.isMarketOpen(now)) return;
+    if (!this.link.isConnected || this.link.subscriptionCount === 0 || !this.isMarketOpen(now, this.link.subscribedContracts)) return;
     const quietSince = Math.max(lastEvent, this.link.lastConnectedAt ?? 0, this.stage === 'watching' ? 0 : this.stageAt);
     const quietFor = now - quietSince;
     const patience = this.stage === 'resubscribed' ? this.settings.staleAfterMs * Math.min(8, 2 ** this.cycles) : this.settings.staleAfterMs;

@@ -5,7 +5,7 @@ import type { AccountId, EpochMs } from '../../../../src-shared/domain/ids';
 import type { FillView } from '../../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../../src-shared/result';
 import type { TimerScope } from '../support/scheduler';
-import { tradingDayStart } from '../support/trading-hours';
+import { tradingDayStart } from '../../../../src-shared/exchange';
 import type { CatchUpReader } from './catch-up-reader';
 import type { SnapshotReader } from './snapshot-reader';
 

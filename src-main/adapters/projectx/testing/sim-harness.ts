@@ -77,11 +77,11 @@ export class SimSession {
     });
   }
 
-  /** Starts a simulator pinned inside a trading session, and an adapter whose clock follows it. */
-  public static async open(overrides: Partial<ProjectXBrokerOptions> = {}): Promise<SimSession> {
-    const gateway = await startSimGateway({ clock: simClockStart, seed: 11 });
+  /** Starts a simulator pinned inside a trading session (or at `clockStart`), and an adapter whose clock follows it. */
+  public static async open(overrides: Partial<ProjectXBrokerOptions> = {}, clockStart = simClockStart): Promise<SimSession> {
+    const gateway = await startSimGateway({ clock: clockStart, seed: 11 });
     const origin = Date.now();
-    const clock: Clock = { now: () => simClockStart + (Date.now() - origin) };
+    const clock: Clock = { now: () => clockStart + (Date.now() - origin) };
     return new SimSession(gateway, clock, overrides);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal } from './local-time';
+import { formatLocal } from '../../../../src-shared/exchange';
 import { SessionCalendar } from './session-calendar';
 
 const calendar = () => new SessionCalendar({ openMinutes: 17 * 60, closeMinutes: 15 * 60 + 10, flattenMarginMs: 120_000, timeZone: 'America/Chicago' });

@@ -1,6 +1,4 @@
-import { cmeHolidays, holidayTimeZone, regularGlobexSession, type HolidayDay, type HolidayGroup } from './cme-holidays';
-import { addDays, clockMinutes, localDateTime, localInstant, localParts, weekdayOf } from './local-time';
-import type { ProductGroup } from './product-groups';
+import { addDays, localInstant, localParts, marketSessionsOf, parseIsoDay, weekdayOfIso, type ProductGroup } from '../../../../src-shared/exchange';
 
 /** The trader's allowed session (risk rule 009), in wall-clock minutes of its time zone. */
 export interface SessionWindow {
@@ -31,48 +29,17 @@ interface CachedState {
 }
 
 const lookAheadDays = 14;
-const exchangeOpen = clockMinutes(regularGlobexSession.open);
-const exchangeClose = clockMinutes(regularGlobexSession.close);
-
-/** Closures of one group as instants, from the holiday data. */
-function closuresOf(group: HolidayGroup, days: readonly HolidayDay[]): Interval[] {
-  return days
-    .map((day): Interval => {
-      const session = day.sessions[group];
-      const from = session.status === 'closed' ? localDateTime(session.closedFrom, holidayTimeZone) : localInstant(day.date, clockMinutes(session.halt), holidayTimeZone);
-      return [from, localDateTime(session.resume, holidayTimeZone)];
-    })
-    .sort((a, b) => a[0] - b[0]);
-}
-
-function subtract(interval: Interval, closures: readonly Interval[]): Interval[] {
-  let pieces: Interval[] = [interval];
-  for (const [from, to] of closures) {
-    if (to <= interval[0] || from >= interval[1]) continue;
-    pieces = pieces.flatMap(([start, end]): Interval[] => {
-      if (to <= start || from >= end) return [[start, end]];
-      const kept: Interval[] = [];
-      if (from > start) kept.push([start, from]);
-      if (to < end) kept.push([to, end]);
-      return kept;
-    });
-  }
-  return pieces;
-}
 
 /**
  * The allowed trading stretches per product group: the trader's window (default 17:00-15:10 CT,
- * Sunday evening to Friday) inside the regular Globex week, minus the group's holiday closures and
- * early halts. DST-aware; answers are cached per stretch, so a lookup is usually a comparison.
+ * Sunday evening to Friday) inside the exchange's sessions for the group (the regular Globex week
+ * minus CME holiday closures and early halts, from the exchange module). DST-aware; answers are
+ * cached per stretch, so a lookup is usually a comparison.
  */
 export class SessionCalendar {
-  private readonly closures = new Map<ProductGroup, Interval[]>();
   private readonly cache = new Map<ProductGroup, CachedState>();
 
-  public constructor(
-    private readonly window: SessionWindow,
-    private readonly holidays: readonly HolidayDay[] = cmeHolidays,
-  ) {}
+  public constructor(private readonly window: SessionWindow) {}
 
   /** The session state of a group at an instant. */
   public state(time: number, group: ProductGroup): SessionState {
@@ -114,31 +81,21 @@ export class SessionCalendar {
   private stretches(time: number, group: ProductGroup): Interval[] {
     const { openMinutes, closeMinutes, timeZone } = this.window;
     const today = localParts(time, timeZone).date;
-    const closures = this.closuresOf(group);
+    const market = marketSessionsOf(group);
     const result: Interval[] = [];
     for (let offset = -1; offset <= lookAheadDays; offset++) {
       const date = addDays(today, offset);
-      const weekday = weekdayOf(date);
+      const weekday = weekdayOfIso(date);
       if (weekday === 0 || weekday === 6) continue;
       const overnight = openMinutes > closeMinutes;
       const windowStart = localInstant(overnight ? addDays(date, -1) : date, openMinutes, timeZone);
       const windowEnd = localInstant(date, closeMinutes, timeZone);
-      const exchangeStart = localInstant(addDays(date, -1), exchangeOpen, holidayTimeZone);
-      const exchangeEnd = localInstant(date, exchangeClose, holidayTimeZone);
-      const start = Math.max(windowStart, exchangeStart);
-      const end = Math.min(windowEnd, exchangeEnd);
-      if (end > start) result.push(...subtract([start, end], closures));
+      for (const open of market.intervals(parseIsoDay(date))) {
+        const start = Math.max(windowStart, open.start);
+        const end = Math.min(windowEnd, open.end);
+        if (end > start) result.push([start, end]);
+      }
     }
     return result.sort((a, b) => a[0] - b[0]);
-  }
-
-  private closuresOf(group: ProductGroup): Interval[] {
-    if (group === 'other') return [];
-    let known = this.closures.get(group);
-    if (known === undefined) {
-      known = closuresOf(group, this.holidays);
-      this.closures.set(group, known);
-    }
-    return known;
   }
 }

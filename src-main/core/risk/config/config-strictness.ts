@@ -1,5 +1,5 @@
 import type { RiskConfigJson } from '../../../../src-shared/domain/risk-config';
-import { clockMinutes } from '../calendar/local-time';
+import { clockMinutes } from '../../../../src-shared/exchange';
 
 type Json = RiskConfigJson;
 type Check = (current: Json, proposed: Json) => readonly string[];

@@ -1,7 +1,7 @@
 import type { Cents } from '../../../../src-shared/domain/money';
 import type { RiskConfigJson } from '../../../../src-shared/domain/risk-config';
-import { clockMinutes } from '../calendar/local-time';
-import type { DayRoll } from '../../session/trading-day';
+import { clockMinutes } from '../../../../src-shared/exchange';
+import type { DayRoll } from '../../../../src-shared/exchange';
 
 /** What rule 002 does with a symbol that has no cap of its own. */
 export type UnknownSymbolPolicy = { readonly kind: 'allow' } | { readonly kind: 'block' } | { readonly kind: 'cap'; readonly cap: number };

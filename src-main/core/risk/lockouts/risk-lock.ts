@@ -1,6 +1,6 @@
 import type { AccountId } from '../../../../src-shared/domain/ids';
 import type { RiskLockCondition, RiskLockKind, RiskLockView, RiskSource } from '../../../../src-shared/domain/risk';
-import { formatLocal } from '../calendar/local-time';
+import { formatLocal } from '../../../../src-shared/exchange';
 
 /** What a breach asks the lockouts for. */
 export interface LockRequest {

@@ -1,6 +1,6 @@
 import type { AccountId } from '../../../../src-shared/domain/ids';
 import type { Clock } from '../../clock';
-import { nextDayRoll, tradingDayOf, tradingDayStart, type DayRoll } from '../../session/trading-day';
+import { nextDayRoll, tradingDayOf, tradingDayStart, type DayRoll } from '../../../../src-shared/exchange';
 import type { NamedTimers } from '../timers/named-timers';
 
 const timerKind = 'day-roll';

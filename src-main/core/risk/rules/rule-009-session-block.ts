@@ -1,5 +1,5 @@
 import type { ContractId } from '../../../../src-shared/domain/ids';
-import { formatLocal } from '../calendar/local-time';
+import { formatLocal } from '../../../../src-shared/exchange';
 import { eventContractId, offStatus, ruleLabel, usageStatus } from './rule-helpers';
 import type { AccountRiskState, RiskRule } from './rule-types';
 

@@ -2,7 +2,7 @@ import type { AccountId, ContractId, OrderId } from '../../../../src-shared/doma
 import type { Cents } from '../../../../src-shared/domain/money';
 import type { RiskRuleHealth, RiskRuleId, RiskSource } from '../../../../src-shared/domain/risk';
 import type { AccountView, ContractView, FillView, OrderView, PositionView, QuoteView } from '../../../../src-shared/domain/trading';
-import type { ProductGroup } from '../calendar/product-groups';
+import type { ProductGroup } from '../../../../src-shared/exchange';
 import type { SessionCalendar } from '../calendar/session-calendar';
 import type { RiskSettings } from '../config/risk-settings';
 import type { LockRequest } from '../lockouts/risk-lock';

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
 import type { BrokerPort } from '../../ports/broker-port';
 import type { TradingCore } from '../../trading-core';
-import { productFacts, symbolOfContractId } from '../calendar/product-groups';
+import { productFacts, symbolOfContractId } from '../../../../src-shared/exchange';
 import type { ContractFacts } from '../rules/rule-types';
 import type { MarketView } from './account-book';
 

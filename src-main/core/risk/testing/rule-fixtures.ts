@@ -2,7 +2,7 @@ import type { ContractId } from '../../../../src-shared/domain/ids';
 import { defaultRiskConfig } from '../../../../src-shared/domain/risk-config';
 import type { AccountView, ContractView, FillView, OrderView, PositionView, QuoteView } from '../../../../src-shared/domain/trading';
 import { esContract, evaluationAccount } from '../../testing/fake-broker';
-import { productFacts } from '../calendar/product-groups';
+import { productFacts } from '../../../../src-shared/exchange';
 import { SessionCalendar } from '../calendar/session-calendar';
 import { mergeConfig } from '../config/config-merge';
 import { toRiskSettings, type RiskSettings } from '../config/risk-settings';

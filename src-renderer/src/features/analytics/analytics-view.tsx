@@ -1,6 +1,6 @@
 import { RoundTripsTable } from '../../components/round-trips-table';
 import { Tabs } from '../../components/tabs';
-import { daysBefore, exchangeDateRange, exchangeDateText } from '../../lib/exchange-dates';
+import { daysBefore, exchangeDateRange, exchangeDateText } from '../../../../src-shared/exchange';
 import { useStrategies } from '../../lib/queries/strategy-queries';
 import { useSelectedAccount } from '../../lib/queries/trading-queries';
 import { useServerNow } from '../../lib/server-clock';

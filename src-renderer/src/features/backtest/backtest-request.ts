@@ -1,6 +1,6 @@
 import type { CallRequest } from '../../../../src-shared/contract';
 import type { StrategyKindView } from '../../../../src-shared/domain/strategies';
-import { exchangeDateRange } from '../../lib/exchange-dates';
+import { exchangeDateRange } from '../../../../src-shared/exchange';
 import { defaultParameters, parseParameters } from '../../lib/strategy-parameters';
 import { timeframeById } from '../../lib/timeframes';
 import type { BacktestForm } from './backtest-store';

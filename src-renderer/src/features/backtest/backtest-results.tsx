@@ -3,7 +3,7 @@ import { formatCents } from '../../../../src-shared/domain/money';
 import { EquityChart } from '../../components/equity-chart';
 import { RoundTripsTable } from '../../components/round-trips-table';
 import { StatisticsGrid } from '../../components/statistics-grid';
-import { formatChicagoStamp } from '../../lib/chicago-time';
+import { formatChicagoStamp } from '../../../../src-shared/exchange';
 
 /** Most trades listed (the statistics count them all). */
 const shownTrades = 1000;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '../../../../src-shared/result';
 import { useTerminalApi } from '../../bridge/bridge-context';
 import { InlineAlert } from '../../components/inline-alert';
-import { daysBefore, exchangeDateText } from '../../lib/exchange-dates';
+import { daysBefore, exchangeDateText } from '../../../../src-shared/exchange';
 import { useStrategyKinds } from '../../lib/queries/strategy-queries';
 import { useServerNow } from '../../lib/server-clock';
 import { BacktestFormFields } from './backtest-form';

@@ -1,13 +1,13 @@
 import type { CandlestickData, UTCTimestamp } from 'lightweight-charts';
 import type { BarView } from '../../../../src-shared/domain/trading';
-import { toChartSeconds, tradingDayNumber } from '../../lib/chicago-time';
+import { toChicagoWallSeconds, tradeDateOf } from '../../../../src-shared/exchange';
 
 /**
  * Chart time of a bar: exchange wall time, kept strictly increasing so a repeated hour at the end
  * of daylight saving time can never put two bars out of order.
  */
 export function chartTimeOf(epochMs: number, previous: number | undefined): UTCTimestamp {
-  const shifted = toChartSeconds(epochMs);
+  const shifted = toChicagoWallSeconds(epochMs);
   return (previous !== undefined && shifted <= previous ? previous + 1 : shifted) as UTCTimestamp;
 }
 
@@ -36,7 +36,7 @@ export function sessionStarts(bars: readonly BarView[], times: readonly UTCTimes
   const starts: UTCTimestamp[] = [];
   let day: number | undefined;
   bars.forEach((bar, index) => {
-    const current = tradingDayNumber(bar.time);
+    const current = tradeDateOf(bar.time);
     const time = times[index];
     if (day !== undefined && current !== day && time !== undefined) starts.push(time);
     day = current;

@@ -1,4 +1,4 @@
-import { formatChicagoClock } from '../../lib/chicago-time';
+import { formatChicagoClock } from '../../../../src-shared/exchange';
 import { useServerNow } from '../../lib/server-clock';
 import { useAppInfo } from './queries';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatChicagoStamp } from '../../lib/chicago-time';
+import { formatChicagoStamp } from '../../../../src-shared/exchange';
 import { useFeedEntries, useNotificationsActions } from './notifications-store';
 
 

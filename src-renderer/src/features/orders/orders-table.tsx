@@ -5,7 +5,7 @@ import { useTerminalApi } from '../../bridge/bridge-context';
 import { DataTable, type Column } from '../../components/data-table';
 import { InlineAlert } from '../../components/inline-alert';
 import { causeText, causeTone } from '../../lib/cause-text';
-import { formatChicagoClock } from '../../lib/chicago-time';
+import { formatChicagoClock } from '../../../../src-shared/exchange';
 import { useStrategies } from '../../lib/queries/strategy-queries';
 import { orderTypeLabel } from '../../lib/order-request';
 import { createSortStore } from '../../lib/sort-store';

@@ -1,6 +1,7 @@
 import type { RiskBreachView, RiskLockView, RiskRuleStatusView, RiskStateView } from '../../../../src-shared/domain/risk';
 import { formatCents } from '../../../../src-shared/domain/money';
-import { formatChicagoClock, formatCountdown } from '../../lib/chicago-time';
+import { formatChicagoClock } from '../../../../src-shared/exchange';
+import { formatCountdown } from '../../lib/durations';
 
 /** How long a lock still holds, or what it waits for. */
 export function lockRemaining(lock: RiskLockView, now: number): string {

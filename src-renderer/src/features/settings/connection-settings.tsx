@@ -1,5 +1,5 @@
 import { useConnectionState } from '../../lib/queries/trading-queries';
-import { formatChicagoStamp } from '../../lib/chicago-time';
+import { formatChicagoStamp } from '../../../../src-shared/exchange';
 import { CredentialsSettings } from './credentials-settings';
 import { DesktopSettings } from './desktop-settings';
 import { useTerminalInfo } from './queries';

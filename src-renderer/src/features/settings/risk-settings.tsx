@@ -3,7 +3,7 @@ import type { AppError } from '../../../../src-shared/result';
 import { riskPresets } from '../../../../src-shared/domain/risk-config';
 import { useTerminalApi } from '../../bridge/bridge-context';
 import { InlineAlert } from '../../components/inline-alert';
-import { formatChicagoStamp } from '../../lib/chicago-time';
+import { formatChicagoStamp } from '../../../../src-shared/exchange';
 import { useRememberRiskConfig, useRiskConfig } from '../../lib/queries/risk-queries';
 import { useSelectedAccount } from '../../lib/queries/trading-queries';
 import { loosens, partialConfig, readField, riskFields } from './risk-fields';

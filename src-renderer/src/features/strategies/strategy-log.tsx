@@ -1,5 +1,5 @@
 import type { StrategyLogEntry } from '../../../../src-shared/domain/strategies';
-import { formatChicagoStamp } from '../../lib/chicago-time';
+import { formatChicagoStamp } from '../../../../src-shared/exchange';
 import { useStrategyLog } from './queries';
 
 function fieldsText(fields: StrategyLogEntry['fields']): string {

@@ -1,6 +1,6 @@
 import { formatPrice } from '../../../../src-shared/domain/money';
 import type { ContractView, OrderView } from '../../../../src-shared/domain/trading';
-import { formatChicagoClock } from '../../lib/chicago-time';
+import { formatChicagoClock } from '../../../../src-shared/exchange';
 import { orderTypeLabel } from '../../lib/order-request';
 import { useStrategyDetail } from './queries';
 

@@ -2,7 +2,7 @@ import { formatPrice } from '../../../../src-shared/domain/money';
 import { DataTable, type Column } from '../../components/data-table';
 import { Money, Ticks } from '../../components/signed-value';
 import { causeText, causeTone } from '../../lib/cause-text';
-import { formatChicagoStamp } from '../../lib/chicago-time';
+import { formatChicagoStamp } from '../../../../src-shared/exchange';
 import { useStrategies } from '../../lib/queries/strategy-queries';
 import { useSelectedAccount } from '../../lib/queries/trading-queries';
 import { createSortStore } from '../../lib/sort-store';
