@@ -6,6 +6,9 @@ import type { ProjectXBrokerOptions } from './adapters/projectx/broker-options';
 import { systemScheduler } from './adapters/projectx/support/scheduler';
 import { createRiskManager } from './core/risk/create-risk-manager';
 import { createBacktester } from './backtest/backtester';
+import { JournalService } from './core/analytics/journal-service';
+import { BacktestRuns } from './core/strategy/backtest-runs';
+import { OrderAttribution } from './core/strategy/order-attribution';
 import { riskLockBridge } from './core/strategy/risk-lock-bridge';
 import { StrategyService } from './core/strategy/strategy-service';
 import { builtInStrategies } from './strategies/built-in-strategies';
@@ -151,13 +154,25 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
       newUnique: () => randomUUID(),
     });
     const history = new BarHistory(broker, store);
-    const strategies = new StrategyService({ core, orders, broker, history, store, clock, events, logger: config.logger, scheduler: systemScheduler, kinds: builtInStrategies, backtester: createBacktester() });
+    // Which strategy placed each order: the strategies record it, the journal reads it.
+    const attribution = new OrderAttribution(store);
+    const strategies = new StrategyService({ core, orders, broker, history, store, clock, events, logger: config.logger, scheduler: systemScheduler, kinds: builtInStrategies, attribution });
+    const journal = new JournalService({ core, store, clock, attribution });
+    const backtests = new BacktestRuns({
+      port: createBacktester(),
+      kinds: builtInStrategies,
+      resolve: (symbol) => core.contracts.resolve(symbol),
+      history,
+      events,
+      clock,
+      logger: config.logger,
+    });
     // A risk lock pauses every strategy of its account, and its end resumes them.
     const stopBridge = risk.observeLocks(riskLockBridge(strategies));
     disposers.push(() => {
       stopBridge();
     });
-    trading = { broker, core, orders, history, risk, strategies, protection: { catalog, engine, events } };
+    trading = { broker, core, orders, history, risk, strategies, journal, backtests, protection: { catalog, engine, events } };
   }
 
   const dispatcher = createDispatcher(
@@ -191,6 +206,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     },
     dispose: () => {
       disposed ??= (async () => {
+        trading?.backtests?.cancelAll();
         trading?.strategies?.stop();
         trading?.protection?.engine.stop();
         trading?.risk?.stop();

@@ -9,7 +9,6 @@ import { silentLogger } from '../../core/logger';
 import { JournalService } from '../../core/analytics/journal-service';
 import { BarHistory } from '../../core/market/bar-history';
 import { BacktestRuns } from '../../core/strategy/backtest-runs';
-import { loadBarRange } from '../../core/strategy/history-range';
 import { OrderAttribution } from '../../core/strategy/order-attribution';
 import { StrategyService } from '../../core/strategy/strategy-service';
 import { buildLiveRig } from '../../core/strategy/testing/live-rig';
@@ -26,9 +25,10 @@ async function cliOverRig() {
   const strategies = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: rig.scheduler, kinds: builtInStrategies, attribution });
   strategies.start();
   const journal = new JournalService({ core, store, clock, attribution });
-  const backtests = new BacktestRuns({ port: createBacktester(), kinds: builtInStrategies, resolve: (symbol) => core.contracts.resolve(symbol), loadBars: (contract, request, progress) => loadBarRange(broker, store, contract, request, request.from, request.to, progress), events, clock, logger: silentLogger });
+  const history = new BarHistory(broker, store);
+  const backtests = new BacktestRuns({ port: createBacktester(), kinds: builtInStrategies, resolve: (symbol) => core.contracts.resolve(symbol), history, events, clock, logger: silentLogger });
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
-  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history: new BarHistory(broker, store), strategies, journal, backtests } }), silentLogger);
+  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history, strategies, journal, backtests } }), silentLogger);
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   events.forward((channel, payload) => {
     for (const listener of listeners.get(channel) ?? []) listener(payload);

@@ -22,7 +22,7 @@ const fakeBacktester: BacktestPort = {
 async function build() {
   const rig = await buildLiveRig([]);
   const history = new BarHistory(rig.broker, rig.store);
-  const backtests = new BacktestRuns({ port: fakeBacktester, kinds: [overnightKindForHandlers], resolve: (symbol) => rig.core.contracts.resolve(symbol), loadBars: async () => ok([]), events: rig.events, clock: rig.clock, logger: silentLogger });
+  const backtests = new BacktestRuns({ port: fakeBacktester, kinds: [overnightKindForHandlers], resolve: (symbol) => rig.core.contracts.resolve(symbol), history, events: rig.events, clock: rig.clock, logger: silentLogger });
   const dispatcher = createDispatcher(
     createTerminalHandlers({ clock: rig.clock, info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' }, connection: rig.connection, trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history, backtests } }),
     silentLogger,

@@ -146,3 +146,45 @@ describe('bar history', () => {
     expect(broker.requests.slice(requestsAfterFirst).map((request) => request.includePartialBar)).toEqual([true]);
   });
 });
+
+describe('bar history ranges', () => {
+  const start = Date.parse('2026-10-01T00:00:00Z');
+  const times = Array.from({ length: 45_000 }, (_, index) => start + index * minute);
+  const range = { contract: esContract, unit: 'minute' as const, unitNumber: 1, from: start, to: start + 45_000 * minute };
+
+  it('loads the settled bars of a period past the broker cap in parallel windows, reports progress, and caches the range after answering', async () => {
+    const broker = new ListBroker(times);
+    const cache = new MemoryCache();
+    const history = new BarHistory(broker, cache);
+    const loaded: number[] = [];
+
+    const result = await history.range(range, (count) => loaded.push(count));
+    const writesRightAfter = cache.writes.length;
+    history.writeCache();
+
+    const bars = result.ok ? result.value : [];
+    expect(bars).toHaveLength(45_000);
+    expect(bars[0]?.time).toBe(start);
+    expect(bars.at(-1)?.time).toBe(start + 44_999 * minute);
+    // The newest page, then the older windows at once.
+    expect(broker.requests.map((request) => (request.to - start) / minute)).toEqual([45_000, 25_000, 9_000]);
+    expect(broker.mostInFlight).toBe(2);
+    expect(loaded[0]).toBe(0);
+    expect(loaded.at(-1)).toBe(45_000);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+    expect(writesRightAfter).toBe(0);
+    expect(cache.writes).toEqual([[range.from, range.to, 45_000]]);
+  });
+
+  it('serves a cached range without asking the broker', async () => {
+    const broker = new ListBroker(times);
+    const history = new BarHistory(broker, new MemoryCache());
+    await history.range(range);
+    const asked = broker.requests.length;
+
+    const again = await history.range({ ...range, from: start + 1_000 * minute, to: start + 2_000 * minute });
+
+    expect(broker.requests).toHaveLength(asked);
+    expect(again.ok && again.value.map((bar) => bar.time)).toEqual(times.slice(1_000, 2_000));
+  });
+});

@@ -24,6 +24,18 @@ export interface HistoryRequest {
   readonly to: number;
 }
 
+/** A request for the settled bars of [from, to). */
+export interface RangeRequest {
+  readonly contract: ContractView;
+  readonly unit: BarUnit;
+  readonly unitNumber: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Hears how many bars of a range are in so far. */
+export type RangeProgress = (loaded: number) => void;
+
 /** Pages of history in flight at once while filling a long range. */
 const parallelPages = 4;
 
@@ -48,30 +60,26 @@ export class BarHistory {
     const formingStart = barStart(to, unit, unitNumber);
     // Sessions close nightly and on weekends: look back further than count bars of wall time.
     const from = formingStart - Math.ceil(count * approximateUnitMs[unit] * unitNumber * 1.7) - approximateUnitMs[unit];
-    const settled: BarView[] = [];
-    const writes: (() => void)[] = [];
-    const store = this.store;
-    if (store === undefined) {
-      const fetched = await this.fetch(key, from, formingStart);
-      if (!fetched.ok) return fetched;
-      for (const bar of fetched.value) settled.push(bar);
-    } else {
-      this.writeCache();
-      const cached = store.cachedBars(key, from, formingStart);
-      // Spread arguments overflow the stack past ~150k bars: append one by one.
-      for (const bar of cached.bars) settled.push(bar);
-      for (const [start, end] of cached.missing) {
-        const fetched = await this.fetch(key, start, end);
-        if (!fetched.ok) return fetched;
-        writes.push(() => store.cacheBars(key, start, end, fetched.value));
-        for (const bar of fetched.value) settled.push(bar);
-      }
-    }
+    const settled = await this.settled(key, from, formingStart, undefined);
+    if (!settled.ok) return settled;
     const forming = await this.broker.bars({ ...key, from: formingStart, to, limit: 1, includePartialBar: true });
-    this.cacheLater(writes);
-    const all = [...settled, ...(forming.ok ? forming.value.filter((bar) => bar.time >= formingStart) : [])];
+    this.cacheLater(settled.value.writes);
+    const all = [...settled.value.bars, ...(forming.ok ? forming.value.filter((bar) => bar.time >= formingStart) : [])];
     const unique = new Map(all.map((bar) => [bar.time, bar]));
     return ok([...unique.values()].sort((a, b) => a.time - b.time).slice(-count));
+  }
+
+  /**
+   * The settled bars of [from, to), oldest first (a backtest's history): the same cache-then-fetch
+   * path as `load`, without the forming bar. `progress` hears how many bars are in so far.
+   */
+  public async range(request: RangeRequest, progress?: RangeProgress): Promise<Result<BarView[]>> {
+    const { contract, unit, unitNumber, from, to } = request;
+    const settled = await this.settled({ contractId: contract.id, unit, unitNumber }, from, to, progress);
+    if (!settled.ok) return settled;
+    this.cacheLater(settled.value.writes);
+    const unique = new Map(settled.value.bars.filter((bar) => bar.time >= from && bar.time < to).map((bar) => [bar.time, bar]));
+    return ok([...unique.values()].sort((a, b) => a.time - b.time));
   }
 
   /** Writes every fetched range not yet in the cache (before a read, and before the store closes). */
@@ -81,6 +89,32 @@ export class BarHistory {
     const writes = this.unwritten;
     this.unwritten = [];
     for (const write of writes) write();
+  }
+
+  /** Settled bars of [from, to): the cached ones, and the missing ranges fetched, with their cache writes still to do. */
+  private async settled(key: BarSeriesKey, from: number, to: number, progress: RangeProgress | undefined): Promise<Result<{ bars: BarView[]; writes: (() => void)[] }>> {
+    const bars: BarView[] = [];
+    const writes: (() => void)[] = [];
+    const store = this.store;
+    if (store === undefined) {
+      const fetched = await this.fetch(key, from, to, progress);
+      if (!fetched.ok) return fetched;
+      for (const bar of fetched.value) bars.push(bar);
+      return ok({ bars, writes });
+    }
+    this.writeCache();
+    const cached = store.cachedBars(key, from, to);
+    // Spread arguments overflow the stack past ~150k bars: append one by one.
+    for (const bar of cached.bars) bars.push(bar);
+    progress?.(bars.length);
+    for (const [start, end] of cached.missing) {
+      const before = bars.length;
+      const fetched = await this.fetch(key, start, end, progress === undefined ? undefined : (count) => progress(before + count));
+      if (!fetched.ok) return fetched;
+      writes.push(() => store.cacheBars(key, start, end, fetched.value));
+      for (const bar of fetched.value) bars.push(bar);
+    }
+    return ok({ bars, writes });
   }
 
   private cacheLater(writes: readonly (() => void)[]): void {
@@ -94,12 +128,14 @@ export class BarHistory {
    * full page means older bars remain. The first page shows how densely bars fall in time; the rest
    * of the range is cut into windows of about one page each at that density, fetched a few at a
    * time (the broker's latency, not its work, dominates a long load). A window that still comes
-   * back full is paged backwards from its oldest bar.
+   * back full is paged backwards from its oldest bar. `progress` hears the bars fetched so far.
    */
-  private async fetch(key: BarSeriesKey, from: number, to: number): Promise<Result<BarView[]>> {
+  private async fetch(key: BarSeriesKey, from: number, to: number, progress: RangeProgress | undefined): Promise<Result<BarView[]>> {
     const first = await this.broker.bars({ ...key, from, to, limit: maxBarsPerRequest, includePartialBar: false });
     if (!first.ok) return first;
     const newest = first.value.filter((bar) => bar.time >= from && bar.time < to);
+    let fetched = newest.length;
+    progress?.(fetched);
     const oldest = newest[0];
     if (first.value.length < maxBarsPerRequest || oldest === undefined || oldest.time <= from) return ok(newest);
     // Slightly narrower than one page at the first page's density, so most windows fit in one request.
@@ -112,8 +148,13 @@ export class BarHistory {
       while (next >= 0) {
         const index = next--;
         const [start, end] = windows[index] as [number, number];
-        pages[index] = await this.fetchWindow(key, start, end);
-        if (!(pages[index]?.ok ?? false)) next = -1;
+        const page = await this.fetchWindow(key, start, end);
+        pages[index] = page;
+        if (!page.ok) next = -1;
+        else {
+          fetched += page.value.length;
+          progress?.(fetched);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallelPages, windows.length) }, worker));

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../src-shared/result';
 import type { Clock } from '../clock';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../logger';
+import type { BarHistory } from '../market/bar-history';
 import { barStart } from '../../../src-shared/exchange';
 import type { BacktestPort } from './backtest-port';
 import { mergeParameters } from './parameters';
@@ -37,7 +38,8 @@ export interface BacktestRunsDependencies {
   /** The kinds it can run (the built-ins). */
   readonly kinds: readonly StrategyKind[];
   readonly resolve: (symbol: string) => Promise<Result<ContractView>>;
-  readonly loadBars: (contract: ContractView, request: BacktestRequest, progress: (loaded: number) => void) => Promise<Result<BarView[]>>;
+  /** Where the bars of a `history` run come from (through the bars cache). */
+  readonly history: Pick<BarHistory, 'range'>;
   readonly events: EventHub;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -107,11 +109,11 @@ export class BacktestRuns {
   }
 
   private async play(run: Run, kind: StrategyKind, contract: ContractView, request: BacktestRequest, parameters: StrategyParameters): Promise<void> {
-    const { port, loadBars, logger } = this.dependencies;
+    const { port, history, logger } = this.dependencies;
     try {
       let data: { source: 'bars'; bars: BarView[] } | { source: 'simulator'; seed: number } = { source: 'simulator', seed: request.seed };
       if (request.source === 'history') {
-        const bars = await loadBars(contract, request, (loaded) => this.update(run, 'loading', 0, 0, `loaded ${loaded} bars`));
+        const bars = await history.range({ contract, unit: request.unit, unitNumber: request.unitNumber, from: request.from, to: request.to }, (loaded) => this.update(run, 'loading', 0, 0, `loaded ${loaded} bars`));
         if (!bars.ok) return this.finish(run, 'failed', bars.error.message);
         data = { source: 'bars', bars: bars.value };
       }
