@@ -4,7 +4,7 @@ import { startHost, type HostProcess } from './headless-host';
 import { dayRollAt, marketOpen, priceAway, rowsOf, simDriver, Terminal, type OrderRow, type PositionRow, type SimDriver } from './risk-kit';
 import { startSimulator, type SimProcess } from './simulator-process';
 
-// risk-rules.md §6, driven only through the terminal's public interfaces (the CLI) against the
+// docs/risk-rules.md §10, driven only through the terminal's public interfaces (the CLI) against the
 // simulator (its control API for prices and faults, its REST API as another app on the account).
 
 const hosts: HostProcess[] = [];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The risk configuration's JSON form (risk-rules.md §4): what `risk.config.*` exchange, what the
- * export writes and `risk set` reads. Dollar amounts are plain dollars here; the core keeps cents.
- * Every object is strict, so a misspelt setting is an error naming it, never silently ignored.
+ * The risk configuration's JSON form (docs/risk-rules.md §7): what `risk.config.*` exchange, what
+ * the export writes and `risk set` reads. Dollar amounts are plain dollars here; the core keeps
+ * cents. Every object is strict, so a misspelt setting is an error naming it, never silently
+ * ignored.
  */
 
 function isTimeZone(value: string): boolean {
@@ -105,7 +106,7 @@ export const riskConfigSchema = z
 /** One account's risk configuration in its JSON form (dollars). */
 export type RiskConfigJson = z.infer<typeof riskConfigSchema>;
 
-/** The defaults of risk-rules.md §4 (a 50K evaluation account); `symbolBlocks.symbols` starts empty. */
+/** The defaults of docs/risk-rules.md §7 (a 50K evaluation account); `symbolBlocks.symbols` starts empty. */
 export const defaultRiskConfig: RiskConfigJson = {
   dayRoll: { time: '17:00', timezone: 'America/Chicago' },
   orderThrottlePerSecond: 10,

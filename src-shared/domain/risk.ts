@@ -2,7 +2,7 @@ import type { AccountId, EpochMs } from './ids';
 import type { Cents } from './money';
 import type { RiskConfigJson } from './risk-config';
 
-/** The rules of risk-rules.md §3, by id. */
+/** The rules of docs/risk-rules.md §3, by id. */
 export const riskRuleIds = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015'] as const;
 /** A rule id, e.g. `003` (shown as `RULE-003`). */
 export type RiskRuleId = (typeof riskRuleIds)[number];

@@ -1,4 +1,4 @@
-/** Each endpoint's own `errorCode` enum (reference section 3); the same number means different things per endpoint. */
+/** Each endpoint's own `errorCode` enum (docs/projectx-gateway.md §3); the same number means different things per endpoint. */
 
 /** `PlaceOrderErrorCode`. */
 export const placeCode = {

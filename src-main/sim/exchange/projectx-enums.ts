@@ -1,4 +1,4 @@
-/** ProjectX numeric enums (reference section 4), named so the code reads as the protocol does. */
+/** ProjectX numeric enums (docs/projectx-gateway.md §4), named so the code reads as the protocol does. */
 
 /** `OrderType`. */
 export const orderType = { unknown: 0, limit: 1, market: 2, stopLimit: 3, stop: 4, trailingStop: 5, joinBid: 6, joinAsk: 7 } as const;

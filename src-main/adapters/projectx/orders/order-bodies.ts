@@ -14,9 +14,9 @@ export interface BracketLeg {
 }
 
 /**
- * The broker's signed bracket ticks (reference §3.4): for a long entry the stop-loss is below
- * (negative) and the take-profit above (positive); a short entry reverses both. The stop-loss leg
- * is a Stop (4), the take-profit a Limit (1).
+ * The broker's signed bracket ticks (docs/projectx-gateway.md §5.2): for a long entry the stop-loss
+ * is below (negative) and the take-profit above (positive); a short entry reverses both. The
+ * stop-loss leg is a Stop (4), the take-profit a Limit (1).
  */
 export function bracketLegs(side: OrderSide, stopLossTicks: Ticks | undefined, takeProfitTicks: Ticks | undefined): { stopLossBracket?: BracketLeg; takeProfitBracket?: BracketLeg } {
   const direction = side === 'buy' ? 1 : -1;

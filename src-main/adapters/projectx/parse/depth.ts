@@ -3,7 +3,7 @@ import type { DepthLevel } from '../../../core/ports/broker-port';
 import { describeIssues } from './parsed';
 import { exactTicks, wireInt, wireNumber } from './wire';
 
-// DomType (§4): which entries set a book level, on which side, and which clear the book.
+// DomType (docs/projectx-gateway.md §4): which entries set a book level, on which side, and which clear the book.
 const askTypes = new Set([1, 3, 10]);
 const bidTypes = new Set([2, 4, 9]);
 const resetType = 6;

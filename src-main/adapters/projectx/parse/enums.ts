@@ -1,6 +1,6 @@
 import type { BarUnit, OrderSide, OrderStatus, OrderType } from '../../../../src-shared/domain/trading';
 
-/** Broker OrderType codes (§4) by the terminal's order types. */
+/** Broker OrderType codes (docs/projectx-gateway.md §4) by the terminal's order types. */
 export const orderTypeCodes: Readonly<Record<OrderType, number>> = {
   limit: 1,
   market: 2,

@@ -1,7 +1,7 @@
 import { isRecord } from './wire';
 
 /**
- * The entities inside the arguments of a user-hub event, in order (reference §5.1):
+ * The entities inside the arguments of a user-hub event, in order (docs/projectx-gateway.md §6.1):
  * an array is handled item by item, an item with `data` is unwrapped (`{action, data}`),
  * anything else is taken as the flat entity. Null items are dropped.
  */

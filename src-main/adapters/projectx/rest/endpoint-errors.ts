@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../../src-shared/result';
 
-/** One endpoint's business error codes (§3.9: the numbers mean different things per endpoint). */
+/** One endpoint's business error codes (docs/projectx-gateway.md §3: the numbers mean different things per endpoint). */
 export type EndpointErrors = Readonly<Record<number, readonly [ErrorCode, string]>>;
 
 const rejected = 'broker-rejected' as const;

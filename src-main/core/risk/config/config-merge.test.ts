@@ -4,7 +4,7 @@ import { importConfig, mergeConfig } from './config-merge';
 import { toRiskSettings } from './risk-settings';
 
 describe('risk configuration merge and validation', () => {
-  it('has the defaults of risk-rules.md §4 and they validate', () => {
+  it('has the defaults of docs/risk-rules.md §7 and they validate', () => {
     expect(riskConfigSchema.safeParse(defaultRiskConfig).success).toBe(true);
     expect(defaultRiskConfig.dailyRealizedLoss).toEqual({ enabled: true, limit: 800 });
     expect(defaultRiskConfig.symbolBlocks.symbols).toEqual([]);

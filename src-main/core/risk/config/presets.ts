@@ -2,8 +2,8 @@ import type { RiskPreset } from '../../../../src-shared/domain/risk-config';
 
 /**
  * Partial configurations for the evaluation-account sizes, merged over the current configuration.
- * The 50K values are the defaults of risk-rules.md §3; 100K and 150K scale the size and money
- * limits with the account (max loss $3,000 / $4,500 as the evaluation rules set them).
+ * The 50K values are the defaults (docs/risk-rules.md §7, §8); 100K and 150K scale the size and
+ * money limits with the account (max loss $3,000 / $4,500 as the evaluation rules set them).
  */
 export const riskPresetConfigs: Readonly<Record<RiskPreset, Readonly<Record<string, unknown>>>> = {
   '50k': {

@@ -28,9 +28,9 @@ function isLock(value: unknown): value is RiskLock {
 }
 
 /**
- * Every lock in force (MOD-002), persisted on each change so a restart never lifts one early.
- * Locks end only at their time or condition (or, for day-scoped ones, at the roll); there is no
- * manual unlock. A repeat of the same rule's lock can only extend it.
+ * Every lock in force (docs/risk-rules.md §5), persisted on each change so a restart never lifts
+ * one early. Locks end only at their time or condition (or, for day-scoped ones, at the roll);
+ * there is no manual unlock. A repeat of the same rule's lock can only extend it.
  */
 export class LockoutBook {
   private readonly locks = new Map<AccountId, RiskLock[]>();

@@ -44,7 +44,7 @@ export function addsExposure(state: AccountRiskState, event: RiskEvent): boolean
 }
 
 /**
- * One event through the rules (risk-rules.md §1, steps 2-3), synchronously and without side
+ * One event through the rules (docs/risk-rules.md §1, steps 2-3), synchronously and without side
  * effects: a locked account or symbol that takes new exposure is flattened at once and nothing
  * else runs; otherwise every enabled rule routed to the event runs, and their actions and locks
  * are merged. The same state and event always give the same outcome.

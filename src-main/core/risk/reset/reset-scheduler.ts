@@ -6,9 +6,9 @@ import type { NamedTimers } from '../timers/named-timers';
 const timerKind = 'day-roll';
 
 /**
- * The reset scheduler (MOD-004): one persisted timer per account at its next day roll (17:00
- * America/Chicago unless configured otherwise, DST-aware). At start-up `due` tells whether the
- * roll passed while the terminal was closed, so the reset happens then.
+ * The reset scheduler (docs/risk-rules.md §6): one persisted timer per account at its next day roll
+ * (17:00 America/Chicago unless configured otherwise, DST-aware). At start-up `due` tells whether
+ * the roll passed while the terminal was closed, so the reset happens then.
  */
 export class ResetScheduler {
   public constructor(

@@ -35,7 +35,7 @@ export function describeAction(action: RiskAction): string {
 }
 
 /**
- * Records breaches (risk-rules.md §1, step 5): an audit row and a notification the first time,
+ * Records breaches (docs/risk-rules.md §1, step 5): an audit row and a notification the first time,
  * a repeat counter after that, and the last few per account for the panel.
  */
 export class BreachRecorder {

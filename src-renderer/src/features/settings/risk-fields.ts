@@ -9,7 +9,7 @@ export interface RiskField {
   readonly lowerIsStricter: boolean;
 }
 
-/** The limits a trader edits most, in the order of risk-rules.md §3. */
+/** The limits a trader edits most, in the order of docs/risk-rules.md §3. */
 export const riskFields: readonly RiskField[] = [
   { path: ['maxContracts', 'limit'], label: 'Max contracts (001)', unit: 'contracts', lowerIsStricter: true },
   { path: ['dailyRealizedLoss', 'limit'], label: 'Daily realized loss (003)', unit: '$', lowerIsStricter: true },

@@ -12,8 +12,8 @@ export const riskKeys = {
 };
 
 /**
- * The risk manager's state of an account (risk-rules.md §5): rules against limits, locks, breaches,
- * the floor. Read once, then replaced by every `risk.state` event (no polling).
+ * The risk manager's state of an account (docs/risk-rules.md §9): rules against limits, locks,
+ * breaches, the floor. Read once, then replaced by every `risk.state` event (no polling).
  */
 export function useRiskState(accountId: number | undefined): { data: RiskStateView | undefined; available: boolean } {
   const api = useTerminalApi();
