@@ -26,6 +26,8 @@ export interface SimState extends SimTruth {
 /** The simulator as the soak reaches it: its control API, and its REST as another app with its own login. */
 export class SimBroker {
   private token: string | undefined;
+  /** Readings of the broker's clock against the wall clock, one per `/sim/state`. */
+  private readonly clockSamples: { readonly wall: number; readonly sim: number }[] = [];
 
   public constructor(
     private readonly urls: SimReady,
@@ -41,7 +43,19 @@ export class SimBroker {
   public async state(): Promise<SimState> {
     const response = await fetch(`${this.urls.control}/state`);
     if (response.status !== 200) throw new Error(`/sim/state answered ${response.status}`);
-    return (await response.json()) as SimState;
+    const state = (await response.json()) as SimState;
+    this.clockSamples.push({ wall: Date.now(), sim: Date.parse(state.clock) });
+    return state;
+  }
+
+  /**
+   * The wall-clock time of a broker timestamp, from the nearest reading of the broker's clock (its
+   * clock runs in real time but may fall behind when the machine is busy).
+   */
+  public wallTimeOf(brokerMs: number): number {
+    let nearest = this.clockSamples[0];
+    for (const sample of this.clockSamples) if (nearest === undefined || Math.abs(sample.sim - brokerMs) < Math.abs(nearest.sim - brokerMs)) nearest = sample;
+    return nearest === undefined ? brokerMs : nearest.wall + (brokerMs - nearest.sim);
   }
 
   /**

@@ -63,6 +63,7 @@ export class HostUnderSoak {
     this.expectingExit = true;
     this.kills += 1;
     await stopProcess(current, 'SIGKILL');
+    this.ledger.hostEnds.push(Date.now());
     this.process = undefined;
     this.client = undefined;
   }
@@ -80,6 +81,7 @@ export class HostUnderSoak {
     this.expectingExit = true;
     this.closeClient?.();
     await stopProcess(current, 'SIGTERM');
+    this.ledger.hostEnds.push(Date.now());
     this.process = undefined;
     this.client = undefined;
   }

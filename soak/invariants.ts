@@ -17,7 +17,7 @@ export interface Invariant {
 export interface RunStart {
   /** The newest broker fill before the soak: later ones are the soak's. */
   readonly afterTradeId: number;
-  /** The broker's clock minus the wall clock at the start (the simulator's clock runs in real time). */
+  /** The broker's clock minus the wall clock at the start. */
   readonly clockOffsetMs: number;
   /** An instant before the first order, for `Order/search`. */
   readonly sinceIso: string;
@@ -102,7 +102,7 @@ export interface OrderAudit {
  * to the call of the same account in flight when the broker created it (an account's calls never
  * overlap): an acknowledged reverse placed it (not late), else a failed call did (late).
  */
-export function auditOrders(orders: readonly BrokerOrder[], ledger: Ledger, start: RunStart): OrderAudit {
+export function auditOrders(orders: readonly BrokerOrder[], ledger: Ledger, wallTimeOf: (brokerMs: number) => number): OrderAudit {
   const byTag = new Map<string, BrokerOrder[]>();
   for (const order of orders) {
     if (order.customTag === null || order.customTag === '') continue;
@@ -125,7 +125,7 @@ export function auditOrders(orders: readonly BrokerOrder[], ledger: Ledger, star
   for (const order of orders) {
     const tag = order.customTag;
     if (tag === null || !tag.startsWith('tt-') || isLeg(order) || ledger.acknowledged.has(tag) || order.status === rejected) continue;
-    const createdAt = Date.parse(order.creationTimestamp) - start.clockOffsetMs;
+    const createdAt = wallTimeOf(Date.parse(order.creationTimestamp));
     // A call the client gave up on (timeout) may still be running in the host: its window stays open.
     const inWindow = (call: CallRecord): boolean =>
       call.accountId === order.accountId && call.startedAt - slackMs <= createdAt && createdAt <= (call.code === 'timeout' ? Number.POSITIVE_INFINITY : call.endedAt + slackMs);

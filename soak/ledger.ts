@@ -34,6 +34,8 @@ export class Ledger {
   public totalSamples = 0;
   /** The lowest REST budget left the terminal reported (`diagnostics.get`), per family. */
   public readonly minHeadroom: Record<string, number> = {};
+  /** When a host process was ended by the soak (kill -9 or a stop). */
+  public readonly hostEnds: number[] = [];
   /** The connection state of a host that did not trade again after the faults. */
   public stuck: string | undefined;
 

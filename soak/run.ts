@@ -148,6 +148,18 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     await host.waitActive(60_000);
   }
   await sleep(2_000);
+  // Every unknown-outcome answer is settled by exactly one orders.resolved, unless its host was ended first.
+  const unsettledNow = (): string[] => ledger.calls
+    .filter((call) => call.code === 'unknown-outcome' && call.customTag !== null)
+    .flatMap((call) => {
+      const count = ledger.resolutions.filter((resolution) => resolution.customTag === call.customTag).length;
+      if (count === 1 || (count === 0 && ledger.hostEnds.some((at) => at >= call.endedAt))) return [];
+      return [`${call.channel} ${call.customTag} on ${call.accountId ?? '-'}: ${count} orders.resolved events`];
+    });
+  // Settling looks the order up at the broker, which may wait out a 429 back-off first.
+  const settleBy = Date.now() + 30_000;
+  while (unsettledNow().length > 0 && Date.now() < settleBy) await sleep(500);
+  const unsettled = unsettledNow();
 
   // Compare with the broker, giving the terminal up to 20 s to catch up with the last events.
   let state: SimState = await broker.state();
@@ -160,7 +172,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     await sleep(500);
   }
   const brokerOrders = (await Promise.all(accounts.map((accountId) => broker.orders(accountId, start.sinceIso)))).flat();
-  const audit = auditOrders(brokerOrders, ledger, start);
+  const audit = auditOrders(brokerOrders, ledger, (brokerMs) => broker.wallTimeOf(brokerMs));
   const rssEndKb = host.rssKb();
   const endClockOffsetMs = Date.parse(state.clock) - Date.now();
 
@@ -171,6 +183,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     check('every fault kind injected, and at least ' + minKills + ' kill -9 restarts', [...missingFaults.map((kind) => `${kind} never injected`), ...(kills < minKills ? [`only ${kills} kills`] : [])]),
     check('the host never ended on its own and every restart came up', ledger.unexpectedExits),
     check('trading active again after the faults', activeAfterSettle ? [] : [`not trading 30 s into the settle (${ledger.stuck ?? ''}); restarted once more for the comparisons`]),
+    check('every unknown-outcome answer is followed by one orders.resolved', unsettled),
     ...comparisons,
     ...audit.invariants,
     ...protectionInvariants(state, accounts, contracts),
