@@ -9,7 +9,7 @@ import { MemoryStore } from '../src-main/core/risk/testing/memory-store';
 import { aFill, aPosition, aQuote, aStop } from '../src-main/core/risk/testing/risk-harness';
 import { ScriptedBroker } from '../src-main/core/risk/testing/scripted-broker';
 import { mnqContract, nqContract, wednesdayMorning } from '../src-main/core/risk/testing/test-contracts';
-import type { Scheduler } from '../src-main/core/risk/timers/scheduler';
+import type { Scheduler } from '../src-main/core/scheduler';
 import { esContract, evaluationAccount } from '../src-main/core/testing/fake-broker';
 import { TradingCore } from '../src-main/core/trading-core';
 import { median, percentile, round, type Benchmark } from './bench-harness';

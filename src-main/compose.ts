@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HostKind } from '../src-shared/domain/app-info';
 import { createProjectXBroker } from './adapters/projectx/projectx-broker';
 import type { ProjectXBrokerOptions } from './adapters/projectx/broker-options';
-import { systemScheduler } from './adapters/projectx/support/scheduler';
+import { systemScheduler } from './core/system-scheduler';
 import { createRiskManager } from './core/risk/create-risk-manager';
 import { createBacktester } from './backtest/backtester';
 import { JournalService } from './core/analytics/journal-service';
@@ -133,7 +133,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
 
   let trading: TradingServices | undefined;
   if (broker !== undefined) {
-    const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection });
+    const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection, scheduler: systemScheduler });
     const catalog = new TemplateCatalog(store, config.logger);
     const protection = { catalog, entries: new EntryPlans(), plans: new PositionPlans(store) };
     const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}`, protection, events, scheduler: systemScheduler });
@@ -153,7 +153,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
       missingStop: () => catalog.missingStop(),
       newUnique: () => randomUUID(),
     });
-    const history = new BarHistory(broker, store);
+    const history = new BarHistory(broker, store, systemScheduler);
     // Which strategy placed each order: the strategies record it, the journal reads it.
     const attribution = new OrderAttribution(store);
     const strategies = new StrategyService({ core, orders, broker, history, store, clock, events, logger: config.logger, scheduler: systemScheduler, kinds: builtInStrategies, attribution });

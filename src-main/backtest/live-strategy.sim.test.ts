@@ -12,7 +12,7 @@ import type { BrokerPort } from '../core/ports/broker-port';
 import { integer } from '../core/strategy/parameters';
 import { defineStrategy } from '../core/strategy/strategy-definition';
 import { StrategyService } from '../core/strategy/strategy-service';
-import type { StrategyScheduler } from '../core/strategy/strategy-scheduler';
+import { systemScheduler } from '../core/system-scheduler';
 import { MemoryStore } from '../core/strategy/testing/memory-store';
 import { TradingCore } from '../core/trading-core';
 import { startSimGateway, type SimGateway } from '../sim/gateway/sim-gateway';
@@ -53,13 +53,6 @@ const scalper = defineStrategy({
   },
 });
 
-const wallScheduler: StrategyScheduler = {
-  schedule(delayMs, callback) {
-    const handle = setTimeout(callback, delayMs);
-    return () => clearTimeout(handle);
-  },
-};
-
 let gateway: SimGateway | undefined;
 let broker: BrokerPort | undefined;
 let service: StrategyService | undefined;
@@ -90,7 +83,7 @@ describe('a live strategy on the simulator', () => {
     const core = new TradingCore({ broker, store, clock, events, logger: silentLogger, connection });
     let tag = 0;
     const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `sim-strategy-${++tag}` });
-    service = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: wallScheduler, kinds: [scalper] });
+    service = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: systemScheduler, kinds: [scalper] });
     const strategies = service;
     const views: StrategyView[] = [];
     let entriesAtLock = -1;

@@ -8,6 +8,8 @@ import type { Logger } from './logger';
 import { QuoteBook } from './market/quote-book';
 import { DepthBook } from './market/depth-book';
 import { DisplayThrottle } from './market/display-throttle';
+import type { Scheduler } from './scheduler';
+import { systemScheduler } from './system-scheduler';
 import { LiveBars } from './market/live-bars';
 import type { BarUpdate } from '../../src-shared/domain/market-data';
 import { OrderBook } from './orders/order-book';
@@ -27,6 +29,8 @@ export interface TradingCoreDependencies {
   readonly events: EventHub;
   readonly logger: Logger;
   readonly connection: ConnectionMonitor;
+  /** Timers of the display throttles; default the real ones. */
+  readonly scheduler?: Scheduler;
 }
 
 const channels: readonly BrokerChannel[] = ['rest', 'user-hub', 'market-hub'];
@@ -57,9 +61,11 @@ export class TradingCore {
 
   public constructor(private readonly dependencies: TradingCoreDependencies) {
     this.contracts = new ContractCatalog(dependencies.broker, dependencies.store);
-    this.quoteThrottle = new DisplayThrottle(dependencies.clock, (quote) => quote.contractId, (quote) => dependencies.events.emit('quotes.tick', quote));
+    const scheduler = dependencies.scheduler ?? systemScheduler;
+    this.quoteThrottle = new DisplayThrottle(dependencies.clock, scheduler, (quote) => quote.contractId, (quote) => dependencies.events.emit('quotes.tick', quote));
     this.barThrottle = new DisplayThrottle(
       dependencies.clock,
+      scheduler,
       (update) => `${update.contractId}|${update.unit}|${update.unitNumber}|${update.bar.time}`,
       (update) => dependencies.events.emit('bars.updated', update),
     );

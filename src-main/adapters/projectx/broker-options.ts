@@ -4,9 +4,10 @@ import type { EpochMs } from '../../../src-shared/domain/ids';
 import { isAnyMarketOpen } from '../../../src-shared/exchange';
 import type { FetchFunction } from './rest/http-transport';
 import type { RateBudget } from './rest/request-gate';
-import { systemScheduler, type Scheduler } from './support/scheduler';
+import type { Scheduler } from '../../core/scheduler';
+import { systemScheduler } from '../../core/system-scheduler';
 
-/** TopstepX endpoints (reference §1). */
+/** TopstepX endpoints (docs/projectx-gateway.md §1). */
 export const topstepXUrls = {
   rest: 'https://api.topstepx.com',
   userHub: 'https://rtc.topstepx.com/hubs/user',

@@ -8,7 +8,7 @@ import { StalenessWatchdog } from './hubs/staleness-watchdog';
 import { UserStream } from './hubs/user-stream';
 import { OrderChanges } from './orders/order-changes';
 import { OrderPlacement } from './orders/order-placement';
-import { AccountLedger } from './reconcile/account-ledger';
+import { AnnouncedAccountLedger } from './reconcile/announced-account-ledger';
 import { CatchUpReader } from './reconcile/catch-up-reader';
 import { Reconciler } from './reconcile/reconciler';
 import { SnapshotReader } from './reconcile/snapshot-reader';
@@ -21,9 +21,9 @@ import { RequestGate, type RateBudget } from './rest/request-gate';
 import { RestClient } from './rest/rest-client';
 import { LastPrices } from './state/last-prices';
 import { OrderCache } from './state/order-cache';
-import { PositionBook } from './state/position-book';
+import { WirePositionCache } from './state/wire-position-cache';
 import { ViewConverter } from './state/view-converter';
-import { TimerScope } from './support/scheduler';
+import { TimerScope } from './support/timer-scope';
 import { ThrottledWarn } from './support/throttled-warn';
 
 // A slow answer is not a lost link: the core keeps trading on `stale`, and halts on `down`.
@@ -47,7 +47,7 @@ export interface BrokerParts {
   readonly watchdog: StalenessWatchdog;
   readonly reader: SnapshotReader;
   readonly reconciler: Reconciler;
-  readonly ledger: AccountLedger;
+  readonly ledger: AnnouncedAccountLedger;
   readonly placement: OrderPlacement;
   readonly changes: OrderChanges;
   readonly lastPrices: LastPrices;
@@ -75,7 +75,7 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   // Bars are only ever ordinary calls: their budget keeps no reserve.
   const gates = { bars: new RequestGate(options.rateBudgets.bars, clock, timers), other: new RequestGate(withReserve(options.rateBudgets.other), clock, timers) };
   // Everything the core is told passes the ledger, so a reconnect can re-announce what did not change.
-  const ledger = new AccountLedger(clock);
+  const ledger = new AnnouncedAccountLedger(clock);
   const emit = (event: BrokerEvent): void => {
     ledger.observe(event);
     hooks.emit(event);
@@ -96,7 +96,7 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const reads = new BrokerReads(rest, logger);
   const converter = new ViewConverter(contracts, logger);
   const orders = new OrderCache();
-  const positions = new PositionBook();
+  const positions = new WirePositionCache();
   const lastPrices = new LastPrices(timers);
   const warn = new ThrottledWarn(logger, clock);
   const hubSettings = {

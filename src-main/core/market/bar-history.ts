@@ -2,6 +2,8 @@ import type { BarUnit, BarView, ContractView } from '../../../src-shared/domain/
 import { ok, type Result } from '../../../src-shared/result';
 import type { BrokerPort } from '../ports/broker-port';
 import type { BarSeriesKey, StorePort } from '../ports/store-port';
+import type { Cancel, Scheduler } from '../scheduler';
+import { systemScheduler } from '../system-scheduler';
 import { barStart } from '../../../src-shared/exchange';
 
 const approximateUnitMs: Record<BarUnit, number> = {
@@ -46,11 +48,13 @@ const parallelPages = 4;
  */
 export class BarHistory {
   private unwritten: (() => void)[] = [];
-  private writeTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelWrite: Cancel | undefined;
 
   public constructor(
     private readonly broker: BrokerPort,
     private readonly store: Pick<StorePort, 'cachedBars' | 'cacheBars'> | undefined,
+    /** Timers for the deferred cache write; default the real ones. */
+    private readonly scheduler: Scheduler = systemScheduler,
   ) {}
 
   /** The newest `count` bars before `to`, oldest first. */
@@ -84,8 +88,8 @@ export class BarHistory {
 
   /** Writes every fetched range not yet in the cache (before a read, and before the store closes). */
   public writeCache(): void {
-    if (this.writeTimer !== undefined) clearTimeout(this.writeTimer);
-    this.writeTimer = undefined;
+    this.cancelWrite?.();
+    this.cancelWrite = undefined;
     const writes = this.unwritten;
     this.unwritten = [];
     for (const write of writes) write();
@@ -120,7 +124,7 @@ export class BarHistory {
   private cacheLater(writes: readonly (() => void)[]): void {
     if (writes.length === 0) return;
     for (const write of writes) this.unwritten.push(write);
-    this.writeTimer ??= setTimeout(() => this.writeCache(), 0);
+    this.cancelWrite ??= this.scheduler.schedule(0, () => this.writeCache());
   }
 
   /**

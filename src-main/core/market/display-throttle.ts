@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { Cancel, Scheduler } from '../scheduler';
 
 /** At most this many updates per second per key (a contract's quote, a bar series) reach the clients. */
 export const maxUpdatesPerSecond = 60;
@@ -11,10 +12,11 @@ const intervalMs = 1000 / maxUpdatesPerSecond;
 export class DisplayThrottle<T> {
   private readonly lastSent = new Map<string, number>();
   private readonly waiting = new Map<string, T>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, Cancel>();
 
   public constructor(
     private readonly clock: Clock,
+    private readonly scheduler: Scheduler,
     private readonly keyOf: (update: T) => string,
     private readonly send: (update: T) => void,
   ) {}
@@ -26,8 +28,7 @@ export class DisplayThrottle<T> {
     const last = this.lastSent.get(key);
     if (last === undefined || now - last >= intervalMs) {
       // A fresher update supersedes one still waiting for its timer: send this one only.
-      const timer = this.timers.get(key);
-      if (timer !== undefined) clearTimeout(timer);
+      this.timers.get(key)?.();
       this.timers.delete(key);
       this.waiting.delete(key);
       this.lastSent.set(key, now);
@@ -36,13 +37,12 @@ export class DisplayThrottle<T> {
     }
     this.waiting.set(key, update);
     if (this.timers.has(key)) return;
-    const timer = setTimeout(() => this.release(key), Math.max(1, Math.ceil(intervalMs - (now - last))));
-    this.timers.set(key, timer);
+    this.timers.set(key, this.scheduler.schedule(Math.max(1, Math.ceil(intervalMs - (now - last))), () => this.release(key)));
   }
 
   /** Cancels pending sends. */
   public dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
     this.waiting.clear();
   }

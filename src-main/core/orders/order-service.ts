@@ -8,7 +8,8 @@ import type { ConnectionMonitor } from '../connection-monitor';
 import type { EventHub } from '../event-hub';
 import type { BrokerOrderRequest, BrokerPort, CallLane, OrderCallOptions } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
-import type { Scheduler } from '../risk/timers/scheduler';
+import type { Scheduler } from '../scheduler';
+import { systemScheduler } from '../system-scheduler';
 import type { TradingCore } from '../trading-core';
 import type { BracketTemplate } from '../../../src-shared/domain/brackets';
 import { causeOfActor, type OrderCause } from '../../../src-shared/domain/order-cause';
@@ -360,7 +361,7 @@ export class OrderService {
 
   /** A step before the broker call, answered `not-sent` when it outlasts the deadline (nothing was sent). */
   private beforeDeadline<T>(step: Promise<Result<T>>, deadlineAt: number, what: string): Promise<Result<T>> {
-    const scheduler = this.dependencies.scheduler ?? realTimers;
+    const scheduler = this.dependencies.scheduler ?? systemScheduler;
     return new Promise((resolve) => {
       const cancel = scheduler.schedule(Math.max(0, deadlineAt - this.dependencies.clock.now()), () => resolve(fail('not-sent', `not sent: ${what} outlasted the order's deadline (the broker is rate-limiting or slow); nothing reached the broker`)));
       void step.then((result) => {
@@ -393,13 +394,6 @@ export class OrderService {
     this.dependencies.store?.audit({ at: this.dependencies.clock.now(), accountId, action, actor, detail });
   }
 }
-
-const realTimers: Scheduler = {
-  schedule: (delayMs, callback) => {
-    const handle = setTimeout(callback, delayMs);
-    return () => clearTimeout(handle);
-  },
-};
 
 const resolvedOutcomes = {
   place: { done: 'placed', notDone: 'not-placed' },

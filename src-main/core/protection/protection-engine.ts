@@ -37,6 +37,8 @@ export interface ProtectionEngineDependencies {
 interface Run {
   dirty: boolean;
   reconcile: boolean;
+  /** Resolves once the run ended and was forgotten (it never rejects). */
+  done?: Promise<void>;
 }
 
 /**
@@ -67,7 +69,7 @@ export class ProtectionEngine {
 
   /** Resolves when no contract has a run in progress (for tests and benchmarks). */
   public async settled(): Promise<void> {
-    while (this.runs.size > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    while (this.runs.size > 0) await Promise.all([...this.runs.values()].map((run) => run.done));
   }
 
   /** Plans every position and leg of an account against the broker's truth (after start or a reconnect). */
@@ -134,7 +136,7 @@ export class ProtectionEngine {
     }
     const run: Run = { dirty: true, reconcile };
     this.runs.set(key, run);
-    void this.loop(accountId, contractId, run)
+    run.done = this.loop(accountId, contractId, run)
       .catch((error: unknown) => this.dependencies.logger.error({ accountId, contractId, error: error instanceof Error ? error.message : String(error) }, 'protection run failed'))
       .finally(() => this.runs.delete(key));
   }

@@ -6,7 +6,7 @@ import type { BrokerPort } from '../ports/broker-port';
 import type { StorePort } from '../ports/store-port';
 import type { TradingCore } from '../trading-core';
 import type { RetryPolicy } from './enforcement/failure-policy';
-import type { Scheduler } from './timers/scheduler';
+import type { Scheduler } from '../scheduler';
 
 /** What the risk manager is built from. */
 export interface RiskManagerDependencies {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BarView } from '../../../src-shared/domain/trading';
 import { TestClock } from '../clock';
 import { LiveBarFeed } from './live-bar-feed';
-import { ManualScheduler } from './strategy-scheduler';
+import { ManualScheduler } from '../testing/manual-scheduler';
 import { regularOpen } from './testing/bar-builders';
 
 function build() {
@@ -29,14 +29,14 @@ describe('live bar feed', () => {
     expect(closed).toEqual([{ time: regularOpen, open: 100, high: 103, low: 99, close: 99, volume: 6 }]);
   });
 
-  it('closes the last bar by time when the market goes quiet, and only once', () => {
+  it('closes the last bar by time when the market goes quiet, and only once', async () => {
     const { clock, scheduler, closed, print } = build();
     print(100, 1_000);
 
     clock.advance(60_000);
-    scheduler.runDue();
+    await scheduler.settle();
     clock.advance(1_000);
-    scheduler.runDue();
+    await scheduler.settle();
     print(102, 125_000);
 
     expect(closed.map((bar) => bar.time)).toEqual([regularOpen]);

@@ -3,7 +3,7 @@ import type { BarView, TapeTrade } from '../../../src-shared/domain/trading';
 import type { Clock } from '../clock';
 import { BarAggregator } from '../market/bar-aggregator';
 import { barEnd } from './bar-rollup';
-import type { CancelTimer, StrategyScheduler } from './strategy-scheduler';
+import type { Cancel, Scheduler } from '../scheduler';
 
 /** How long after its end a bar without a later print is closed anyway (late prints may still arrive). */
 const closeGraceMs = 1_500;
@@ -15,13 +15,13 @@ const closeGraceMs = 1_500;
 export class LiveBarFeed {
   private readonly aggregator: BarAggregator;
   private lastEmitted = Number.NEGATIVE_INFINITY;
-  private cancelTimer: CancelTimer | undefined;
+  private cancelTimer: Cancel | undefined;
   private armedFor = Number.NaN;
 
   public constructor(
     public readonly series: StrategySeries,
     private readonly clock: Clock,
-    private readonly scheduler: StrategyScheduler,
+    private readonly scheduler: Scheduler,
     private readonly emit: (bar: BarView) => void,
   ) {
     this.aggregator = new BarAggregator(series.unit, series.unitNumber);

@@ -19,7 +19,7 @@ import type { SeriesRequest, StrategyKind } from './strategy-definition';
 import type { ExecutionCommand, RuntimeHost } from './strategy-execution';
 import { StrategyLedger } from './strategy-ledger';
 import { StrategyRuntime } from './strategy-runtime';
-import type { CancelTimer, StrategyScheduler } from './strategy-scheduler';
+import type { Cancel, Scheduler } from '../scheduler';
 
 /** Lines of the decision log kept in memory per strategy. */
 const keptLog = 500;
@@ -34,7 +34,7 @@ export interface LiveStrategyDependencies {
   readonly history: BarHistory;
   readonly store: StorePort | undefined;
   readonly clock: Clock;
-  readonly scheduler: StrategyScheduler;
+  readonly scheduler: Scheduler;
   readonly events: EventHub;
   readonly logger: Logger;
   readonly attribution: OrderAttribution;
@@ -66,7 +66,7 @@ export class LiveStrategy implements RuntimeHost {
   public updatedAt: number;
   public readonly logLines: StrategyLogEntry[] = [];
   private readonly execution: LiveExecution;
-  private readonly timers = new Map<string, CancelTimer>();
+  private readonly timers = new Map<string, Cancel>();
   private feeds: LiveBarFeed[] = [];
   private announced = false;
   private faultHandled = false;

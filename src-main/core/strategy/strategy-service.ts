@@ -16,7 +16,7 @@ import { changedKeys, mergeParameters } from './parameters';
 import { kindView, type StrategyKind } from './strategy-definition';
 import { loadStrategyRecords, nextStrategyId, saveStrategyRecords } from './strategy-records';
 import { routeBrokerEvent } from './strategy-router';
-import type { StrategyScheduler } from './strategy-scheduler';
+import type { Scheduler } from '../scheduler';
 
 /** What the strategy service is built from. */
 export interface StrategyServiceDependencies {
@@ -28,7 +28,7 @@ export interface StrategyServiceDependencies {
   readonly clock: Clock;
   readonly events: EventHub;
   readonly logger: Logger;
-  readonly scheduler: StrategyScheduler;
+  readonly scheduler: Scheduler;
   /** The kinds it can run (the built-ins). */
   readonly kinds: readonly StrategyKind[];
   /** Which strategy placed each order; shared with the journal (default: its own). */

@@ -6,7 +6,7 @@ import type { BrokerChannelState } from '../../../core/ports/broker-port';
 import { EventRate } from '../diagnostics/event-rate';
 import { describeError } from '../support/event-stream';
 import { redactSecrets } from '../support/redact';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 import { signalrLogger } from './signalr-logger';
 import { SubscriptionList, type HubSubscription } from './subscription-list';
 
@@ -43,9 +43,9 @@ export interface HubLinkParts {
 }
 
 /**
- * One SignalR hub connection that stays up: token in the URL and from the factory (reference §2),
- * automatic reconnect, then a restart loop with backoff when SignalR gives up, and the ordered
- * subscription list replayed after every (re)connect because the server keeps none.
+ * One SignalR hub connection that stays up (docs/projectx-gateway.md §6, §9): token in the URL and
+ * from the factory, automatic reconnect, then a restart loop with backoff when SignalR gives up, and
+ * the ordered subscription list replayed after every (re)connect because the server keeps none.
  */
 export class HubLink implements HubEvents {
   private readonly connection: HubConnection;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../core/logger';
 import { ok } from '../../../../src-shared/result';
-import { TimerScope } from '../support/scheduler';
-import { ManualTime } from '../testing/manual-time';
+import { TimerScope } from '../support/timer-scope';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler } from '../../../core/testing/manual-scheduler';
 import { LogoutMonitor, type LoggedOutLink } from './logout-monitor';
 
 function setUp(options: { expectsEvents: boolean; resubscribeAccepted?: boolean }) {
-  const time = new ManualTime(1_000_000);
+  const time = new ManualScheduler(new TestClock(1_000_000));
   const actions: string[] = [];
   let handler: () => void = () => undefined;
   const link = {

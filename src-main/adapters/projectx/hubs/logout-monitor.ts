@@ -1,6 +1,6 @@
 import type { Logger } from '../../../core/logger';
 import type { Result } from '../../../../src-shared/result';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 import type { HubLink } from './hub-link';
 
 /** What the monitor reads and drives on a hub link. */
@@ -19,10 +19,10 @@ export interface LogoutParts {
 }
 
 /**
- * Handles the undocumented `GatewayLogout` (reference §5.1). Live captures show it about 10 s
- * after every connect while events keep flowing, so it never tears the connection down by itself:
- * it is logged, the token is validated, and the hub reconnects only if events then stop (or, on a
- * hub that may be quiet, only if re-sending its subscriptions fails).
+ * Handles the undocumented `GatewayLogout` (docs/projectx-gateway.md §6.3). Live captures show it
+ * about 10 s after every connect while events keep flowing, so it never tears the connection down
+ * by itself: it is logged, the token is validated, and the hub reconnects only if events then stop
+ * (or, on a hub that may be quiet, only if re-sending its subscriptions fails).
  */
 export class LogoutMonitor {
   public constructor(

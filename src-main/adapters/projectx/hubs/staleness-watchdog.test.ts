@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../core/logger';
-import { TimerScope } from '../support/scheduler';
-import { ManualTime } from '../testing/manual-time';
+import { TimerScope } from '../support/timer-scope';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler } from '../../../core/testing/manual-scheduler';
 import { StalenessWatchdog, type WatchedLink } from './staleness-watchdog';
 
-function fakeLink(time: ManualTime) {
+function fakeLink(time: ManualScheduler) {
   const actions: string[] = [];
   const link = {
     name: 'market-hub' as const,
@@ -30,7 +31,7 @@ function fakeLink(time: ManualTime) {
 }
 
 function setUp(marketOpen = true) {
-  const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+  const time = new ManualScheduler(new TestClock(Date.UTC(2026, 10, 18, 16)));
   const { link, typed, actions } = fakeLink(time);
   const watchdog = new StalenessWatchdog(typed, { staleAfterMs: 10_000, checkEveryMs: 1_000 }, () => marketOpen, time, new TimerScope(time), silentLogger);
   watchdog.start();

@@ -1,7 +1,8 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type { EpochMs } from '../../../../src-shared/domain/ids';
-import type { Cancel, TimerScope } from '../support/scheduler';
+import { every, type Cancel } from '../../../core/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 import type { HubLink } from './hub-link';
 
 /** What the watchdog reads and drives on a hub link. */
@@ -16,9 +17,10 @@ export interface WatchdogSettings {
 }
 
 /**
- * Catches a feed that freezes while its socket looks healthy (reference §6): after `staleAfterMs`
- * of silence during market hours it reports `stale` and resubscribes; if the silence lasts another
- * `staleAfterMs`, it reconnects the hub. Repeated freezes back off (up to 8x) before reconnecting.
+ * Catches a feed that freezes while its socket looks healthy (docs/projectx-gateway.md §9): after
+ * `staleAfterMs` of silence during market hours it reports `stale` and resubscribes; if the silence
+ * lasts another `staleAfterMs`, it reconnects the hub. Repeated freezes back off (up to 8x) before
+ * reconnecting.
  */
 export class StalenessWatchdog {
   private cancel: Cancel | undefined;
@@ -38,10 +40,7 @@ export class StalenessWatchdog {
   /** Starts the periodic check. */
   public start(): void {
     this.cancel?.();
-    this.cancel = this.timers.schedule(this.settings.checkEveryMs, () => {
-      this.check();
-      this.start();
-    });
+    this.cancel = every(this.timers, this.settings.checkEveryMs, () => this.check());
   }
 
   /** Stops checking. */

@@ -3,7 +3,7 @@ import type { Logger } from '../../../core/logger';
 import type { OrderCallOptions } from '../../../core/ports/broker-port';
 import type { AppError, Result } from '../../../../src-shared/result';
 import { CallDeadline } from '../rest/call-deadline';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 
 /** What answering by a deadline needs. */
 export interface DeadlineParts {

@@ -13,8 +13,8 @@ import type { ContractCache } from '../rest/contract-cache';
 import { cancelErrors, closeErrors, modifyErrors, partialCloseErrors } from '../rest/endpoint-errors';
 import type { RestClient, RestResult } from '../rest/rest-client';
 import type { OrderCache } from '../state/order-cache';
-import type { PositionBook } from '../state/position-book';
-import type { TimerScope } from '../support/scheduler';
+import type { WirePositionCache } from '../state/wire-position-cache';
+import type { TimerScope } from '../support/timer-scope';
 import { answerByDeadline } from './deadline-answer';
 import { modifyBody } from './order-bodies';
 
@@ -27,7 +27,7 @@ export interface ChangeParts {
   readonly reads: BrokerReads;
   readonly contracts: ContractCache;
   readonly orders: OrderCache;
-  readonly positions: PositionBook;
+  readonly positions: WirePositionCache;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly timers: TimerScope;

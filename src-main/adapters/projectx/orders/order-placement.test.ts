@@ -3,7 +3,8 @@ import type { BrokerOrderRequest } from '../../../core/ports/broker-port';
 import type { OrderId } from '../../../../src-shared/domain/ids';
 import type { Result } from '../../../../src-shared/result';
 import type { ProjectXBrokerOptions } from '../broker-options';
-import { ManualTime } from '../testing/manual-time';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler } from '../../../core/testing/manual-scheduler';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubReply, type StubRequest } from '../testing/stub-gateway';
 
@@ -149,7 +150,7 @@ describe('placing an order', () => {
     }
 
     it('answers not-sent when the place is still queued at its deadline, and it never reaches the broker', async () => {
-      const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+      const time = new ManualScheduler(new TestClock(Date.UTC(2026, 10, 18, 16)));
       const { stub, parts } = await setUp(brokerScript([]), { clock: time, scheduler: time, rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 3, windowMs: 60_000 } } });
       await parts.auth.logIn();
       await parts.contracts.get(contract.id);
@@ -168,7 +169,7 @@ describe('placing an order', () => {
     });
 
     it('answers unknown-outcome with its tag when the place got no answer by its deadline, then resolves it once by the tag', async () => {
-      const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+      const time = new ManualScheduler(new TestClock(Date.UTC(2026, 10, 18, 16)));
       const script = brokerScript(['accept-silently']);
       const { stub, parts } = await setUp(script, { clock: time, scheduler: time, requestTimeoutMs: 10_000 });
       const resolutions: Result<{ readonly orderId: OrderId }>[] = [];

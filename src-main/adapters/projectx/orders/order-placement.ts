@@ -12,7 +12,7 @@ import type { CallDeadline } from '../rest/call-deadline';
 import type { ContractCache } from '../rest/contract-cache';
 import { placeErrors } from '../rest/endpoint-errors';
 import type { RestClient, RestResult } from '../rest/rest-client';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 import { answerByDeadline } from './deadline-answer';
 import { placeBody } from './order-bodies';
 

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../core/logger';
 import type { BrokerEvent, BrokerSnapshot } from '../../../core/ports/broker-port';
 import { fail, ok, type Result } from '../../../../src-shared/result';
-import { TimerScope } from '../support/scheduler';
-import { ManualTime, settle } from '../testing/manual-time';
+import { TimerScope } from '../support/timer-scope';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler, flushPromises } from '../../../core/testing/manual-scheduler';
 import { Reconciler } from './reconciler';
 
 function setUp(answers: Result<BrokerSnapshot>[]) {
-  const time = new ManualTime(Date.parse('2026-11-18T16:00:00Z'));
+  const time = new ManualScheduler(new TestClock(Date.parse('2026-11-18T16:00:00Z')));
   const reads: { accountId: number; since: number }[] = [];
   const gates: (() => void)[] = [];
   const reader = {
@@ -20,9 +21,9 @@ function setUp(answers: Result<BrokerSnapshot>[]) {
   const events: BrokerEvent[] = [];
   const reconciler = new Reconciler(reader, (event) => events.push(event), time, new TimerScope(time), silentLogger, { initial: 1000, max: 8000 });
   const release = async () => {
-    await settle();
+    await flushPromises();
     for (const gate of gates.splice(0)) gate();
-    await settle();
+    await flushPromises();
   };
   return { time, reads, events, reconciler, release };
 }

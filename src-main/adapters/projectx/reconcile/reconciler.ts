@@ -4,7 +4,7 @@ import type { BrokerEvent, BrokerSnapshot } from '../../../core/ports/broker-por
 import type { AccountId, EpochMs } from '../../../../src-shared/domain/ids';
 import type { FillView } from '../../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../../src-shared/result';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 import { tradingDayStart } from '../../../../src-shared/exchange';
 import type { CatchUpReader } from './catch-up-reader';
 import type { SnapshotReader } from './snapshot-reader';

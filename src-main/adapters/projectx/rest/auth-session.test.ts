@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualTime } from '../testing/manual-time';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler } from '../../../core/testing/manual-scheduler';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
 import { expiryOf } from './auth-session';
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 async function setUp(handler: StubHandler) {
-  const time = new ManualTime(start);
+  const time = new ManualScheduler(new TestClock(start));
   stub = await StubGateway.start(handler);
   const built = stubParts(stub.url, { clock: time, scheduler: time, tokenRefreshLeadMs: 30 * 60_000 });
   cleanup = () => disposeParts(built.parts);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import { fail, ok, type Result } from '../../../../src-shared/result';
-import type { Cancel, TimerScope } from '../support/scheduler';
+import type { Cancel } from '../../../core/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 import { loginErrors, validateErrors } from './endpoint-errors';
 import { asResult, type RestClient, type TokenSource } from './rest-client';
 

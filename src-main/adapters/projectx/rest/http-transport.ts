@@ -1,5 +1,5 @@
 import { describeError } from '../support/event-stream';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 
 /** What one HTTP exchange ended with. */
 export type TransportOutcome =

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTime } from '../testing/manual-time';
-import { TimerScope } from '../support/scheduler';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler } from '../../../core/testing/manual-scheduler';
+import { TimerScope } from '../support/timer-scope';
 import { RequestGate } from './request-gate';
 
 function gate(requests: number, windowMs: number) {
-  const time = new ManualTime(1_000_000);
+  const time = new ManualScheduler(new TestClock(1_000_000));
   const timers = new TimerScope(time);
   return { time, timers, gate: new RequestGate({ requests, windowMs }, time, timers) };
 }
@@ -122,7 +123,7 @@ describe('request gate', () => {
 
 describe('request gate reserved shares', () => {
   function reservedGate(requests: number, reserved: { priority?: number; reconcile?: number }) {
-    const time = new ManualTime(1_000_000);
+    const time = new ManualScheduler(new TestClock(1_000_000));
     const timers = new TimerScope(time);
     return { time, gate: new RequestGate({ requests, windowMs: 1000, reserved }, time, timers) };
   }
@@ -164,7 +165,7 @@ describe('request gate reserved shares', () => {
   });
 
   it('refuses reserves that leave ordinary calls nothing', () => {
-    const time = new ManualTime(0);
+    const time = new ManualScheduler(new TestClock(0));
     expect(() => new RequestGate({ requests: 4, windowMs: 1000, reserved: { priority: 2, reconcile: 2 } }, time, new TimerScope(time))).toThrow(RangeError);
   });
 });

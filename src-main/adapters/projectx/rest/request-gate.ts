@@ -1,6 +1,7 @@
 import type { Clock } from '../../../core/clock';
 import type { CallLane } from '../../../core/ports/broker-port';
-import type { Cancel, TimerScope } from '../support/scheduler';
+import type { Cancel } from '../../../core/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 
 /**
  * A client-side request budget: at most `requests` in any `windowMs`. `reserved` keeps slots of the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualTime, settle } from '../testing/manual-time';
+import { TestClock } from '../../../core/clock';
+import { ManualScheduler, flushPromises } from '../../../core/testing/manual-scheduler';
 import { disposeParts, stubCredentials, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
 import { CallDeadline } from './call-deadline';
@@ -27,7 +28,7 @@ async function setUp(handler: StubHandler, overrides = {}) {
 
 /** Parts whose clock and timers move only when the test advances them (waits are checked to the millisecond, never slept). */
 async function setUpOnManualTime(handler: StubHandler, overrides = {}) {
-  const time = new ManualTime(Date.UTC(2026, 10, 18, 16));
+  const time = new ManualScheduler(new TestClock(Date.UTC(2026, 10, 18, 16)));
   return { time, ...(await setUp(handler, { clock: time, scheduler: time, ...overrides })) };
 }
 
@@ -157,7 +158,7 @@ describe('REST client', () => {
     const normalFirst = call(1, 'normal');
     const normalSecond = call(2, 'normal');
     const urgent = call(3, 'priority');
-    await settle();
+    await flushPromises();
     const headroomWhileQueued = parts.gates.other.headroom();
     const waitingWhileQueued = parts.gates.other.waiting;
     await normalFirst;

@@ -1,6 +1,6 @@
 import type { ContractId } from '../../../../src-shared/domain/ids';
 import type { Ticks } from '../../../../src-shared/domain/money';
-import type { TimerScope } from '../support/scheduler';
+import type { TimerScope } from '../support/timer-scope';
 
 /** Opens a temporary quote subscription for a contract; returns the function that closes it. */
 export type QuoteBorrower = (contractId: ContractId) => () => void;

@@ -1,25 +1,10 @@
-/** Cancels a scheduled callback; calling it twice is harmless. */
-export type Cancel = () => void;
-
-/** Timers as the adapter sees them: injected, so tests move time by hand. */
-export interface Scheduler {
-  /** Runs `callback` once after `delayMs`. */
-  schedule(delayMs: number, callback: () => void): Cancel;
-}
-
-/** The real timers. */
-export const systemScheduler: Scheduler = {
-  schedule: (delayMs, callback) => {
-    const handle = setTimeout(callback, Math.max(0, delayMs));
-    return () => clearTimeout(handle);
-  },
-};
+import type { Cancel, Scheduler } from '../../../core/scheduler';
 
 /**
  * Owns every timer one component starts, so `dispose()` releases them all at once.
  * A timer that fired is forgotten; nothing is scheduled after disposal.
  */
-export class TimerScope {
+export class TimerScope implements Scheduler {
   private readonly pending = new Set<Cancel>();
   private readonly sleepers = new Set<() => void>();
   private disposed = false;

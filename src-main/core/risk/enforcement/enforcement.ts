@@ -5,7 +5,7 @@ import type { Logger } from '../../logger';
 import type { StorePort } from '../../ports/store-port';
 import { ruleLabel } from '../rules/rule-helpers';
 import type { RiskAction } from '../rules/rule-types';
-import { sleep, type Scheduler } from '../timers/scheduler';
+import { sleep, type Scheduler } from '../../scheduler';
 import { actionSatisfied, describeRequest, sendAction, type ActionPorts } from './action-calls';
 import { backoffMs, classifyFailure, defaultRetryPolicy, type RetryPolicy } from './failure-policy';
 import { StateWaiters } from './state-waiters';
@@ -42,10 +42,11 @@ function keyOf(accountId: AccountId, action: RiskAction): string {
 }
 
 /**
- * Enforcement (MOD-001): the only part of the risk manager that calls the broker. At most one action
- * in flight per (account, contract, kind): a repeat joins it, and a flatten in flight covers the
- * smaller actions of its scope. Calls use the priority lane and retry with back-off; success means
- * the broker's state reached the target (seen in its events, or read over REST when they are slow).
+ * Enforcement (docs/risk-rules.md §4): the only part of the risk manager that calls the broker. At
+ * most one action in flight per (account, contract, kind): a repeat joins it, and a flatten in
+ * flight covers the smaller actions of its scope. Calls use the priority lane and retry with
+ * back-off; success means the broker's state reached the target (seen in its events, or read over
+ * REST when they are slow).
  */
 export class Enforcement {
   private readonly inFlight = new Map<string, Promise<EnforcementOutcome>>();

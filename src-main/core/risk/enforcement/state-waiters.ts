@@ -1,5 +1,5 @@
 import type { AccountId } from '../../../../src-shared/domain/ids';
-import type { Scheduler } from '../timers/scheduler';
+import type { Scheduler } from '../../scheduler';
 
 interface Waiter {
   readonly check: () => boolean;

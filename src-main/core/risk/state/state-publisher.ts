@@ -1,5 +1,5 @@
 import type { AccountId } from '../../../../src-shared/domain/ids';
-import type { Cancel, Scheduler } from '../timers/scheduler';
+import type { Cancel, Scheduler } from '../../scheduler';
 
 /** Values (open P&L on every quote) go out at most this often; locks, breaches and alarms at once. */
 const valueIntervalMs = 250;

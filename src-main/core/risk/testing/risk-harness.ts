@@ -8,7 +8,7 @@ import { esContract, evaluationAccount } from '../../testing/fake-broker';
 import { TradingCore } from '../../trading-core';
 import { createRiskManager } from '../create-risk-manager';
 import type { RiskManager } from '../risk-manager';
-import { ManualScheduler } from './manual-scheduler';
+import { ManualScheduler } from '../../testing/manual-scheduler';
 import { MemoryStore } from './memory-store';
 import { ScriptedBroker } from './scripted-broker';
 import { mnqContract, nqContract, rtyContract, wednesdayMorning } from './test-contracts';

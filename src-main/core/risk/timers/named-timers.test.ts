@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../clock';
 import { silentLogger } from '../../logger';
-import { ManualScheduler } from '../testing/manual-scheduler';
+import { ManualScheduler } from '../../testing/manual-scheduler';
 import { MemoryStore } from '../testing/memory-store';
 import { NamedTimers, type TimerRecord } from './named-timers';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
 import type { StorePort } from '../../ports/store-port';
-import type { Cancel, Scheduler } from './scheduler';
+import type { Cancel, Scheduler } from '../../scheduler';
 
 /** One named countdown: what it is for (`kind`), when it ends, and a little data for its handler. */
 export interface TimerRecord {
@@ -20,9 +20,9 @@ export const timersKey = 'risk.timers';
 const longestStepMs = 6 * 3_600_000;
 
 /**
- * Named countdown timers on the injected clock (MOD-003). Setting a name again replaces its
- * deadline; handlers are bound by kind, so persisted timers find theirs again after a restart.
- * A timer fires only once the clock has reached its deadline.
+ * Named countdown timers on the injected clock (docs/risk-rules.md §6). Setting a name again
+ * replaces its deadline; handlers are bound by kind, so persisted timers find theirs again after a
+ * restart. A timer fires only once the clock has reached its deadline.
  */
 export class NamedTimers {
   private readonly records = new Map<string, TimerRecord>();

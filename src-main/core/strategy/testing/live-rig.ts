@@ -10,7 +10,7 @@ import { esContract, FakeBroker } from '../../testing/fake-broker';
 import { TradingCore } from '../../trading-core';
 import type { StrategyKind } from '../strategy-definition';
 import { StrategyService } from '../strategy-service';
-import { ManualScheduler } from '../strategy-scheduler';
+import { ManualScheduler } from '../../testing/manual-scheduler';
 import { MemoryStore } from './memory-store';
 
 /** Wednesday 2026-11-18 10:00 CT. */
