@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { AppError, Result } from '../../src-shared/result';
-import { positiveInteger, type CommandContext, type CommandOutput, type CommandRunner } from './command-kit';
+import { positiveInteger, type CliOutput, type CommandContext, type CommandOutput, type CommandRunner } from './command-kit';
 import { accountCommands } from './commands/account-commands';
 import { bracketCommands } from './commands/bracket-commands';
 import { marketCommands } from './commands/market-commands';
@@ -10,12 +10,6 @@ import { strategyCommands } from './commands/strategy-commands';
 import { collectStatus, formatStatus } from './commands/status';
 import { connectToHost } from './host-connection';
 import { resolveHostTarget, type TargetFlags } from './host-target';
-
-/** Where the CLI writes; the entry passes the process streams, tests pass buffers. */
-export interface CliOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
 
 interface GlobalFlags extends TargetFlags {
   readonly json?: boolean;

@@ -3,10 +3,8 @@ import type { BacktestProgressView, BacktestRunView } from '../../../src-shared/
 import type { BarUnit } from '../../../src-shared/domain/trading';
 import { fail } from '../../../src-shared/result';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
-import { output, positiveInteger, type CommandRunner } from '../command-kit';
-import type { CliOutput } from '../program';
+import { isoTime, output, positiveInteger, readJsonObject, type CliOutput, type CommandRunner } from '../command-kit';
 import { formatBacktestStatistics } from './strategy-format';
-import { isoTime, readJsonObject } from './strategy-commands';
 
 const units: readonly BarUnit[] = ['second', 'minute', 'hour', 'day', 'week', 'month'];
 /** How often the CLI asks for the run's status in case an event was missed or the link dropped. */

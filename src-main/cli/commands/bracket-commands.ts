@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import type { BracketTemplateInput } from '../../../src-shared/domain/brackets';
 import { fail } from '../../../src-shared/result';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
-import { output, type CommandRunner } from '../command-kit';
+import { output, readJsonObject, type CommandRunner } from '../command-kit';
 import { describeMissingStop, formatBracketList, formatDefaults, formatTemplates } from './bracket-format';
-import { readJsonObject } from './strategy-commands';
 
 /** Account names by id, for display; empty when the terminal cannot list them. */
 async function accountNames(api: TerminalApi): Promise<(accountId: number) => string | undefined> {

@@ -2,8 +2,7 @@ import { Option, type Command } from 'commander';
 import type { OrderResolution } from '../../../src-shared/contract';
 import { fail, type AppError, type Result } from '../../../src-shared/result';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
-import { output, positiveInteger, positivePrice, type CommandOutput, type CommandRunner } from '../command-kit';
-import type { CliOutput } from '../program';
+import { output, positiveInteger, positivePrice, type CliOutput, type CommandOutput, type CommandRunner } from '../command-kit';
 
 interface EntryOptions {
   limit?: number;

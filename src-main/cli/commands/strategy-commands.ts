@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { InvalidArgumentError, type Command } from 'commander';
-import { fail, type Result } from '../../../src-shared/result';
+import type { Command } from 'commander';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
-import { output, positiveInteger, type CommandRunner } from '../command-kit';
+import { isoTime, output, positiveInteger, readJsonObject, type CliOutput, type CommandRunner } from '../command-kit';
 import { ContractNames } from '../contract-names';
-import type { CliOutput } from '../program';
 import { backtestCommand } from './backtest-command';
 import { formatJournal, formatKinds, formatStats, formatStrategies, formatStrategyDetail, type GridOf } from './strategy-format';
 
@@ -13,24 +10,6 @@ async function gridsOf(api: TerminalApi, contractIds: Iterable<string>): Promise
   const names = new ContractNames(api);
   await names.load(contractIds);
   return (contractId) => names.get(contractId);
-}
-
-/** Reads a JSON object from a file; the error names the file. */
-export async function readJsonObject(path: string): Promise<Result<Record<string, unknown>>> {
-  try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail('invalid-request', `${path} does not hold a JSON object`, 'file');
-    return { ok: true, value: parsed as Record<string, unknown> };
-  } catch (error) {
-    return fail('invalid-request', `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, 'file');
-  }
-}
-
-/** Parses an ISO time flag to epoch ms. */
-export function isoTime(value: string): number {
-  const time = Date.parse(value);
-  if (!Number.isFinite(time)) throw new InvalidArgumentError('must be an ISO time, e.g. 2026-11-02T00:00:00Z');
-  return time;
 }
 
 /** A JSON object of parameter values, as the contract takes them. */

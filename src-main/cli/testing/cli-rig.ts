@@ -11,8 +11,7 @@ import { TemplateCatalog } from '../../core/protection/template-catalog';
 import { buildLiveRig } from '../../core/strategy/testing/live-rig';
 import { createTerminalHandlers } from '../../core/terminal-service';
 import { esContract, evaluationAccount } from '../../core/testing/fake-broker';
-import type { CommandRunner } from '../command-kit';
-import type { CliOutput } from '../program';
+import type { CliOutput, CommandRunner } from '../command-kit';
 
 /** Registers commands on a program (the groups' shapes differ only in the streams some take). */
 export type Registration = (program: Command, run: CommandRunner, streams: CliOutput) => void;

@@ -1,7 +1,18 @@
+import type { StrategyLogEntry, StrategyStatus } from '../../../src-shared/domain/strategies';
 import type { OrderId } from '../../../src-shared/domain/ids';
-import type { EntryOrder, StrategyOrders } from './strategy-context';
+import type { OrderView } from '../../../src-shared/domain/trading';
+import type { EntryOrder, LogFields, StrategyOrders } from './strategy-context';
 import type { ExecutionCommand, RuntimeHost } from './strategy-execution';
-import type { StrategyRuntime } from './strategy-runtime';
+import type { StrategyLedger } from './strategy-ledger';
+
+/** What the desk reads of the runtime it serves (the runtime owns the desk, not the other way round). */
+export interface DeskRuntime {
+  readonly status: StrategyStatus;
+  readonly warmingUp: boolean;
+  readonly working: ReadonlyMap<OrderId, OrderView>;
+  readonly ledger: Pick<StrategyLedger, 'position'>;
+  record(level: StrategyLogEntry['level'], message: string, fields?: LogFields): void;
+}
 
 /**
  * The strategy's order API: checks each command against the runtime's state (running, warmed up,
@@ -12,7 +23,7 @@ export class StrategyOrderDesk {
   private entryInFlight = false;
 
   public constructor(
-    private readonly runtime: StrategyRuntime,
+    private readonly runtime: DeskRuntime,
     private readonly host: RuntimeHost,
   ) {}
 
