@@ -34,7 +34,7 @@ export interface AccountRecord {
 }
 
 /** The exchange's accounts and their balances. */
-export class AccountLedger {
+export class SimAccountLedger {
   private readonly records = new Map<number, AccountRecord>();
 
   public constructor(settings: readonly AccountSettings[]) {

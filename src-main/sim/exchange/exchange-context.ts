@@ -1,4 +1,4 @@
-import type { AccountLedger } from './account-ledger';
+import type { SimAccountLedger } from './account-ledger';
 import type { ContractDirectory } from './contract-directory';
 import type { ExchangeEvent, HalfTradeModel } from './exchange-api';
 import type { FeeSchedule } from './fee-schedule';
@@ -20,7 +20,7 @@ export interface ExchangeContext {
   /** The exchange clock, epoch ms. */
   readonly now: () => number;
   readonly stamper: Stamper;
-  readonly accounts: AccountLedger;
+  readonly accounts: SimAccountLedger;
   readonly positions: PositionLedger;
   readonly orders: OrderStore;
   readonly trades: TradeEntry[];

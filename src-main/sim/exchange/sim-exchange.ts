@@ -1,5 +1,5 @@
 import { silentLogger, type Logger } from '../../core/logger';
-import { AccountLedger, type AccountSettings } from './account-ledger';
+import { SimAccountLedger, type AccountSettings } from './account-ledger';
 import { retrieveBars } from './bar-series';
 import { ContractDirectory } from './contract-directory';
 import { availableContracts, searchContractById, searchContracts } from './contract-endpoints';
@@ -112,7 +112,7 @@ export function createSimExchange(options: SimExchangeOptions = {}): SimExchange
   const context: ExchangeContext = {
     now,
     stamper,
-    accounts: new AccountLedger(options.accounts ?? defaultAccounts),
+    accounts: new SimAccountLedger(options.accounts ?? defaultAccounts),
     positions: new PositionLedger(() => ids.nextPositionId()),
     orders: new OrderStore(),
     trades: [],

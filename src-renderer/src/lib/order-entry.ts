@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { PlacedOrder } from '../../../src-shared/contract';
 import type { AppError } from '../../../src-shared/result';
 import { useLinkState, useTerminalApi } from '../bridge/bridge-context';
-import { buildPlaceRequest, type OrderIntent } from './order-request';
+import { buildPlaceRequest, type TicketOrder } from './order-request';
 import { usePlannedBracketsActions } from './planned-brackets-store';
 import { useRiskLock } from './queries/risk-queries';
 import { useConnectionState, useSelectedAccount } from './queries/trading-queries';
@@ -35,12 +35,12 @@ export function useOrderEntryGate(): OrderEntryGate {
 export type PlaceOutcome = { ok: true; placed: PlacedOrder } | { ok: false; error: AppError };
 
 /** Places orders from intents, remembering the planned bracket so the chart can draw it. */
-export function usePlaceOrder(): { place(intent: OrderIntent): Promise<PlaceOutcome>; readonly pending: boolean } {
+export function usePlaceOrder(): { place(intent: TicketOrder): Promise<PlaceOutcome>; readonly pending: boolean } {
   const api = useTerminalApi();
   const brackets = usePlannedBracketsActions();
   const [pending, setPending] = useState(0);
   const place = useCallback(
-    async (intent: OrderIntent): Promise<PlaceOutcome> => {
+    async (intent: TicketOrder): Promise<PlaceOutcome> => {
       const built = buildPlaceRequest(intent);
       if (!built.ok) return { ok: false, error: { code: 'invalid-request', message: built.problem.message, field: built.problem.field } };
       setPending((count) => count + 1);

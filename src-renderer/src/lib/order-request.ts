@@ -4,7 +4,7 @@ import type { ContractView, OrderSide, OrderType } from '../../../src-shared/dom
 import { ticksToWirePrice } from './ticks';
 
 /** An order as the ticket, a hotkey or the chart means it: prices in ticks. */
-export interface OrderIntent {
+export interface TicketOrder {
   readonly accountId: number | undefined;
   readonly contract: Pick<ContractView, 'id' | 'tickSize'>;
   readonly side: OrderSide;
@@ -31,7 +31,7 @@ export interface IntentProblem {
  * Turns an intent into the `orders.place` request: decimal prices written exactly from ticks, only
  * the price fields the type uses, and the bracket (a template's name, or the one-off stop and target).
  */
-export function buildPlaceRequest(intent: OrderIntent): { ok: true; request: CallRequest<'orders.place'> } | { ok: false; problem: IntentProblem } {
+export function buildPlaceRequest(intent: TicketOrder): { ok: true; request: CallRequest<'orders.place'> } | { ok: false; problem: IntentProblem } {
   const { contract, type } = intent;
   if (!Number.isInteger(intent.size) || intent.size < 1) return { ok: false, problem: { field: 'size', message: 'size must be a whole number of contracts' } };
   const needsLimit = type === 'limit' || type === 'stop-limit';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrokerEvent } from '../../../core/ports/broker-port';
 import { OrderCache } from '../state/order-cache';
-import { PositionBook } from '../state/position-book';
+import { WirePositionCache } from '../state/wire-position-cache';
 import { ViewConverter } from '../state/view-converter';
 import { ThrottledWarn } from '../support/throttled-warn';
 import { FakeHub } from '../testing/fake-hub';
@@ -38,7 +38,7 @@ async function setUp(orderById: (request: StubRequest) => unknown = () => null) 
   cleanup = () => disposeParts(parts);
   const hub = new FakeHub();
   const events: BrokerEvent[] = [];
-  const positions = new PositionBook();
+  const positions = new WirePositionCache();
   const stream = new UserStream({
     link: hub,
     reads: parts.reads,

@@ -10,7 +10,7 @@ import { parsePosition } from '../parse/position';
 import { userEventEntities } from '../parse/user-envelope';
 import type { BrokerReads } from '../rest/broker-reads';
 import type { OrderCache } from '../state/order-cache';
-import type { PositionBook } from '../state/position-book';
+import type { WirePositionCache } from '../state/wire-position-cache';
 import type { ViewConverter } from '../state/view-converter';
 import { SerialQueue } from '../support/serial-queue';
 import type { ThrottledWarn } from '../support/throttled-warn';
@@ -23,7 +23,7 @@ export interface UserStreamParts {
   readonly reads: BrokerReads;
   readonly converter: ViewConverter;
   readonly orders: OrderCache;
-  readonly positions: PositionBook;
+  readonly positions: WirePositionCache;
   readonly emit: (event: BrokerEvent) => void;
   readonly onFill: (fill: FillView) => void;
   readonly warn: ThrottledWarn;

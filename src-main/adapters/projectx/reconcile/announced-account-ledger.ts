@@ -18,7 +18,7 @@ interface AccountState {
  * reconnect whose REST probe shows that nothing changed re-announces this picture instead of
  * reading it again.
  */
-export class AccountLedger {
+export class AnnouncedAccountLedger {
   private readonly accounts = new Map<AccountId, AccountState>();
 
   public constructor(private readonly clock: Clock) {}

@@ -15,9 +15,9 @@ import { parseBrokerTime } from '../parse/wire';
 import { accountSearchErrors } from '../rest/endpoint-errors';
 import { asResult, isMissingEndpoint, type RestClient } from '../rest/rest-client';
 import type { OrderCache } from '../state/order-cache';
-import type { PositionBook } from '../state/position-book';
+import type { WirePositionCache } from '../state/wire-position-cache';
 import type { ViewConverter } from '../state/view-converter';
-import type { AccountLedger } from './account-ledger';
+import type { AnnouncedAccountLedger } from './announced-account-ledger';
 
 const ordersPayload = z.object({ orders: z.array(z.unknown()).nullish() });
 const positionsPayload = z.object({ positions: z.array(z.unknown()).nullish() });
@@ -32,8 +32,8 @@ export interface CatchUpParts {
   readonly rest: RestClient;
   readonly converter: ViewConverter;
   readonly orders: OrderCache;
-  readonly positions: PositionBook;
-  readonly ledger: AccountLedger;
+  readonly positions: WirePositionCache;
+  readonly ledger: AnnouncedAccountLedger;
   readonly clock: Clock;
   readonly logger: Logger;
 }

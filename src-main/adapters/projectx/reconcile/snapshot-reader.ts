@@ -5,7 +5,7 @@ import { ok, type Result } from '../../../../src-shared/result';
 import { mergeRecord } from '../parse/merge';
 import type { BrokerReads } from '../rest/broker-reads';
 import type { OrderCache } from '../state/order-cache';
-import type { PositionBook } from '../state/position-book';
+import type { WirePositionCache } from '../state/wire-position-cache';
 import type { ViewConverter } from '../state/view-converter';
 
 /** What reading a snapshot needs. */
@@ -13,7 +13,7 @@ export interface SnapshotParts {
   readonly reads: BrokerReads;
   readonly converter: ViewConverter;
   readonly orders: OrderCache;
-  readonly positions: PositionBook;
+  readonly positions: WirePositionCache;
   readonly clock: Clock;
 }
 

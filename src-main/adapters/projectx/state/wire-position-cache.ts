@@ -2,7 +2,7 @@ import type { AccountId, ContractId } from '../../../../src-shared/domain/ids';
 import type { PositionView } from '../../../../src-shared/domain/trading';
 
 /** Signed position sizes per account and contract, as the stream and the reads last showed them. */
-export class PositionBook {
+export class WirePositionCache {
   private readonly sizes = new Map<string, number>();
 
   /** Records a position; size 0 removes it. */
