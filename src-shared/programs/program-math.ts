@@ -1,7 +1,7 @@
 import type { ScalingTier } from './topstep-programs';
 
 /**
- * The arithmetic of Topstep's program rules (risk-rules.md §7), in integer cents.
+ * The arithmetic of Topstep's program rules (docs/risk-rules.md §11), in integer cents.
  */
 
 /**

@@ -16,7 +16,7 @@ describe('the Topstep program data file', () => {
     expect(programFileSchema.safeParse(broken).success).toBe(false);
   });
 
-  it('has the combine figures of risk-rules.md §7', () => {
+  it('has the combine figures of docs/risk-rules.md §11', () => {
     const rows = (['50K', '100K', '150K'] as const).map((size) => {
       const figures = programFigures('combine', size);
       return [size, figures?.profitTargetCents, figures?.maxLossLimitCents, figures?.maxPosition, figures?.legacyDailyLossCents, figures?.microWeight];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import programFile from './data/topstep-programs.json';
 
 /**
- * Topstep's programs (risk-rules.md §7) from ONE dated data file, data/topstep-programs.json,
+ * Topstep's programs (docs/risk-rules.md §11) from ONE dated data file, data/topstep-programs.json,
  * validated when this module loads: which program an account is in (from its name, else its
  * balance), and that program's figures for its size. A change of Topstep's terms is one edit of
  * the data file. Pure: the core, the CLI, the tray and the renderer all import it.
