@@ -1,3 +1,4 @@
+import { maxBarsPerRequest } from './rest/reference-reads';
 import type {
   BarsRequest,
   BrokerChannel,
@@ -106,6 +107,9 @@ class ProjectXBroker implements BrokerPort {
   public accounts(): Promise<Result<AccountView[]>> {
     return this.parts.reference.accounts();
   }
+
+  /** ProjectX's cap on `History/retrieveBars`. */
+  public readonly maxBarsPerRequest = maxBarsPerRequest;
 
   public isContractId(text: string): boolean {
     return contractIdPattern.test(text);

@@ -15,7 +15,6 @@ const approximateUnitMs: Record<BarUnit, number> = {
   month: 31 * 86_400_000,
 };
 /** The broker's cap per history request. */
-const maxBarsPerRequest = 20_000;
 
 /** A request for the newest `count` bars ending before `to`. */
 export interface HistoryRequest {
@@ -135,15 +134,15 @@ export class BarHistory {
    * back full is paged backwards from its oldest bar. `progress` hears the bars fetched so far.
    */
   private async fetch(key: BarSeriesKey, from: number, to: number, progress: RangeProgress | undefined): Promise<Result<BarView[]>> {
-    const first = await this.broker.bars({ ...key, from, to, limit: maxBarsPerRequest, includePartialBar: false });
+    const first = await this.broker.bars({ ...key, from, to, limit: this.broker.maxBarsPerRequest, includePartialBar: false });
     if (!first.ok) return first;
     const newest = first.value.filter((bar) => bar.time >= from && bar.time < to);
     let fetched = newest.length;
     progress?.(fetched);
     const oldest = newest[0];
-    if (first.value.length < maxBarsPerRequest || oldest === undefined || oldest.time <= from) return ok(newest);
+    if (first.value.length < this.broker.maxBarsPerRequest || oldest === undefined || oldest.time <= from) return ok(newest);
     // Slightly narrower than one page at the first page's density, so most windows fit in one request.
-    const windowMs = Math.max(1, Math.floor(((to - oldest.time) / newest.length) * maxBarsPerRequest * 0.8));
+    const windowMs = Math.max(1, Math.floor(((to - oldest.time) / newest.length) * this.broker.maxBarsPerRequest * 0.8));
     const windows: [number, number][] = [];
     for (let end = oldest.time; end > from; end -= windowMs) windows.unshift([Math.max(from, end - windowMs), end]);
     const pages: Result<BarView[]>[] = new Array<Result<BarView[]>>(windows.length);
@@ -177,12 +176,12 @@ export class BarHistory {
     const pages: BarView[][] = [];
     let end = to;
     while (end > from) {
-      const page = await this.broker.bars({ ...key, from, to: end, limit: maxBarsPerRequest, includePartialBar: false });
+      const page = await this.broker.bars({ ...key, from, to: end, limit: this.broker.maxBarsPerRequest, includePartialBar: false });
       if (!page.ok) return page;
       const inside = page.value.filter((bar) => bar.time >= from && bar.time < end);
       pages.unshift(inside);
       const oldest = inside[0];
-      if (page.value.length < maxBarsPerRequest || oldest === undefined || oldest.time >= end) break;
+      if (page.value.length < this.broker.maxBarsPerRequest || oldest === undefined || oldest.time >= end) break;
       end = oldest.time;
     }
     return ok(pages.flat());

@@ -124,6 +124,8 @@ export interface BrokerPort {
    * ProjectX); anything else a trader types is a root to search for. The core knows no id format.
    */
   isContractId(text: string): boolean;
+  /** The most bars one history request returns (20,000 at ProjectX); longer ranges are paged. */
+  readonly maxBarsPerRequest: number;
 
   accounts(): Promise<Result<AccountView[]>>;
   searchContracts(text: string): Promise<Result<ContractView[]>>;

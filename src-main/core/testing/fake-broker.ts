@@ -42,6 +42,8 @@ export class FakeBroker implements BrokerPort {
     for (const listener of this.listeners) listener(event);
   }
 
+  public maxBarsPerRequest = 20_000;
+
   public isContractId(text: string): boolean {
     return text.startsWith('CON.');
   }
