@@ -5,7 +5,7 @@ import { EventHub } from '../src-main/core/event-hub';
 import { silentLogger } from '../src-main/core/logger';
 import { OrderService } from '../src-main/core/orders/order-service';
 import { createRiskManager } from '../src-main/core/risk/create-risk-manager';
-import { MemoryStore } from '../src-main/core/risk/testing/memory-store';
+import { MemoryStore } from '../src-main/core/testing/memory-store';
 import { aFill, aPosition, aQuote, aStop } from '../src-main/core/risk/testing/risk-harness';
 import { ScriptedBroker } from '../src-main/core/risk/testing/scripted-broker';
 import { mnqContract, nqContract, wednesdayMorning } from '../src-main/core/risk/testing/test-contracts';

@@ -5,7 +5,7 @@ import { EventHub } from '../event-hub';
 import { silentLogger } from '../logger';
 import type { OrderService } from '../orders/order-service';
 import { TemplateCatalog } from '../protection/template-catalog';
-import { MemoryStore } from '../risk/testing/memory-store';
+import { MemoryStore } from '../testing/memory-store';
 import { createBracketHandlers } from './bracket-handlers';
 
 function build() {

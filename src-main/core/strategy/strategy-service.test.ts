@@ -6,7 +6,7 @@ import { esContract, evaluationAccount } from '../testing/fake-broker';
 import { decimal, integer } from './parameters';
 import { defineStrategy } from './strategy-definition';
 import { buildLiveRig, settle } from './testing/live-rig';
-import { MemoryStore } from './testing/memory-store';
+import { MemoryStore } from '../testing/memory-store';
 
 const minute = 60_000;
 
@@ -58,7 +58,7 @@ describe('strategy service', () => {
     await settle();
 
     expect(rig.broker.calls).toEqual([{ call: 'place', lane: 'normal', request: expect.objectContaining({ contractId: esContract.id, side: 'buy', size: 1, type: 'market', stopLossTicks: 8, takeProfitTicks: 16 }) }]);
-    expect(rig.store.audits.find((entry) => entry.action === 'order.place')?.actor).toBe(`strategy:${rig.id}`);
+    expect(rig.store.auditRows.find((entry) => entry.action === 'order.place')?.actor).toBe(`strategy:${rig.id}`);
     const [view] = rig.strategies.list(evaluationAccount.id);
     expect(view).toMatchObject({ status: 'running', position: { size: 1, averageTicks: 20_001 }, workingOrders: 1, today: { feesCents: 140 } });
     expect(rig.strategies.marks(evaluationAccount.id, undefined).map((mark) => [mark.orderId, mark.role])).toEqual(expect.arrayContaining([[3_500_000_000, 'entry'], [3_500_000_001, 'stop-loss']]));
@@ -159,6 +159,6 @@ describe('strategy service', () => {
 
     expect(restored).toMatchObject({ id: first.id, status: 'paused', pausedBy: 'restart' });
     expect(resumed).toMatchObject({ ok: true, value: { status: 'running', position: { size: 1, averageTicks: 20_001 }, today: { feesCents: 140 } } });
-    expect(store.settings.get(`strategies.state.${first.id}`)).toEqual({ bars: 1 });
+    expect(store.setting(`strategies.state.${first.id}`)).toEqual({ bars: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../clock';
 import { silentLogger } from '../../logger';
-import { MemoryStore } from '../testing/memory-store';
+import { MemoryStore } from '../../testing/memory-store';
 import { wednesdayMorning } from '../testing/test-contracts';
 import { RiskConfigService } from './risk-config-service';
 

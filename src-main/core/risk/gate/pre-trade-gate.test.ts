@@ -5,7 +5,7 @@ import { silentLogger } from '../../logger';
 import { esContract, evaluationAccount } from '../../testing/fake-broker';
 import type { RiskSettings } from '../config/risk-settings';
 import { LockoutBook } from '../lockouts/lockout-book';
-import { MemoryStore } from '../testing/memory-store';
+import { MemoryStore } from '../../testing/memory-store';
 import { aPosition, aStop } from '../testing/risk-harness';
 import { aState, settingsWith, type StateOptions } from '../testing/rule-fixtures';
 import { mnqContract, rtyContract, wednesdayMorning } from '../testing/test-contracts';

@@ -9,7 +9,7 @@ import { TradingCore } from '../../trading-core';
 import { createRiskManager } from '../create-risk-manager';
 import type { RiskManager } from '../risk-manager';
 import { ManualScheduler } from '../../testing/manual-scheduler';
-import { MemoryStore } from './memory-store';
+import { MemoryStore } from '../../testing/memory-store';
 import { ScriptedBroker } from './scripted-broker';
 import { mnqContract, nqContract, rtyContract, wednesdayMorning } from './test-contracts';
 

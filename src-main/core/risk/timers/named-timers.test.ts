@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../clock';
 import { silentLogger } from '../../logger';
 import { ManualScheduler } from '../../testing/manual-scheduler';
-import { MemoryStore } from '../testing/memory-store';
+import { MemoryStore } from '../../testing/memory-store';
 import { NamedTimers, type TimerRecord } from './named-timers';
 
 function build(store = new MemoryStore(), clock = new TestClock(1_000_000)) {

@@ -11,7 +11,7 @@ import { TradingCore } from '../../trading-core';
 import type { StrategyKind } from '../strategy-definition';
 import { StrategyService } from '../strategy-service';
 import { ManualScheduler } from '../../testing/manual-scheduler';
-import { MemoryStore } from './memory-store';
+import { MemoryStore } from '../../testing/memory-store';
 
 /** Wednesday 2026-11-18 10:00 CT. */
 export const liveStart = Date.parse('2026-11-18T16:00:00Z');

@@ -1,14 +1,21 @@
-import type { AccountId, ContractId, EpochMs } from '../../../../src-shared/domain/ids';
-import type { AccountView, ContractView, FillView, OrderView } from '../../../../src-shared/domain/trading';
-import type { AuditEntry, AuditPage, JournalEntry, StorePort } from '../../ports/store-port';
+import type { AccountId, ContractId, EpochMs } from '../../../src-shared/domain/ids';
+import type { AccountView, BarView, ContractView, FillView, OrderStatus, OrderView } from '../../../src-shared/domain/trading';
+import type { AuditEntry, AuditPage, BarSeriesKey, JournalEntry, StorePort } from '../ports/store-port';
+
+const finalStatuses: ReadonlySet<OrderStatus> = new Set(['filled', 'cancelled', 'expired', 'rejected']);
 
 /**
- * An in-memory StorePort for tests. Settings go through JSON both ways, as in SQLite, so a second
- * risk manager over the same store sees exactly what a restart would.
+ * The StorePort in memory, for tests of the core (risk, strategies, handlers) and the benchmarks.
+ * Settings go through JSON both ways, as in SQLite, so a second manager over the same store sees
+ * exactly what a restart would. The bar cache holds nothing (every range is missing) and records
+ * what was written to it.
  */
 export class MemoryStore implements StorePort {
+  /** Settings as their JSON text, by key. */
   public readonly settings = new Map<string, string>();
   public readonly auditRows: (AuditEntry & { readonly id: number })[] = [];
+  /** The ranges written to the bar cache, as `[from, to, bars]`. */
+  public readonly cachedRanges: [EpochMs, EpochMs, number][] = [];
   private readonly fills = new Map<number, FillView>();
   private readonly orders = new Map<number, OrderView>();
   private readonly accountRows = new Map<AccountId, AccountView>();
@@ -26,7 +33,7 @@ export class MemoryStore implements StorePort {
   }
 
   public workingOrders(accountId: AccountId): OrderView[] {
-    return [...this.orders.values()].filter((order) => order.accountId === accountId);
+    return [...this.orders.values()].filter((order) => order.accountId === accountId && !finalStatuses.has(order.status));
   }
 
   public saveAccount(account: AccountView): void {
@@ -45,11 +52,13 @@ export class MemoryStore implements StorePort {
     return this.contracts.get(contractId);
   }
 
-  public cachedBars(): { bars: never[]; missing: never[] } {
-    return { bars: [], missing: [] };
+  public cachedBars(_key: BarSeriesKey, from: EpochMs, to: EpochMs): { bars: BarView[]; missing: [EpochMs, EpochMs][] } {
+    return { bars: [], missing: [[from, to]] };
   }
 
-  public cacheBars(): void {}
+  public cacheBars(_key: BarSeriesKey, from: EpochMs, to: EpochMs, bars: readonly BarView[]): void {
+    this.cachedRanges.push([from, to, bars.length]);
+  }
 
   public setting(key: string): unknown {
     const json = this.settings.get(key);
