@@ -54,6 +54,9 @@ const closingMs = 15_000;
  */
 export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView, replaces?: string) => Result<void>;
 
+/** A contract as callers name it: a root a trader types (`ES`) or a full contract id. */
+export type ContractRef = string;
+
 /** Who is acting, for the audit log. */
 export type Actor = string;
 
@@ -249,8 +252,8 @@ export class OrderService {
   }
 
   /** Cancels every working order of an account, or of one contract. */
-  public async cancelAll(accountId: AccountId | undefined, symbol: string | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
-    const scope = await this.scope(accountId, symbol);
+  public async cancelAll(accountId: AccountId | undefined, contract: ContractRef | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
+    const scope = await this.scope(accountId, contract);
     if (!scope.ok) return scope;
     const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
     return cancelled.ok ? ok({ cancelledOrders: cancelled.value, closedPositions: 0, placedOrders: 0 }) : cancelled;
@@ -260,8 +263,8 @@ export class OrderService {
    * Flattens an account, or one contract: cancels the working orders first (the broker's close
    * leaves bracket orders working, and a leftover stop could open a new position), then closes.
    */
-  public async flatten(accountId: AccountId | undefined, symbol: string | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
-    const scope = await this.scope(accountId, symbol);
+  public async flatten(accountId: AccountId | undefined, contract: ContractRef | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
+    const scope = await this.scope(accountId, contract);
     if (!scope.ok) return scope;
     const { core, broker } = this.dependencies;
     const inScope = () => core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
@@ -281,14 +284,14 @@ export class OrderService {
   }
 
   /** Reverses a position: cancels the contract's working orders, then one market order of twice the size. */
-  public async reverse(accountId: AccountId | undefined, symbol: string, actor: Actor): Promise<Result<BulkOutcome>> {
-    const scope = await this.scope(accountId, symbol);
+  public async reverse(accountId: AccountId | undefined, contract: ContractRef, actor: Actor): Promise<Result<BulkOutcome>> {
+    const scope = await this.scope(accountId, contract);
     if (!scope.ok) return scope;
     const contractId = scope.value.contractId;
     if (contractId === undefined) return fail('invalid-request', 'reverse needs a symbol', 'symbol');
     const { core, clock, protection } = this.dependencies;
     const position = core.positions.get(scope.value.accountId, contractId);
-    if (position === undefined) return fail('not-found', `no open position in ${symbol}`, 'symbol');
+    if (position === undefined) return fail('not-found', `no open position in ${contract}`, 'symbol');
     core.causes.closing(scope.value.accountId, contractId, causeOfActor(actor), clock.now() + closingMs);
     const cancelled = await this.cancelWorking(scope.value.accountId, contractId, actor, 'normal');
     if (!cancelled.ok) return cancelled;
@@ -301,12 +304,12 @@ export class OrderService {
     return placed.ok ? ok({ cancelledOrders: cancelled.value, closedPositions: 0, placedOrders: 1 }) : placed;
   }
 
-  private async scope(accountId: AccountId | undefined, symbol: string | undefined): Promise<Result<{ accountId: AccountId; contractId: ContractId | undefined }>> {
+  private async scope(accountId: AccountId | undefined, contract: ContractRef | undefined): Promise<Result<{ accountId: AccountId; contractId: ContractId | undefined }>> {
     const account = this.account(accountId);
     if (!account.ok) return account;
-    if (symbol === undefined) return ok({ accountId: account.value, contractId: undefined });
-    const contract = await this.dependencies.core.contracts.resolve(symbol);
-    return contract.ok ? ok({ accountId: account.value, contractId: contract.value.id }) : contract;
+    if (contract === undefined) return ok({ accountId: account.value, contractId: undefined });
+    const resolved = await this.dependencies.core.contracts.resolve(contract);
+    return resolved.ok ? ok({ accountId: account.value, contractId: resolved.value.id }) : resolved;
   }
 
   /**
