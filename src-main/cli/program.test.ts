@@ -25,7 +25,7 @@ describe('cli', () => {
     const run = await cli('--data-dir', host.ready.dataDir, 'status');
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Topstep Terminal \S+ \(headless, pid \d+, up \d+s\)\n/);
+    expect(run.stdout).toMatch(/^Topstep Terminal \S+ \(headless, pid \d+, up \d+[smhd]( \d+[smh])?\)\n/);
     expect(run.stdout).toContain('broker    not-configured');
     expect(run.stdout).toMatch(/api ping {2}[\d.]+ ms/);
   });

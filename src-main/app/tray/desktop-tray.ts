@@ -18,8 +18,8 @@ export interface DesktopTrayOptions {
 
 /** Events arrive with every price move; the tray is redrawn at most this often. */
 const refreshDelayMs = 500;
-/** How often the lock countdown in the tooltip is redrawn while a lock runs. */
-const countdownIntervalMs = 15_000;
+/** How often the lock countdown in the tooltip is redrawn while a lock runs (it shows seconds under an hour). */
+const countdownIntervalMs = 1000;
 
 /** The system tray icon: shows the worst risk state, the day P&L and the lock countdown, and the menu. */
 export class DesktopTray {

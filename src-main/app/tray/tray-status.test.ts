@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 import { fixtureNow, lock, riskView, summary } from '../testing/risk-fixtures';
 import { trayHealthOf, type TrayInput } from './tray-health';
-import { formatCountdown, nextLockEnd, trayTooltip, TrayStatusTracker } from './tray-status';
+import { nextLockEnd, trayTooltip, TrayStatusTracker } from './tray-status';
 
 const now = fixtureNow;
 const live: ConnectionState = { broker: 'live', trading: 'active', reason: 'connected', since: now };
@@ -95,10 +95,10 @@ describe('tray tooltip', () => {
     expect(nextLockEnd(tracker.status(), now)).toBeUndefined();
   });
 
-  it('writes countdowns in hours and minutes', () => {
-    expect(formatCountdown(30_000)).toBe('<1m');
-    expect(formatCountdown(14 * 60_000 + 59_000)).toBe('14m');
-    expect(formatCountdown(3 * 3_600_000)).toBe('3h 00m');
-    expect(formatCountdown(-5)).toBe('<1m');
+  it('writes the countdown as the CLI and the UI do, in seconds under an hour', () => {
+    const tracker = new TrayStatusTracker(live);
+    tracker.take('risk.state', riskView(7, { effectiveLock: lock(7, now + 14 * 60_000 + 9_000) }));
+
+    expect(trayTooltip(tracker.status(), now)).toMatch(/, locked 14m 09s$/);
   });
 });

@@ -1,5 +1,6 @@
 import type { EventChannel } from '../../../src-shared/contract';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
+import { formatDuration } from '../../../src-shared/domain/durations';
 import { formatCents } from '../../../src-shared/domain/money';
 import type { RiskStateView } from '../../../src-shared/domain/risk';
 import type { AccountSummary } from '../../../src-shared/domain/summaries';
@@ -104,20 +105,12 @@ function severity(health: TrayHealth): number {
   return trayHealthOrder.indexOf(health);
 }
 
-/** A countdown such as `2h 05m`, `14m`, `<1m`. */
-export function formatCountdown(milliseconds: number): string {
-  const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
-  if (minutes < 1) return '<1m';
-  const hours = Math.floor(minutes / 60);
-  return hours === 0 ? `${minutes}m` : `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
 /** The tooltip: the state, then each account's day P&L and lock countdown, within 127 characters. */
 export function trayTooltip(status: TrayStatus, now: number): string {
   const lines = [`Topstep Terminal: ${trayHealthLabels[status.health]}`];
   for (const account of status.accounts.slice(0, maxTooltipAccounts)) {
     const pnl = account.dayPnlCents === null ? '' : ` ${formatCents(account.dayPnlCents)}`;
-    const lock = account.lockEndsAt === undefined ? '' : account.lockEndsAt === null ? ', locked' : `, locked ${formatCountdown(account.lockEndsAt - now)}`;
+    const lock = account.lockEndsAt === undefined ? '' : account.lockEndsAt === null ? ', locked' : `, locked ${formatDuration(account.lockEndsAt - now)}`;
     lines.push(`${account.name}:${pnl}${lock}`);
   }
   const more = status.accounts.length - maxTooltipAccounts;

@@ -1,14 +1,7 @@
+import { formatDuration } from '../../../src-shared/domain/durations';
 import { formatCents } from '../../../src-shared/domain/money';
 import type { RiskAuditPage, RiskConfigView, RiskStateView } from '../../../src-shared/domain/risk';
 import { formatTime, table } from '../table';
-
-/** `6h 12m`, `4m 05s`, `12s`. */
-export function formatDuration(milliseconds: number): string {
-  const seconds = Math.max(0, Math.round(milliseconds / 1000));
-  if (seconds >= 3600) return `${Math.floor(seconds / 3600)}h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
-  if (seconds >= 60) return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-  return `${seconds}s`;
-}
 
 /** The risk panel as text: health, each rule's value against its limit, locks with countdowns, breaches, heartbeat. */
 export function formatRiskState(view: RiskStateView): string {

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../src-shared/domain/app-info';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
+import { formatDuration } from '../../../src-shared/domain/durations';
 import type { Result } from '../../../src-shared/result';
 import type { TerminalApi } from '../../../src-shared/terminal-api';
 
@@ -28,9 +29,8 @@ export async function collectStatus(api: TerminalApi, now: () => number): Promis
 /** The human-readable form of `status`. */
 export function formatStatus(report: StatusReport): string {
   const { app, connection } = report;
-  const uptime = Math.max(0, Math.round((report.terminalTime - app.startedAt) / 1000));
   return [
-    `${app.name} ${app.version} (${app.host}, pid ${app.pid}, up ${uptime}s)`,
+    `${app.name} ${app.version} (${app.host}, pid ${app.pid}, up ${formatDuration(report.terminalTime - app.startedAt)})`,
     `data dir  ${app.dataDir}`,
     `broker    ${connection.broker}`,
     `trading   ${connection.trading}: ${connection.reason}`,

@@ -1,4 +1,5 @@
 import type { BacktestStatistics, JournalView, TradeStatistics, TradeStatsView } from '../../../src-shared/domain/analytics';
+import { formatDuration } from '../../../src-shared/domain/durations';
 import { formatCents } from '../../../src-shared/domain/money';
 import { causeLabel } from '../../../src-shared/domain/order-cause';
 import type { StrategyDetailView, StrategyKindView, StrategyView } from '../../../src-shared/domain/strategies';
@@ -68,7 +69,7 @@ export function formatJournal(journal: JournalView, gridOf: GridOf = () => undef
         formatTicks(trip.exitTicks, grid),
         String(Math.round(trip.pnlTicks * 100) / 100),
         formatCents(trip.netCents),
-        `${Math.round(trip.durationMs / 1000)}s`,
+        formatDuration(trip.durationMs),
         // Null: a fill journaled before causes were recorded, not placed by a strategy.
         causeLabel(trip.entryCause),
         causeLabel(trip.exitCause),

@@ -3,7 +3,7 @@ import type { RoundTripView } from '../../../src-shared/domain/analytics';
 import { formatPrice } from '../../../src-shared/domain/money';
 import { causeText, causeTone } from '../lib/cause-text';
 import { formatChicagoStamp } from '../../../src-shared/exchange';
-import { formatDuration } from '../lib/durations';
+import { formatDuration } from '../../../src-shared/domain/durations';
 import { useContractsById } from '../lib/queries/trading-queries';
 import { nextSort, type SortState } from '../lib/sorting';
 import { DataTable, type Column } from './data-table';

@@ -1,6 +1,6 @@
 import type { PerformanceFigures, TradeStatistics } from '../../../src-shared/domain/analytics';
 import { formatCents } from '../../../src-shared/domain/money';
-import { formatDuration } from '../lib/durations';
+import { formatDuration } from '../../../src-shared/domain/durations';
 import { formatAverageCents, formatProfitFactor, formatRate, formatSharpe, formatSignedCents } from '../lib/statistics-format';
 
 function tone(cents: number): string {

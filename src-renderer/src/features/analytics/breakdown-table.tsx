@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TradeStatisticsGroup } from '../../../../src-shared/domain/analytics';
 import { DataTable, type Column } from '../../components/data-table';
 import { Money } from '../../components/signed-value';
-import { formatDuration } from '../../lib/durations';
+import { formatDuration } from '../../../../src-shared/domain/durations';
 import { nextSort, type SortState } from '../../lib/sorting';
 import { formatAverageCents, formatProfitFactor, formatRate } from '../../lib/statistics-format';
 

@@ -1,3 +1,4 @@
+import { formatDuration } from '../../../../src-shared/domain/durations';
 import { useLinkState } from '../../bridge/bridge-context';
 import { useQuoteFeed } from '../../lib/quote-feed-context';
 import { useServerNow } from '../../lib/server-clock';
@@ -5,8 +6,8 @@ import { useDiagnostics } from './queries';
 
 function age(lastEventAt: number | null, now: number): string {
   if (lastEventAt === null) return 'never';
-  const seconds = Math.max(0, Math.round((now - lastEventAt) / 1000));
-  return seconds < 1 ? 'now' : `${seconds} s ago`;
+  const elapsed = now - lastEventAt;
+  return elapsed < 1000 ? 'now' : `${formatDuration(elapsed)} ago`;
 }
 
 /** Broker call latency, event rates per channel, hub health, rate-limit headroom and the page's own rates. */

@@ -1,12 +1,12 @@
 import type { RiskBreachView, RiskLockView, RiskRuleStatusView, RiskStateView } from '../../../../src-shared/domain/risk';
 import { formatCents } from '../../../../src-shared/domain/money';
 import { formatChicagoClock } from '../../../../src-shared/exchange';
-import { formatCountdown } from '../../lib/durations';
+import { formatDuration } from '../../../../src-shared/domain/durations';
 
 /** How long a lock still holds, or what it waits for. */
 export function lockRemaining(lock: RiskLockView, now: number): string {
   if (lock.endsAt === null) return lock.condition === 'trading-enabled' ? 'until the broker re-enables trading' : 'while the symbol is blocked';
-  return `${formatCountdown(lock.endsAt - now)} left (until ${formatChicagoClock(lock.endsAt)} CT)`;
+  return `${formatDuration(lock.endsAt - now)} left (until ${formatChicagoClock(lock.endsAt)} CT)`;
 }
 
 /** One rule's value against its limit, with a usage bar. */
