@@ -49,4 +49,14 @@ describe('ticks and cents', () => {
     expect(formatCents(-41250)).toBe('-$412.50');
     expect(formatCents(123456789)).toBe('$1,234,567.89');
   });
+
+  it("keeps ZN's $15.625 tick exact: 20 ticks on 10 lots is $3,125.00, not $3,126.00", () => {
+    const tickValueCents = dollarsToCents(15.625);
+
+    expect(tickValueCents).toBe(1562.5);
+    expect(ticksToCents(20, 10, tickValueCents ?? 0)).toBe(312_500);
+    expect(formatCents(ticksToCents(20, 10, tickValueCents ?? 0))).toBe('$3,125.00');
+    expect(formatCents(ticksToCents(1, 1, tickValueCents ?? 0))).toBe('$15.63');
+    expect(dollarsToCents(Number.NaN)).toBeUndefined();
+  });
 });

@@ -1,11 +1,15 @@
 /**
- * Prices are integer ticks of the contract's tick size; money is integer cents. These helpers
- * convert at the edges (broker payloads in, display out) and never round silently.
+ * Prices are integer ticks of the contract's tick size; money is cents, exact (see `Cents`). These
+ * helpers convert at the edges (broker payloads in, display out) and never round silently.
  */
 
 /** Integer number of ticks. */
 export type Ticks = number;
-/** Integer number of cents. */
+/**
+ * Cents, exact to a thousandth of a cent: whole for every price and balance, and exact for tick
+ * values that are not whole cents (ZN's $15.625 tick is 1562.5; a quarter-tick bond 781.25). Such
+ * values are binary fractions, so sums and products of them stay exact; display rounds to cents.
+ */
 export type Cents = number;
 
 /** Decimal places needed to write a tick size exactly (0.25 -> 2, 0.0078125 -> 7, 5e-7 -> 7). */
@@ -80,13 +84,14 @@ export function formatPrice(ticks: Ticks, tickSize: number): string {
 /** Converts a dollar amount from the broker to cents; undefined when not finite. */
 export function dollarsToCents(dollars: number): Cents | undefined {
   if (!Number.isFinite(dollars)) return undefined;
-  return Math.round(dollars * 100);
+  // Thousandths of a cent: a decimal from the wire (15.625) lands exactly on its binary value.
+  return Math.round(dollars * 100_000) / 1000;
 }
 
 /** Formats cents as dollars, e.g. -41250 -> "-$412.50". */
 export function formatCents(cents: Cents): string {
-  const sign = cents < 0 ? '-' : '';
-  const absolute = Math.abs(cents);
+  const absolute = Math.abs(Math.round(cents));
+  const sign = cents < 0 && absolute > 0 ? '-' : '';
   const dollars = Math.floor(absolute / 100).toLocaleString('en-US');
   return `${sign}$${dollars}.${String(absolute % 100).padStart(2, '0')}`;
 }

@@ -48,6 +48,13 @@ describe('fill payloads', () => {
     expect(view(loadFixtureObject('rest-trade-search-3.json'), 0.25)).toMatchObject({ ok: true, value: { realizedCents: -550, time: Date.UTC(2026, 1, 26, 14, 30, 5, 167) } });
   });
 
+  it("keeps a ZN fill's half-cent P&L exact (one $15.625 tick)", () => {
+    const [entity] = userEventEntities([loadFixtureObject('hub-user-trade-wrapped-1.json')]);
+    const zn = { ...(entity as object), price: 112.5, profitAndLoss: 15.625, fees: 1.02 };
+
+    expect(view(zn, 0.015625)).toMatchObject({ ok: true, value: { realizedCents: 1562.5 } });
+  });
+
   it('refuses a fill price off the tick grid', () => {
     const [entity] = userEventEntities([loadFixtureObject('hub-user-trade-wrapped-1.json')]);
 

@@ -38,7 +38,13 @@ export function fillView(record: FillRecord, tickSize: number): Parsed<FillView>
   const time = parseBrokerTime(record.creationTimestamp);
   if (time === undefined) return refused(`fill ${record.id} has no time`);
   const realizedCents = record.profitAndLoss === null || record.profitAndLoss === undefined ? null : dollarsToCents(record.profitAndLoss);
-  const feesCents = (dollarsToCents(record.fees ?? 0) ?? 0) + (dollarsToCents(record.commissions ?? 0) ?? 0);
+  if (record.profitAndLoss !== null && record.profitAndLoss !== undefined && realizedCents === undefined) return refused(`fill ${record.id} profitAndLoss is not a finite amount`);
+  // A fee that does not parse is refused, never taken as 0 (the day's net and the risk rules would be wrong).
+  const fees = dollarsToCents(record.fees ?? 0);
+  const commissions = dollarsToCents(record.commissions ?? 0);
+  if (fees === undefined) return refused(`fill ${record.id} fees is not a finite amount`);
+  if (commissions === undefined) return refused(`fill ${record.id} commissions is not a finite amount`);
+  const feesCents = fees + commissions;
   return parsed({
     id: record.id,
     accountId: record.accountId,
