@@ -6,6 +6,7 @@ import { startHeadlessHost } from '../src-main/host/headless-host';
 import type { ExchangeEvent } from '../src-main/sim/exchange/exchange-api';
 import { startSimGateway } from '../src-main/sim/gateway/sim-gateway';
 import { median, percentile, round, type Benchmark } from './bench-harness';
+import { eventually } from '../src-main/testing/eventually';
 
 // Each round opens 1 MES and walks the market 12 ticks down; rule 004 (per position, $10) flattens it.
 const rounds = 25;
@@ -33,7 +34,7 @@ export const breachToFlattenBenchmark: Benchmark = {
       broker: { kind: 'projectx', restUrl: sim.urls.rest, userHubUrl: sim.urls.userHub, marketHubUrl: sim.urls.marketHub, userName: 'demo', apiKey: 'demo' },
     });
     try {
-      await waitUntil(() => host.terminal.connection.current.trading === 'active', 20_000, 'trading to become active');
+      await eventually(() => host.terminal.connection.current.trading === 'active', 'trading to become active', 20_000);
       const { dispatcher } = host.terminal;
       const configured = await dispatcher.dispatch('risk.config.set', {
         config: {
@@ -68,12 +69,12 @@ export const breachToFlattenBenchmark: Benchmark = {
         threshold = Number.NEGATIVE_INFINITY;
         const placed = await dispatcher.dispatch('orders.place', { symbol: 'MES', side: 'buy', size: 1, type: 'market' });
         if (!placed.ok) throw new Error(`round ${index}: ${placed.error.message}`);
-        await waitUntil(() => positionSize(host, contractId) === 1, 10_000, 'the long position');
+        await eventually(() => positionSize(host, contractId) === 1, 'the long position', 10_000);
         const average = averagePrice(host, contractId);
         // The first last-trade price whose loss reaches the limit.
         threshold = average - Math.ceil(lossLimitDollars / tickValueDollars) * tick;
         await sim.exchange.movePrice({ contractId, price: average - 12 * tick });
-        await waitUntil(() => closeAt !== undefined && positionSize(host, contractId) === 0, 10_000, 'the flatten');
+        await eventually(() => closeAt !== undefined && positionSize(host, contractId) === 0, 'the flatten', 10_000);
         if (breachAt !== undefined && closeAt !== undefined) delays.push(closeAt - breachAt);
       }
       return {
@@ -104,12 +105,4 @@ function averagePrice(host: Awaited<ReturnType<typeof startHeadlessHost>>, contr
   const ticks = core === undefined || accountId === undefined ? undefined : core.positions.get(accountId, contractId)?.averageTicks;
   if (ticks === undefined) throw new Error('no position to price');
   return Math.round(ticks) * tick;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }

@@ -5,6 +5,7 @@ import { connectToHost } from '../src-main/cli/host-connection';
 import { silentLogger } from '../src-main/core/logger';
 import { startHeadlessHost } from '../src-main/host/headless-host';
 import { median, percentile, round, type Benchmark } from './bench-harness';
+import { eventually } from '../src-main/testing/eventually';
 
 // The simulator enforces ProjectX's 200 requests per 60 s: both halves together stay under it.
 const rounds = 80;
@@ -40,7 +41,7 @@ export const orderRoundTripBenchmark: Benchmark = {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-order-'));
     const host = await startHeadlessHost({ dataDir, port: 0, rendererDir: undefined, logger: silentLogger, broker: { kind: 'simulator' }, clockStart: marketOpen });
     try {
-      await waitUntil(() => host.terminal.connection.current.trading === 'active', 20_000);
+      await eventually(() => host.terminal.connection.current.trading === 'active', 'the terminal ready to trade', { timeoutMs: 20_000, intervalMs: 50 });
       const connection = await connectToHost({ api: host.ready.api, token: host.ready.token });
       if (!connection.ok) throw new Error(connection.error.message);
       const api = connection.value.client;
@@ -114,12 +115,4 @@ async function login(rest: string): Promise<string> {
   const body = (await response.json()) as { token: string | null };
   if (body.token === null) throw new Error('simulator login failed');
   return body.token;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the terminal did not become ready to trade');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -6,6 +6,7 @@ import { startHeadlessHost } from '../src-main/host/headless-host';
 import type { ExchangeEvent } from '../src-main/sim/exchange/exchange-api';
 import { startSimGateway } from '../src-main/sim/gateway/sim-gateway';
 import { median, percentile, round, type Benchmark } from './bench-harness';
+import { eventually } from '../src-main/testing/eventually';
 
 const rounds = 30;
 const marketOpen = Date.parse('2026-11-18T16:00:00Z');
@@ -49,7 +50,7 @@ export const protectionBenchmark: Benchmark = {
       },
     });
     try {
-      await waitUntil(() => host.terminal.connection.current.trading === 'active', 20_000, 'trading to become active');
+      await eventually(() => host.terminal.connection.current.trading === 'active', 'trading to become active', 20_000);
       const { dispatcher } = host.terminal;
       const call = async (channel: string, request: unknown): Promise<unknown> => {
         const result = await dispatcher.dispatch(channel, request);
@@ -102,16 +103,18 @@ export const protectionBenchmark: Benchmark = {
         legIds.clear();
         cancels.clear();
         const placed = (await call('orders.place', { symbol, side: 'buy', size: 2, type: 'market', template: 'Bench' })) as { orderId: number };
-        await waitUntil(() => legIds.size === 3, 10_000, 'the three legs');
+        await eventually(() => legIds.size === 3, 'the three legs', 10_000);
         const fillAt = fillTimes.get(placed.orderId);
         if (fillAt !== undefined && stopAt !== undefined) fillToStop.push(stopAt - fillAt);
         const closed = sim.exchange.closeContract({ accountId, contractId });
         if (closed.errorCode !== 0) throw new Error(`close: ${closed.errorMessage ?? closed.errorCode}`);
-        await waitUntil(() => [...legIds].every((id) => cancels.has(id)), 10_000, 'the legs cancelled', () =>
-          JSON.stringify({ legs: [...legIds], cancels: [...cancels.keys()], working: host.terminal.trading?.core.orders.working(accountId, contractId).map((order) => [order.id, order.customTag, order.status]), position: host.terminal.trading?.core.positions.get(accountId, contractId) ?? null }),
-        );
+        await eventually(() => [...legIds].every((id) => cancels.has(id)), 'the legs cancelled', {
+          timeoutMs: 10_000,
+          detail: () =>
+            JSON.stringify({ legs: [...legIds], cancels: [...cancels.keys()], working: host.terminal.trading?.core.orders.working(accountId, contractId).map((order) => [order.id, order.customTag, order.status]), position: host.terminal.trading?.core.positions.get(accountId, contractId) ?? null }),
+        });
         if (flatAt !== undefined) flatToLastCancel.push(Math.max(...[...legIds].map((id) => cancels.get(id) ?? 0)) - flatAt);
-        await waitUntil(() => (host.terminal.trading?.core.orders.working(accountId, contractId).length ?? 1) === 0, 10_000, 'no working orders');
+        await eventually(() => (host.terminal.trading?.core.orders.working(accountId, contractId).length ?? 1) === 0, 'no working orders', 10_000);
       }
 
       const token = String(((await (await fetch(`${sim.urls.rest}/api/Auth/loginKey`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: 'demo', apiKey: 'demo' }) })).json()) as { token: string }).token);
@@ -138,11 +141,3 @@ export const protectionBenchmark: Benchmark = {
     }
   },
 };
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string, detail?: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${detail === undefined ? '' : `: ${detail()}`}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}

@@ -7,6 +7,7 @@ import { composeTerminal } from '../src-main/compose';
 import { silentLogger } from '../src-main/core/logger';
 import { startSimGateway } from '../src-main/sim/gateway/sim-gateway';
 import { median, percentile, round, type Benchmark } from './bench-harness';
+import { eventually } from '../src-main/testing/eventually';
 
 const drops = 10;
 const activeWithinMs = 10_000;
@@ -39,7 +40,7 @@ export const reconnectBenchmark: Benchmark = {
       });
       const startedAt = performance.now();
       await terminal.start();
-      await waitUntil(() => terminal.connection.current.trading === 'active', 20_000, 'trading to become active');
+      await eventually(() => terminal.connection.current.trading === 'active', 'trading to become active', 20_000);
       const startCalls = counter.calls.length;
       const startMs = performance.now() - startedAt;
       const times: number[] = [];
@@ -54,11 +55,14 @@ export const reconnectBenchmark: Benchmark = {
         const dropAt = performance.now();
         const response = await fetch(`${sim.urls.control}/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'drop-sockets' }) });
         if (response.status !== 200) throw new Error(`drop-sockets refused: ${response.status}`);
-        await waitUntil(() => states.slice(stateMark).some((entry) => entry.state.trading === 'halted'), 5_000, 'trading to halt after the drop');
-        const back = await reached(() => states.length > stateMark && terminal.connection.current.trading === 'active', activeWithinMs);
+        await eventually(() => states.slice(stateMark).some((entry) => entry.state.trading === 'halted'), 'trading to halt after the drop', 5_000);
+        const back = await eventually(() => states.length > stateMark && terminal.connection.current.trading === 'active', 'trading active again', { timeoutMs: activeWithinMs, intervalMs: 2 }).then(
+          () => true,
+          () => false,
+        );
         if (!back) {
           stuck += 1;
-          await waitUntil(() => terminal.connection.current.trading === 'active', 120_000, 'trading to become active after the drop');
+          await eventually(() => terminal.connection.current.trading === 'active', 'trading to become active after the drop', 120_000);
         }
         const activeAt = states.slice(stateMark).findLast((entry) => entry.state.trading === 'active')?.at ?? performance.now();
         times.push(activeAt - dropAt);
@@ -88,16 +92,3 @@ export const reconnectBenchmark: Benchmark = {
     }
   },
 };
-
-async function reached(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  return true;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  if (!(await reached(condition, timeoutMs))) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-}

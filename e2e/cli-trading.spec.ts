@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { cli, cliJson, eventually, jsonFile } from './cli';
+import { eventually } from '../src-main/testing/eventually';
+import { cli, cliJson, jsonFile, polling } from './cli';
 import { startHost, type HostProcess } from './headless-host';
 
 // A Wednesday, 10:00 in Chicago: the simulated market is open.
@@ -36,7 +37,7 @@ test.beforeEach(async () => {
   await eventually(async () => {
     const status = await cliJson<Status>(host.ready.dataDir, 'status');
     return status.connection.trading === 'active' ? status : undefined;
-  }, 20_000, 'trading to become active on the simulator');
+  }, 'trading to become active on the simulator', polling(20_000));
 });
 test.afterEach(async () => {
   await host.stop();
@@ -55,7 +56,7 @@ test('lists accounts, finds contracts and reads quotes and bars from the simulat
   const quote = await eventually(async () => {
     const answer = await cliJson<{ quote: { lastTicks: number } | null }>(dataDir, 'quote', 'ES');
     return answer.quote ?? undefined;
-  }, 15_000, 'a quote');
+  }, 'a quote', polling(15_000));
   const bars = await cliJson<{ bars: { time: number }[] }>(dataDir, 'bars', 'ES', '--unit', 'minute', '--count', '30');
   const text = await cli(dataDir, 'accounts');
 
@@ -74,12 +75,12 @@ test('buys at market, shows the position, then flattens it', async () => {
   const position = await eventually(async () => {
     const rows = await cliJson<PositionRow[]>(dataDir, 'positions');
     return rows.find((row) => row.contract.symbol === 'ES');
-  }, 15_000, 'the ES position');
+  }, 'the ES position', polling(15_000));
   const flattened = await cliJson<{ closedPositions: number }>(dataDir, 'flatten', '--all');
   const after = await eventually(async () => {
     const rows = await cliJson<PositionRow[]>(dataDir, 'positions');
     return rows.length === 0 ? rows : undefined;
-  }, 15_000, 'flat');
+  }, 'flat', polling(15_000));
   const fills = await cliJson<{ orderId: number }[]>(dataDir, 'fills');
 
   expect(placed.orderId).toBeGreaterThan(2 ** 31);
@@ -92,16 +93,16 @@ test('buys at market, shows the position, then flattens it', async () => {
 
 test('rests a limit order, modifies and cancels it', async () => {
   const dataDir = host.ready.dataDir;
-  const quote = await eventually(async () => (await cliJson<{ quote: { lastTicks: number } | null; contract: { tickSize: number } }>(dataDir, 'quote', 'ES')).quote ?? undefined);
+  const quote = await eventually(async () => (await cliJson<{ quote: { lastTicks: number } | null; contract: { tickSize: number } }>(dataDir, 'quote', 'ES')).quote ?? undefined, 'a quote', polling());
   const farBelow = ((quote.lastTicks - 200) * 0.25).toFixed(2);
   const lower = ((quote.lastTicks - 210) * 0.25).toFixed(2);
 
   const placed = await cliJson<{ orderId: number }>(dataDir, 'buy', 'ES', '1', '--limit', farBelow);
-  await eventually(async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId), 10_000, 'the working order');
+  await eventually(async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId), 'the working order', polling(10_000));
   await cliJson(dataDir, 'modify', String(placed.orderId), '--price', lower);
-  const moved = await eventually(async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId && order.limitTicks === quote.lastTicks - 210), 10_000, 'the modified price');
+  const moved = await eventually(async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId && order.limitTicks === quote.lastTicks - 210), 'the modified price', polling(10_000));
   await cliJson(dataDir, 'cancel', String(placed.orderId));
-  const gone = await eventually(async () => ((await cliJson<OrderRow[]>(dataDir, 'orders')).some((order) => order.id === placed.orderId) ? undefined : true), 10_000, 'the cancel');
+  const gone = await eventually(async () => ((await cliJson<OrderRow[]>(dataDir, 'orders')).some((order) => order.id === placed.orderId) ? undefined : true), 'the cancel', polling(10_000));
 
   expect(moved.status).toBe('open');
   expect(gone).toBe(true);
@@ -147,13 +148,13 @@ test('protects a position with a bracket template, reverses it with its protecti
   const long = await eventually(async () => {
     const position = await esPosition();
     return position?.position.size === 2 ? position : undefined;
-  }, 15_000, 'the long of 2');
+  }, 'the long of 2', polling(15_000));
   const legs = await eventually(async () => {
     const working = await esOrders();
     const stops = working.filter((order) => order.side === 'sell' && order.type === 'stop');
     const targets = working.filter((order) => order.side === 'sell' && order.type === 'limit');
     return stops.length === 1 && targets.length === 2 ? { stops, targets } : undefined;
-  }, 10_000, 'a sell stop and two sell targets');
+  }, 'a sell stop and two sell targets', polling(10_000));
   expect(long.position.size).toBe(2);
   expect(legs.stops[0]).toMatchObject({ size: 2, cause: 'bracket:stop' });
   expect(legs.targets.map((order) => order.size)).toEqual([1, 1]);
@@ -174,18 +175,18 @@ test('protects a position with a bracket template, reverses it with its protecti
   const short = await eventually(async () => {
     const position = await esPosition();
     return position?.position.size === -2 ? position : undefined;
-  }, 15_000, 'the short of 2');
+  }, 'the short of 2', polling(15_000));
   const buyStop = await eventually(async () => {
     const working = await esOrders();
     const stops = working.filter((order) => order.type === 'stop');
     return stops.length === 1 && stops[0]?.side === 'buy' && working.every((order) => order.side === 'buy') ? stops[0] : undefined;
-  }, 10_000, 'a working buy stop and no sell leg left');
+  }, 'a working buy stop and no sell leg left', polling(10_000));
   expect(short.position.size).toBe(-2);
   expect(buyStop).toMatchObject({ side: 'buy', size: 2, status: 'open' });
 
   // Flatten: no position and no working order left on ES.
   await cliJson(dataDir, 'flatten', 'ES');
-  const flat = await eventually(async () => ((await esPosition()) === undefined && (await esOrders()).length === 0 ? true : undefined), 15_000, 'flat with no working orders');
+  const flat = await eventually(async () => ((await esPosition()) === undefined && (await esOrders()).length === 0 ? true : undefined), 'flat with no working orders', polling(15_000));
   expect(flat).toBe(true);
 
   // Every fill says who caused it: the entry and the reversal by hand, the flatten's close too.

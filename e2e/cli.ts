@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { EventuallyOptions } from '../src-main/testing/eventually';
 
 /** What one CLI run printed. */
 export interface CliRun {
@@ -27,20 +28,9 @@ export async function cliJson<T>(dataDir: string, ...args: string[]): Promise<T>
   return JSON.parse(run.stdout) as T;
 }
 
-/** Polls until `probe` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((wait) => setTimeout(wait, 150));
-  }
-  throw new Error(`timed out waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}`);
+/** How e2e polls with `eventually`: every probe is a CLI run or an HTTP call, so it looks every 150 ms. */
+export function polling(timeoutMs = 15_000): EventuallyOptions {
+  return { timeoutMs, intervalMs: 150 };
 }
 
 /** Writes `content` (JSON, or text as it is) to a new temporary file and returns its path. */

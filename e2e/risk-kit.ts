@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, cliJson, eventually, type CliRun } from './cli';
+import { eventually } from '../src-main/testing/eventually';
+import { cli, cliJson, type CliRun, polling } from './cli';
 
 /** A Wednesday, 10:00 in Chicago: the simulated market is open. */
 export const marketOpen = '2026-11-18T16:00:00Z';
@@ -114,7 +115,7 @@ export class Terminal {
 
   /** Waits until the broker link trades (connected and reconciled). */
   public async waitActive(): Promise<void> {
-    await eventually(async () => ((await this.json<{ connection: { trading: string } }>('status')).connection.trading === 'active' ? true : undefined), 20_000, 'trading to become active');
+    await eventually(async () => ((await this.json<{ connection: { trading: string } }>('status')).connection.trading === 'active' ? true : undefined), 'trading to become active', polling(20_000));
   }
 
   /** Merges a partial risk configuration (its JSON form, dollars) with `risk set`; throws when it is refused. */
@@ -129,15 +130,15 @@ export class Terminal {
 
   /** Waits for the position of a symbol with the given signed size. */
   public position(symbol: string, size: number, timeoutMs = 15_000): Promise<PositionRow> {
-    return eventually(async () => (await this.json<PositionRow[]>('positions')).find((row) => row.contract.symbol === symbol && row.position.size === size), timeoutMs, `a ${symbol} position of ${size}`);
+    return eventually(async () => (await this.json<PositionRow[]>('positions')).find((row) => row.contract.symbol === symbol && row.position.size === size), `a ${symbol} position of ${size}`, polling(timeoutMs));
   }
 
   /** Waits until the account holds nothing in a symbol (every symbol when none is given). */
   public flat(symbol?: string, timeoutMs = 15_000): Promise<true> {
     return eventually(
       async () => ((await this.json<PositionRow[]>('positions')).some((row) => symbol === undefined || row.contract.symbol === symbol) ? undefined : true),
-      timeoutMs,
       `no ${symbol ?? ''} position`,
+      polling(timeoutMs),
     );
   }
 
@@ -151,7 +152,7 @@ export class Terminal {
     return eventually(async () => {
       const state = await this.risk();
       return state.effectiveLock?.ruleId === ruleId ? state : undefined;
-    }, timeoutMs, `a RULE-${ruleId} lock`);
+    }, `a RULE-${ruleId} lock`, polling(timeoutMs));
   }
 
   /** The account's risk audit rows, oldest first. */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { eventually } from './cli';
+import { eventually } from '../src-main/testing/eventually';
+import { polling } from './cli';
 import { startHost, type HostProcess } from './headless-host';
 import { dayRollAt, marketOpen, priceAway, rowsOf, simDriver, Terminal, type OrderRow, type PositionRow, type SimDriver } from './risk-kit';
 import { startSimulator, type SimProcess } from './simulator-process';
@@ -42,7 +43,7 @@ test('scenario 1: a long 2 ES that falls 12 ticks ($300) is flattened by RULE-00
   await terminal.riskSet({ maxContractsPerInstrument: { limits: { ES: 2 } } });
   const entry = await terminal.json<{ orderId: number }>('buy', 'ES', '2', '--sl', '40');
   const long = await terminal.position('ES', 2);
-  const stop = await eventually(async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === entry.orderId && order.type === 'stop'), 10_000, 'the bracket stop');
+  const stop = await eventually(async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === entry.orderId && order.type === 'stop'), 'the bracket stop', polling(10_000));
 
   await sim.control('/price', { symbol: 'ES', price: priceAway(long, -12) });
   await terminal.flat('ES');
@@ -81,7 +82,7 @@ test('scenario 2: three losing round trips lock the account on RULE-003 (flatten
     if (trip === 2) {
       const mnqEntry = await terminal.json<{ orderId: number }>('buy', 'MNQ', '1', '--sl', '200');
       await terminal.position('MNQ', 1);
-      mnqStop = await eventually(async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === mnqEntry.orderId && order.type === 'stop'), 10_000, 'the MNQ bracket stop');
+      mnqStop = await eventually(async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === mnqEntry.orderId && order.type === 'stop'), 'the MNQ bracket stop', polling(10_000));
     }
     expect((await terminal.risk()).effectiveLock).toBeNull();
     await terminal.json('buy', 'ES', '1');
@@ -92,7 +93,7 @@ test('scenario 2: three losing round trips lock the account on RULE-003 (flatten
   }
   const locked = await terminal.lockedBy('003');
   await terminal.flat();
-  await eventually(async () => ((await terminal.json<OrderRow[]>('orders')).length === 0 ? true : undefined), 10_000, 'no working order');
+  await eventually(async () => ((await terminal.json<OrderRow[]>('orders')).length === 0 ? true : undefined), 'no working order', polling(10_000));
   const denied = await terminal.run('buy', 'ES', '1');
   const audit = await terminal.audit();
   const broker = await sim.state();
@@ -143,7 +144,7 @@ test('scenario 3: a fourth fill within 60 s starts the trade-frequency cooldown;
     if (attempt.code === 0) return { at: await terminal.now() };
     refusals.push(attempt.stderr);
     return undefined;
-  }, 15_000, 'an order to be accepted after the cooldown');
+  }, 'an order to be accepted after the cooldown', polling(15_000));
 
   expect(effectiveLock).toMatchObject({ kind: 'cooldown' });
   const endsAt = effectiveLock?.endsAt ?? 0;
@@ -201,7 +202,7 @@ test('scenario 5: at 15:08 CT the position is flattened, orders cancelled, and n
 
   const { effectiveLock } = await terminal.lockedBy('009', 30_000);
   await terminal.flat();
-  await eventually(async () => ((await terminal.json<OrderRow[]>('orders')).length === 0 ? true : undefined), 10_000, 'no working order');
+  await eventually(async () => ((await terminal.json<OrderRow[]>('orders')).length === 0 ? true : undefined), 'no working order', polling(10_000));
   const denied = await terminal.run('buy', 'ES', '1');
   const flattened = rowsOf(await terminal.audit(), 'risk.enforce.verified', 'risk:009');
   const broker = await sim.state();

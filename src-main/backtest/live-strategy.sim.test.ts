@@ -13,9 +13,10 @@ import { integer } from '../core/strategy/parameters';
 import { defineStrategy } from '../core/strategy/strategy-definition';
 import { StrategyService } from '../core/strategy/strategy-service';
 import { systemScheduler } from '../core/system-scheduler';
-import { MemoryStore } from '../core/strategy/testing/memory-store';
+import { MemoryStore } from '../core/testing/memory-store';
 import { TradingCore } from '../core/trading-core';
 import { startSimGateway, type SimGateway } from '../sim/gateway/sim-gateway';
+import { eventually } from '../testing/eventually';
 
 /** Wednesday 2026-11-18 10:00 CT: the market is open and busy. */
 const clockStart = Date.parse('2026-11-18T16:00:00Z');
@@ -63,14 +64,6 @@ afterEach(async () => {
   await gateway?.close();
 });
 
-async function eventually(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('a live strategy on the simulator', () => {
   it('places, manages and closes trades through the ProjectX adapter, then pauses when its account is locked', async () => {
     gateway = await startSimGateway({ clock: clockStart, seed: 11 });
@@ -93,7 +86,7 @@ describe('a live strategy on the simulator', () => {
       views.push(view);
       // Lock the account the moment the first round trip closes, before the next bar could re-enter.
       if (view.today.trades === 1 && entriesAtLock < 0) {
-        entriesAtLock = store.audits.filter((entry) => entry.action === 'order.place' && entry.actor === `strategy:${view.id}`).length;
+        entriesAtLock = store.auditRows.filter((entry) => entry.action === 'order.place' && entry.actor === `strategy:${view.id}`).length;
         strategies.pauseAccount(practiceAccount, 'RULE-003 daily realized loss -$850.00 <= -$800.00');
       }
     });
@@ -103,12 +96,12 @@ describe('a live strategy on the simulator', () => {
     if (!created.ok) throw new Error(created.error.message);
 
     await strategies.startStrategy(created.value.id);
-    await eventually(() => entriesAtLock >= 0, 15_000, 'a closed round trip');
+    await eventually(() => entriesAtLock >= 0, 'a closed round trip', { timeoutMs: 15_000, intervalMs: 50 });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     const [view] = strategies.list(practiceAccount);
     const detail = strategies.detail(created.value.id);
-    const audits = store.audits.filter((entry) => entry.actor === `strategy:${created.value.id}`);
+    const audits = store.auditRows.filter((entry) => entry.actor === `strategy:${created.value.id}`);
     expect(view).toMatchObject({ status: 'paused', pausedBy: 'risk', statusReason: 'risk lock: RULE-003 daily realized loss -$850.00 <= -$800.00', position: { size: 0 }, today: { trades: 1 } });
     expect(audits.map((entry) => entry.action)).toEqual(['order.place', 'order.modify', 'order.modify', 'order.cancel', 'order.cancel', 'order.place']);
     expect(audits.filter((entry) => entry.action === 'order.place')).toHaveLength(entriesAtLock);

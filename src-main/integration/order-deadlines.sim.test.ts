@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderResolution } from '../../src-shared/contract';
-import { eventually, practiceAccount, TerminalOnSim } from './terminal-on-sim';
+import { eventually } from '../testing/eventually';
+import { practiceAccount, TerminalOnSim } from './terminal-on-sim';
 
 let sim: TerminalOnSim;
 const account = practiceAccount;

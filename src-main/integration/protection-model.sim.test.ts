@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exposureViolations, isLeg, legViolations, signedSize } from './protection-invariants';
-import { eventually, practiceAccount, TerminalOnSim } from './terminal-on-sim';
+import { eventually } from '../testing/eventually';
+import { practiceAccount, TerminalOnSim } from './terminal-on-sim';
 
 /**
  * Model-based test of "protection follows the position": random sequences of what a trader (and

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, practiceAccount, TerminalOnSim, type SimWorkingOrder } from './terminal-on-sim';
+import { eventually } from '../testing/eventually';
+import { practiceAccount, TerminalOnSim, type SimWorkingOrder } from './terminal-on-sim';
 
 let sim: TerminalOnSim;
 const account = practiceAccount;

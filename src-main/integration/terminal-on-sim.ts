@@ -147,12 +147,3 @@ export class TerminalOnSim {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
-
-/** Waits until a condition holds, polling; fails after `timeoutMs` naming what did not hold. */
-export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not hold within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,23 +1,15 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../core/clock';
 import { backupFileName } from './daily-backups';
 import { aFill, openTestStore, temporaryDirectory } from './testing/store-fixtures';
 import { useStoreFolder } from './testing/store-folder';
+import { eventually } from '../testing/eventually';
 
 const day = 86_400_000;
 // 2027-01-15T12:00:00Z
 const noon = Date.UTC(2027, 0, 15, 12);
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(5);
-  }
-}
 
 describe('daily backups', () => {
   const folder = useStoreFolder();
@@ -32,7 +24,7 @@ describe('daily backups', () => {
     folder.open({ clock: new TestClock(noon), backups: {} });
 
     // Assert
-    await waitFor(() => existsSync(join(folder.path, 'backups', 'terminal-2027-01-15.db')));
+    await eventually(() => existsSync(join(folder.path, 'backups', 'terminal-2027-01-15.db')), 'the first backup');
     expect(backupsOf()).toEqual(['terminal-2027-01-15.db']);
   });
 
@@ -46,7 +38,7 @@ describe('daily backups', () => {
     clock.advance(day);
 
     // Assert
-    await waitFor(() => backupsOf().length === 2);
+    await eventually(() => backupsOf().length === 2, 'two backups');
     expect(backupsOf()).toEqual(['terminal-2027-01-15.db', 'terminal-2027-01-16.db']);
   });
 

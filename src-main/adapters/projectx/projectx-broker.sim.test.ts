@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrokerOrderRequest } from '../../core/ports/broker-port';
-import { esContract, eventually, practiceAccount, SimSession } from './testing/sim-harness';
+import { eventually } from '../../testing/eventually';
+import { esContract, practiceAccount, SimSession } from './testing/sim-harness';
 
 let session: SimSession | undefined;
 
@@ -48,7 +49,7 @@ describe('ProjectX adapter against the simulator', () => {
 
     const placed = await sim.broker.placeOrder({ accountId: practiceAccount, contractId: esContract, type: 'market', side: 'buy', size: 1, stopLossTicks: 40, takeProfitTicks: 80, customTag: 'bracket-1' }, 'normal');
     await sim.next('position', (event) => event.position.size === 1, 0);
-    await eventually(() => sim.all('order').filter((event) => event.order.parentOrderId !== null && event.order.status === 'open').length === 2, 5_000, 'both children open');
+    await eventually(() => sim.all('order').filter((event) => event.order.parentOrderId !== null && event.order.status === 'open').length === 2, 'both children open', 5_000);
 
     expect(placed.ok).toBe(true);
     const state = await sim.state();
@@ -112,7 +113,7 @@ describe('ProjectX adapter against the simulator', () => {
     const mark = sim.events.length;
 
     await sim.fault('logout');
-    await eventually(() => sim.logger.lines.filter((line) => line.message === 'GatewayLogout received; validating the token').length === 2, 3_000, 'logout seen on both hubs');
+    await eventually(() => sim.logger.lines.filter((line) => line.message === 'GatewayLogout received; validating the token').length === 2, 'logout seen on both hubs', 3_000);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const afterGrace = sim.events.length;
     await sim.next('quote', () => true, afterGrace);
@@ -223,7 +224,7 @@ describe('ProjectX adapter against the simulator', () => {
     const sim = await running();
 
     await sim.broker.stop();
-    await eventually(async () => (await sim.state()).gateway.connections.length === 0, 3_000, 'sockets closed');
+    await eventually(async () => (await sim.state()).gateway.connections.length === 0, 'sockets closed', 3_000);
     const afterStop = await sim.broker.start();
 
     expect(afterStop).toMatchObject({ ok: false, error: { code: 'cancelled' } });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, openSession, post, startTestGateway } from './gateway-test-kit';
 import { recordSeparator } from './signalr-framing';
 import type { SimGateway } from './sim-gateway';
+import { eventually } from '../../testing/eventually';
 
 const handshake = `{"protocol":"json","version":1}${recordSeparator}`;
 
@@ -11,16 +12,13 @@ const handshake = `{"protocol":"json","version":1}${recordSeparator}`;
 class RawClient {
   public readonly frames: string[] = [];
   public closeCode: number | undefined;
-  private waiters: (() => void)[] = [];
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
       this.frames.push(String(data));
-      this.wake();
     });
     socket.on('close', (code) => {
       this.closeCode = code;
-      this.wake();
     });
   }
 
@@ -43,24 +41,13 @@ class RawClient {
     this.socket.send(text);
   }
 
-  /** Resolves once the condition holds; fails after five seconds. */
+  /** Resolves once the condition holds; fails after five seconds showing the frames received. */
   public async until(condition: () => boolean): Promise<void> {
-    const deadline = Date.now() + 5000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`condition not met; frames: ${JSON.stringify(this.frames)}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
+    await eventually(condition, 'the condition on the frames', { detail: () => `frames: ${JSON.stringify(this.frames)}` });
   }
 
   public close(): void {
     this.socket.terminate();
-  }
-
-  private wake(): void {
-    for (const waiter of this.waiters.splice(0)) waiter();
   }
 }
 

@@ -4,6 +4,7 @@ import { createSimExchange } from '../exchange/sim-exchange';
 import type { SimExchange } from '../exchange/exchange-api';
 import { buildHub, EventLog, get, login, openMarketClock, post, startTestGateway, type TestContract } from './gateway-test-kit';
 import type { SimGateway } from './sim-gateway';
+import { eventually } from '../../testing/eventually';
 
 // The exchange runs on a hand-driven clock: a storm's seconds pass when the test advances them, so
 // the counts below are exact and nothing depends on how fast this machine is. How fast the storm
@@ -49,13 +50,6 @@ async function advance(milliseconds: number, step = 50): Promise<void> {
 }
 
 /** Waits (in real time, for the loopback socket only) until a condition holds. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('control API: quote storm', () => {
   it('sends the asked-for quote updates a second across the contracts, each a real one-tick change, through the market hub', async () => {
     const connection = buildHub(gateway.urls.marketHub, token);
@@ -72,7 +66,7 @@ describe('control API: quote storm', () => {
     const answer = await post(`${gateway.urls.control}/feed`, { quotesPerSecond: 1000, seconds: 2, symbols });
     await advance(2000);
     // 1,000 a second for 2 s: 2,000 prints, 500 on each contract, each with its quote and trade.
-    await until(() => log.of('GatewayQuote').length - quotesBefore >= 2000 && log.of('GatewayTrade').length - tradesBefore >= 2000, 'the storm at the client');
+    await eventually(() => log.of('GatewayQuote').length - quotesBefore >= 2000 && log.of('GatewayTrade').length - tradesBefore >= 2000, 'the storm at the client');
     await connection.stop();
 
     expect(answer.status).toBe(200);

@@ -7,6 +7,7 @@ import { loadFixtureArray, loadFixtureObject } from '../testing/fixtures';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken } from '../testing/stub-gateway';
 import { MarketStream } from './market-stream';
+import { eventually } from '../../../testing/eventually';
 
 const known = ['CON.F.US.EP.M25', 'CON.F.US.MNQ.U26'];
 let stub: StubGateway | undefined;
@@ -35,10 +36,6 @@ async function setUp() {
   return { hub, stream, events, lastPrices, logger, contracts: parts.contracts };
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition() && waited < 2000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
 describe('market stream', () => {
   it('waits for an unknown contract, then merges quote deltas in arrival order', async () => {
     const { hub, events, lastPrices } = await setUp();
@@ -47,7 +44,7 @@ describe('market stream', () => {
 
     hub.fire('GatewayQuote', contractId, full);
     hub.fire('GatewayQuote', contractId, { ...(delta as object), bestAsk: 6002.5 });
-    await until(() => events.length === 2);
+    await eventually(() => events.length === 2, 'two quote events', 2_000);
 
     expect(events.map((event) => event.kind === 'quote' && [event.quote.bidTicks, event.quote.askTicks, event.quote.lastTicks])).toEqual([
       [24008, 24009, 24009],
@@ -80,7 +77,7 @@ describe('market stream', () => {
     hub.fire('GatewayQuote', 42, {});
     hub.fire('GatewayQuote', 'CON.F.US.EP.M25', { bestBid: 6002.1 });
     hub.fire('GatewayTrade', 'CON.F.US.ZZ.Z99', [{ price: 1, type: 0, volume: 1 }]);
-    await until(() => logger.at('warn').length >= 3);
+    await eventually(() => logger.at('warn').length >= 3, 'three warnings', 2_000);
 
     expect(events).toEqual([]);
     expect(logger.at('warn').map((line) => line.fields.event)).toEqual(expect.arrayContaining(['GatewayQuote', 'GatewayTrade']));
@@ -91,7 +88,7 @@ describe('market stream', () => {
 
     await stream.watch('CON.F.US.EP.M25');
     const release = stream.borrowQuotes('CON.F.US.MNQ.U26');
-    await until(() => hub.subscribed.length === 4);
+    await eventually(() => hub.subscribed.length === 4, 'four subscriptions', 2_000);
     release();
     await stream.unwatch('CON.F.US.EP.M25');
 

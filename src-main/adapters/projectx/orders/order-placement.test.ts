@@ -7,6 +7,7 @@ import { TestClock } from '../../../core/clock';
 import { ManualScheduler } from '../../../core/testing/manual-scheduler';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubReply, type StubRequest } from '../testing/stub-gateway';
+import { eventually } from '../../../testing/eventually';
 
 const contract = { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-mini S&P 500', tickSize: 0.25, tickValue: 12.5, activeContract: true, symbolId: 'F.US.EP' };
 const request: BrokerOrderRequest = { accountId: 7, contractId: contract.id, type: 'limit', side: 'buy', size: 1, limitTicks: 24000, customTag: 'ct-42' };
@@ -142,13 +143,6 @@ describe('placing an order', () => {
 
   describe('with a deadline', () => {
     /** Real requests travel over loopback in real time; the manual clock drives only the waits. */
-    async function until(condition: () => boolean, what: string): Promise<void> {
-      for (let waited = 0; !condition(); waited += 5) {
-        if (waited > 3000) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    }
-
     it('answers not-sent when the place is still queued at its deadline, and it never reaches the broker', async () => {
       const time = new ManualScheduler(new TestClock(Date.UTC(2026, 10, 18, 16)));
       const { stub, parts } = await setUp(brokerScript([]), { clock: time, scheduler: time, rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 3, windowMs: 60_000 } } });
@@ -176,13 +170,13 @@ describe('placing an order', () => {
 
       let answered: Result<{ readonly orderId: OrderId }> | undefined;
       void parts.placement.place(request, 'normal', { deadlineAt: time.now() + 5_000, onResolved: (result) => resolutions.push(result) }).then((result) => (answered = result));
-      await until(() => stub.to('/api/Order/place').length === 1, 'the place on the wire');
+      await eventually(() => stub.to('/api/Order/place').length === 1, 'the place on the wire', 3_000);
       await time.advance(4_999);
       const beforeDeadline = answered;
       await time.advance(1);
       const atDeadline = answered;
       await time.advance(5_000);
-      await until(() => resolutions.length > 0, 'the resolution');
+      await eventually(() => resolutions.length > 0, 'the resolution', 3_000);
       await time.advance(60_000);
       await new Promise((resolve) => setTimeout(resolve, 50));
 

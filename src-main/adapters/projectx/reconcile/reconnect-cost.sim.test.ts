@@ -4,7 +4,8 @@ import { ConnectionMonitor } from '../../../core/connection-monitor';
 import { EventHub } from '../../../core/event-hub';
 import { silentLogger } from '../../../core/logger';
 import { TradingCore } from '../../../core/trading-core';
-import { esContract, eventually, SimSession, simClockStart } from '../testing/sim-harness';
+import { eventually } from '../../../testing/eventually';
+import { esContract, SimSession, simClockStart } from '../testing/sim-harness';
 import { startRestCallCounter, type RestCallCounter } from './rest-call-counter';
 
 let session: SimSession | undefined;
@@ -37,7 +38,7 @@ async function terminal(): Promise<{ sim: SimSession; rest: RestCallCounter; sta
   const connection = new ConnectionMonitor(clock, events);
   core = new TradingCore({ broker: sim.broker, store: undefined, clock, events, logger: silentLogger, connection });
   await core.start();
-  await eventually(() => connection.current.trading === 'active', 10_000, 'trading active after the start');
+  await eventually(() => connection.current.trading === 'active', 'trading active after the start', 10_000);
   return { sim, rest, states, connection };
 }
 
@@ -52,8 +53,8 @@ describe('reconnect cost (trading core on the simulator)', () => {
     const stateMark = states.length;
 
     await sim.fault('drop-sockets');
-    await eventually(() => states.slice(stateMark).some((state) => state.trading === 'halted'), 5_000, 'trading halted by the drop');
-    await eventually(() => connection.current.trading === 'active', 5_000, 'trading active again');
+    await eventually(() => states.slice(stateMark).some((state) => state.trading === 'halted'), 'trading halted by the drop', 5_000);
+    await eventually(() => connection.current.trading === 'active', 'trading active again', 5_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const episode = rest.calls.slice(calls).map((call) => call.path);
@@ -78,7 +79,7 @@ describe('reconnect cost (trading core on the simulator)', () => {
     await sim.next('link', (event) => event.channel === 'market-hub' && event.state === 'reconnecting', events, 8_000);
     await sim.fault('unfreeze-feed');
     await sim.next('link', (event) => event.channel === 'market-hub' && event.state === 'live', events, 5_000);
-    await eventually(() => connection.current.trading === 'active', 5_000, 'trading active again');
+    await eventually(() => connection.current.trading === 'active', 'trading active again', 5_000);
     await sim.next('quote', () => true, sim.events.length, 5_000);
 
     expect(states.slice(stateMark).some((state) => state.trading === 'halted')).toBe(true);

@@ -4,6 +4,7 @@ import { ManualScheduler } from '../../../core/testing/manual-scheduler';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
 import { expiryOf } from './auth-session';
+import { eventually } from '../../../testing/eventually';
 
 const start = Date.UTC(2026, 10, 18, 16);
 const hour = 3600_000;
@@ -25,10 +26,6 @@ async function setUp(handler: StubHandler) {
 }
 
 /** Real requests need real time to travel; the manual clock only drives the refresh timer. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition() && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 describe('auth session', () => {
   it('reads the JWT expiry without verifying it', () => {
     expect(expiryOf(testToken('a', start + hour))).toBe(start + hour);
@@ -46,7 +43,7 @@ describe('auth session', () => {
     await time.advance(1.5 * hour - 1);
     const before = stub.to('/api/Auth/validate').length;
     await time.advance(1);
-    await until(() => parts.auth.currentToken === second);
+    await eventually(() => parts.auth.currentToken === second, 'the refreshed token', 2_000);
 
     expect(before).toBe(0);
     expect(stub.to('/api/Auth/validate')).toEqual([{ path: '/api/Auth/validate', body: undefined, authorization: `Bearer ${first}` }]);
@@ -61,7 +58,7 @@ describe('auth session', () => {
     await parts.auth.logIn();
 
     await time.advance(1.5 * hour);
-    await until(() => parts.auth.currentToken === tokens[1]);
+    await eventually(() => parts.auth.currentToken === tokens[1], 'the second token', 2_000);
 
     expect(stub.to('/api/Auth/validate')).toHaveLength(1);
     expect(stub.to('/api/Auth/loginKey')).toHaveLength(2);

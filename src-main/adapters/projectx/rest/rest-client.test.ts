@@ -6,6 +6,7 @@ import { disposeParts, stubCredentials, stubParts } from '../testing/stub-broker
 import { envelope, StubGateway, testToken, type StubHandler } from '../testing/stub-gateway';
 import { CallDeadline } from './call-deadline';
 import { contractByIdErrors } from './endpoint-errors';
+import { eventually } from '../../../testing/eventually';
 
 const farFuture = Date.now() + 24 * 3600_000;
 const accountsBody = { accounts: [{ id: 7, name: 'PRAC-1', balance: 50000, canTrade: true, isVisible: true, simulated: true }] };
@@ -33,13 +34,6 @@ async function setUpOnManualTime(handler: StubHandler, overrides = {}) {
 }
 
 /** Real requests need real time to travel over loopback; the manual clock drives only the waits. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 5) {
-    if (waited > 2000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 function loginReply(token: string) {
   return envelope({ token });
 }
@@ -110,7 +104,7 @@ describe('REST client', () => {
     });
 
     const answer = parts.reference.accounts();
-    await until(() => stub.to('/api/Account/search').length === 1 && parts.gates.other.waiting === 1, 'the 429 and the wait after it');
+    await eventually(() => stub.to('/api/Account/search').length === 1 && parts.gates.other.waiting === 1, 'the 429 and the wait after it', 2_000);
     await time.advance(999);
     const waitingJustBefore = parts.gates.other.waiting;
     await time.advance(1);
@@ -135,7 +129,7 @@ describe('REST client', () => {
     await parts.auth.logIn();
 
     const answer = parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId: 1 }, payload: z.object({}), lane: 'priority' });
-    await until(() => stub.to('/api/Order/searchById').length === 1 && parts.gates.other.waiting === 1, 'the 429 and the wait after it');
+    await eventually(() => stub.to('/api/Order/searchById').length === 1 && parts.gates.other.waiting === 1, 'the 429 and the wait after it', 2_000);
     await time.advance(999);
     const waitingJustBefore = parts.gates.other.waiting;
     await time.advance(1);
@@ -266,7 +260,7 @@ describe('REST client', () => {
       const deadline = new CallDeadline(time.now() + 5_000, time);
 
       const answer = parts.rest.call({ ...place, deadline });
-      await until(() => stub.to('/api/Order/place').length === 1, 'the place on the wire');
+      await eventually(() => stub.to('/api/Order/place').length === 1, 'the place on the wire', 2_000);
       await time.advance(5_000);
       const droppedAtDeadline = deadline.close();
       release?.();
