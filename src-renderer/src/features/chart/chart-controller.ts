@@ -1,3 +1,4 @@
+import { chartProbe, type ChartProbe } from './chart-probe';
 import { CandlestickSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type LogicalRange, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { BarView, ContractView, QuoteView } from '../../../../src-shared/domain/trading';
 import { mergeBarUpdate, prependHistory } from '../../lib/bar-aggregation';
@@ -48,6 +49,9 @@ export class ChartController {
   private times: UTCTimestamp[] = [];
   private generation = 0;
   private loadingOlder = false;
+  private state: 'loading' | 'ready' | 'error' = 'loading';
+  /** Facts for tests and benchmarks (nothing unless they installed it). */
+  private readonly probe: ChartProbe;
   private exhausted = false;
   /** Live bars that arrived while history was loading, applied once it is drawn. */
   private early: BarView[] | undefined;
@@ -64,16 +68,17 @@ export class ChartController {
     handlers: ChartPointerHandlers,
   ) {
     this.colors = colors;
+    this.probe = chartProbe(container);
     this.chart = createChart(container, chartOptions(colors));
     this.candles = this.chart.addSeries(CandlestickSeries, { upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down, borderVisible: false });
     this.volumes = new VolumeBarsPrimitive(() => this.bars, { rising: colors.upVolume, falling: colors.downVolume });
     this.candles.attachPrimitive(this.volumes);
     this.markers = createSeriesMarkers(this.candles, []);
-    this.overlays = new ChartOverlays(this.candles, this.markers, colors, container);
+    this.overlays = new ChartOverlays(this.candles, this.markers, colors, this.probe);
     this.indicatorLayer = new IndicatorLayer({
       chart: this.chart,
       candles: this.candles,
-      container,
+      probe: this.probe,
       bars: () => ({ bars: this.bars, times: this.times, tickSize: this.subject?.contract.tickSize ?? 1 }),
       setMarkers: (markers) => this.overlays.setIndicatorMarkers(markers),
     });
@@ -102,7 +107,7 @@ export class ChartController {
     const started = performance.now();
     const loaded = await loadDepth(subject.load, subject.depth, () => generation === this.generation);
     if (generation !== this.generation) return;
-    this.container.dataset.fetchMs = String(Math.round(performance.now() - started));
+    this.probe.set('fetchMs', String(Math.round(performance.now() - started)));
     if (!loaded.ok) {
       this.stopBars?.();
       this.early = undefined;
@@ -122,8 +127,8 @@ export class ChartController {
     // Measured after the frame that draws the bars.
     requestAnimationFrame(() => {
       if (generation !== this.generation) return;
-      this.container.dataset.loadMs = String(Math.round(performance.now() - started));
-      this.container.dataset.drawMs = String(Math.round(performance.now() - drawStarted));
+      this.probe.set('loadMs', String(Math.round(performance.now() - started)));
+      this.probe.set('drawMs', String(Math.round(performance.now() - drawStarted)));
       this.setState('ready');
     });
   }
@@ -167,18 +172,18 @@ export class ChartController {
    */
   private publishLines(lines: readonly LineGeometry[]): void {
     const text = JSON.stringify(lines.map(({ line, y }) => ({ id: line.id, kind: line.kind, text: line.text, price: line.price, y: Math.round(y), ...(line.strategy === undefined ? {} : { strategy: line.strategy }) })));
-    if (this.container.dataset.lines !== text) this.container.dataset.lines = text;
+    this.probe.set('lines', text);
   }
 
   private publishPosition(): void {
     const position = this.overlays.positionText();
-    if (this.container.dataset.position !== position) this.container.dataset.position = position;
+    this.probe.set('position', position);
   }
 
   private setState(state: 'loading' | 'ready' | 'error', message?: string): void {
-    this.container.dataset.state = state;
-    if (message === undefined) delete this.container.dataset.error;
-    else this.container.dataset.error = message;
+    this.state = state;
+    this.probe.set('state', state);
+    this.probe.set('error', message);
   }
 
   private replaceBars(bars: BarView[], keepRange: boolean): void {
@@ -195,9 +200,9 @@ export class ChartController {
     const setAt = performance.now();
     this.overlays.setSessionBreaks(isIntraday(subject.timeframe) ? sessionStarts(bars, converted.times) : []);
     this.overlays.refresh(this.bars, this.times);
-    this.container.dataset.bars = String(bars.length);
+    this.probe.set('bars', String(bars.length));
     // Where drawing a history goes (for the benchmark): converting, the candles' setData, the overlays.
-    this.container.dataset.drawParts = [convertedAt - started, setAt - convertedAt, performance.now() - setAt].map(Math.round).join('/');
+    this.probe.set('drawParts', [convertedAt - started, setAt - convertedAt, performance.now() - setAt].map(Math.round).join('/'));
     // Scroll-back moved every index: pending live bars are drawn again from the new indexes.
     this.pending.clear();
     if (range !== null && added > 0) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + added, to: range.to + added });
@@ -238,13 +243,13 @@ export class ChartController {
       this.candles.update(toChartBar(bar, time, subject.contract.tickSize), index < last);
     }
     this.pending.clear();
-    this.container.dataset.bars = String(this.bars.length);
+    this.probe.set('bars', String(this.bars.length));
     const newest = this.bars[last];
-    if (newest !== undefined) this.container.dataset.lastBar = `${newest.time}:${newest.open}:${newest.high}:${newest.low}:${newest.close}`;
+    if (newest !== undefined) this.probe.set('lastBar', `${newest.time}:${newest.open}:${newest.high}:${newest.low}:${newest.close}`);
   }
 
   private readonly rangeChanged = (range: LogicalRange | null): void => {
-    if (range === null || range.from > 50 || this.loadingOlder || this.exhausted || this.container.dataset.state !== 'ready') return;
+    if (range === null || range.from > 50 || this.loadingOlder || this.exhausted || this.state !== 'ready') return;
     void this.loadOlder();
   };
 
@@ -254,10 +259,10 @@ export class ChartController {
     if (subject === undefined || first === undefined) return;
     const generation = this.generation;
     this.loadingOlder = true;
-    this.container.dataset.scrollBack = 'loading';
+    this.probe.set('scrollBack', 'loading');
     const page = await subject.load({ to: first.time, count: scrollBackPage });
     this.loadingOlder = false;
-    delete this.container.dataset.scrollBack;
+    this.probe.set('scrollBack', undefined);
     if (generation !== this.generation || !page.ok) return;
     const merged = prependHistory(page.value, this.bars);
     if (merged.length === this.bars.length) {

@@ -1,3 +1,4 @@
+import type { ChartProbe } from './chart-probe';
 import type { ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { formatCents, formatPrice } from '../../../../src-shared/domain/money';
 import type { StrategyMark } from '../../../../src-shared/domain/strategies';
@@ -44,7 +45,7 @@ export class ChartOverlays {
     series: ISeriesApi<'Candlestick', Time>,
     private readonly markers: ISeriesMarkersPluginApi<Time>,
     private colors: ChartColors,
-    private readonly container: HTMLElement,
+    private readonly probe: ChartProbe,
   ) {
     this.sessionBreaks = new SessionBreaksPrimitive({ color: colors.sessionBreak });
     this.orderLines = new OrderLinesPrimitive(this.lineOptions(colors));
@@ -151,7 +152,7 @@ export class ChartOverlays {
     this.fillMarkers = markers;
     this.showMarkers();
     const text = JSON.stringify(published);
-    if (this.container.dataset.fills !== text) this.container.dataset.fills = text;
+    this.probe.set('fills', text);
   }
 
   private showMarkers(): void {

@@ -1,3 +1,4 @@
+import type { ChartProbe } from './chart-probe';
 import { LineSeries, LineStyle, type IChartApi, type ISeriesApi, type ISeriesPrimitive, type SeriesMarker, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { IndicatorRequest, IndicatorSeriesView } from '../../../../src-shared/domain/strategies';
 import type { BarView } from '../../../../src-shared/domain/trading';
@@ -22,7 +23,8 @@ const closedZonesShown = 24;
 export interface IndicatorHost {
   readonly chart: IChartApi;
   readonly candles: ISeriesApi<'Candlestick', Time>;
-  readonly container: HTMLElement;
+  /** Where the layer reports for tests and benchmarks. */
+  readonly probe: ChartProbe;
   /** The loaded bars and their chart times, as now. */
   bars(): { readonly bars: readonly BarView[]; readonly times: readonly UTCTimestamp[]; readonly tickSize: number };
   /** Smart-money markers to show with the fill markers. */
@@ -114,9 +116,9 @@ export class IndicatorLayer {
         const view = result.value[index];
         return view === undefined ? [] : [[indicator.id, view] as const];
       }));
-      delete this.host.container.dataset.indicatorError;
+      this.host.probe.set('indicatorError', undefined);
       this.draw();
-    } else this.host.container.dataset.indicatorError = result.error.message;
+    } else this.host.probe.set('indicatorError', result.error.message);
     if (this.again) {
       this.again = false;
       this.refresh(false);
@@ -164,7 +166,7 @@ export class IndicatorLayer {
     this.zones.setShapes(zones, segments);
     this.host.setMarkers(markers);
     const text = JSON.stringify(published);
-    if (this.host.container.dataset.indicators !== text) this.host.container.dataset.indicators = text;
+    this.host.probe.set('indicators', text);
   }
 
   private smartMoney(view: IndicatorSeriesView, bars: readonly BarView[], times: readonly UTCTimestamp[], tickSize: number): { markers: SeriesMarker<Time>[]; zones: ChartZone[]; segments: ChartSegment[] } {
