@@ -1,15 +1,17 @@
+import type { Clock } from '../../core/clock';
+import type { Scheduler } from '../../core/scheduler';
+
 /**
  * The exchange's time: a clock that starts at a chosen instant and runs at a chosen speed, and a
  * scheduler of tasks on that clock. The real one follows the wall clock; the test one moves only
  * when a test advances it, running due tasks in order, so nothing in a test ever sleeps.
  */
 
-/** The exchange clock and its timers. Delays are exchange milliseconds. */
-export interface ExchangeTimekeeper {
-  /** Exchange time, epoch ms. */
-  now(): number;
-  /** Runs `task` once after `delayMs` of exchange time; returns the function that cancels it. */
-  schedule(delayMs: number, task: () => void): () => void;
+/**
+ * The exchange clock and its timers: the core's Clock (exchange time, epoch ms) and Scheduler (delays
+ * are exchange milliseconds), plus a speed.
+ */
+export interface ExchangeTimekeeper extends Clock, Scheduler {
   /** Exchange milliseconds per wall millisecond. */
   readonly speed: number;
   /** Changes the speed from now on (the clock does not jump). */
