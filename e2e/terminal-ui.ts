@@ -25,9 +25,7 @@ export function collectProblems(page: Page): string[] {
 /** Opens the UI and waits until orders can be sent (the broker reconciled, the chart drawn). */
 export async function openTerminal(page: Page, host: HostProcess): Promise<void> {
   // The chart reports its state, bars and lines as data attributes only when a test asks.
-  await page.addInitScript(() => {
-    (window as unknown as { terminalProbes: boolean }).terminalProbes = true;
-  });
+  await page.addInitScript({ content: 'window.terminalProbes = true;' });
   await page.goto(host.ready.url);
   await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('ticket-buy')).toBeEnabled({ timeout: 20_000 });

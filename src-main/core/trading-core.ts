@@ -143,7 +143,7 @@ export class TradingCore {
         return;
       case 'order': {
         const order = this.withCause(event.order);
-        if (this.orders.apply(order) === 'ignored') return;
+        if (this.orders.apply(order, clock.now()) === 'ignored') return;
         store?.journal({ kind: 'order', order, at: clock.now() });
         events.emit('orders.changed', order);
         return;
@@ -151,7 +151,7 @@ export class TradingCore {
       case 'position': {
         const { accountId, contractId } = event.position;
         const before = this.positions.get(accountId, contractId)?.size ?? 0;
-        if (!this.positions.apply(event.position)) return;
+        if (!this.positions.apply(event.position, this.dependencies.clock.now())) return;
         // A close in progress is over once the contract is flat or reversed.
         if (event.position.size === 0 || Math.sign(this.positions.get(accountId, contractId)?.size ?? 0) !== Math.sign(before)) this.causes.closed(accountId, contractId);
         this.announcePosition(accountId, contractId);
@@ -211,8 +211,9 @@ export class TradingCore {
   private applySnapshot(snapshot: BrokerSnapshot): void {
     const { events } = this.dependencies;
     for (const fill of snapshot.fills) this.recordFill(fill);
-    for (const order of this.orders.reconcile(snapshot.accountId, snapshot.orders.map((order) => this.withCause(order)))) events.emit('orders.changed', order);
-    for (const contractId of this.positions.reconcile(snapshot.accountId, snapshot.positions)) this.announcePosition(snapshot.accountId, contractId);
+    // What the stream said after the snapshot's reads began is newer than the snapshot: it stays.
+    for (const order of this.orders.reconcile(snapshot.accountId, snapshot.orders.map((order) => this.withCause(order)), snapshot.at)) events.emit('orders.changed', order);
+    for (const contractId of this.positions.reconcile(snapshot.accountId, snapshot.positions, snapshot.at)) this.announcePosition(snapshot.accountId, contractId);
     this.reconciled.add(snapshot.accountId);
     this.announceAccount(snapshot.accountId);
     this.updateTradingState();

@@ -82,3 +82,17 @@ describe('order book', () => {
     expect(book.byTag(1, 'tag-3')?.id).toBe(3);
   });
 });
+
+describe('order book reconciliation against the stream', () => {
+  it('keeps an order the stream reported after the snapshot began reading, instead of calling it gone', () => {
+    const book = new OrderBook();
+    const placed = order({ id: 42, status: 'open' });
+    book.apply(placed, 2_000);
+
+    const changed = book.reconcile(placed.accountId, [], 1_000);
+
+    expect(changed).toEqual([]);
+    expect(book.get(42)?.status).toBe('open');
+    expect(book.reconcile(placed.accountId, [], 3_000).map((order) => order.status)).toEqual(['cancelled']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { AccountId, ContractId, OrderId } from '../../../src-shared/domain/ids';
+import type { AccountId, ContractId, EpochMs, OrderId } from '../../../src-shared/domain/ids';
 import { isFinalStatus, type OrderStatus, type OrderView } from '../../../src-shared/domain/trading';
 
 /** Which status may follow which. Anything else is an out-of-order or repeated event and is ignored. */
@@ -22,9 +22,12 @@ export type OrderApplyOutcome = 'added' | 'updated' | 'ignored';
  */
 export class OrderBook {
   private readonly orders = new Map<OrderId, OrderView>();
+  /** When the stream last spoke of each order, on the terminal's clock. */
+  private readonly heardAt = new Map<OrderId, EpochMs>();
 
-  /** Applies one order event from the broker. */
-  public apply(order: OrderView): OrderApplyOutcome {
+  /** Applies one order event from the broker, heard at `at`. */
+  public apply(order: OrderView, at?: EpochMs): OrderApplyOutcome {
+    if (at !== undefined) this.heardAt.set(order.id, at);
     const known = this.orders.get(order.id);
     if (known === undefined) {
       this.orders.set(order.id, order);
@@ -38,12 +41,18 @@ export class OrderBook {
     return 'updated';
   }
 
-  /** Replaces an account's working orders with the broker's truth (after a reconnect). */
-  public reconcile(accountId: AccountId, working: readonly OrderView[]): OrderView[] {
+  /**
+   * Replaces an account's working orders with the broker's truth read from `readAt` on (after a
+   * reconnect). An order the stream spoke of after `readAt` keeps the stream's word: a read that
+   * began before it was placed must not call it gone.
+   */
+  public reconcile(accountId: AccountId, working: readonly OrderView[], readAt: EpochMs = Number.POSITIVE_INFINITY): OrderView[] {
     const changed: OrderView[] = [];
     const seen = new Set<OrderId>();
+    const newer = (orderId: OrderId) => (this.heardAt.get(orderId) ?? Number.NEGATIVE_INFINITY) > readAt;
     for (const order of working) {
       seen.add(order.id);
+      if (newer(order.id)) continue;
       const known = this.orders.get(order.id);
       if (known === undefined || !sameOrder(known, order)) {
         this.orders.set(order.id, order);
@@ -52,7 +61,7 @@ export class OrderBook {
     }
     // A working order the broker no longer lists ended while we were away; we do not know how.
     for (const order of this.orders.values()) {
-      if (order.accountId !== accountId || isFinalStatus(order.status) || seen.has(order.id)) continue;
+      if (order.accountId !== accountId || isFinalStatus(order.status) || seen.has(order.id) || newer(order.id)) continue;
       const ended: OrderView = { ...order, status: 'cancelled' };
       this.orders.set(order.id, ended);
       changed.push(ended);

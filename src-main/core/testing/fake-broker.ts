@@ -97,8 +97,11 @@ export class FakeBroker implements BrokerPort {
     return ok(undefined);
   }
 
+  /** When a fake REST read begins; by default after every event (set it to play a read that predates the stream). */
+  public snapshotReadAt = Number.MAX_SAFE_INTEGER;
+
   public async snapshot(accountId: AccountId): Promise<Result<BrokerSnapshot>> {
-    return ok(this.snapshots.get(accountId) ?? { accountId, orders: [], positions: [], fills: [], at: 0 });
+    return ok({ ...(this.snapshots.get(accountId) ?? { accountId, orders: [], positions: [], fills: [] }), at: this.snapshotReadAt });
   }
 
   public watchAccount(accountId: AccountId): void {

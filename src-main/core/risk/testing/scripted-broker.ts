@@ -78,7 +78,7 @@ export class ScriptedBroker extends FakeBroker {
   public override async snapshot(accountId: AccountId): Promise<Result<BrokerSnapshot>> {
     const orders = [...this.orderTruth.values(), ...this.restOnlyOrders].filter((order) => order.accountId === accountId && !isFinalStatus(order.status));
     const positions = [...this.positionTruth.values()].filter((position) => position.accountId === accountId);
-    return ok({ accountId, orders, positions, fills: this.fillTruth.filter((fill) => fill.accountId === accountId), at: 0 });
+    return ok({ accountId, orders, positions, fills: this.fillTruth.filter((fill) => fill.accountId === accountId), at: this.snapshotReadAt });
   }
 
   /** Applies a change to the truth now and announces it on a later turn, as a hub would. */
