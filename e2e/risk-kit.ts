@@ -118,6 +118,14 @@ export class Terminal {
     await eventually(async () => ((await this.json<{ connection: { trading: string } }>('status')).connection.trading === 'active' ? true : undefined), 'trading to become active', polling(20_000));
   }
 
+  /**
+   * Switches the discipline rules on (`risk preset discipline`): the rules of docs/risk-rules.md §10's
+   * scenarios (003, 004, 006, 007, 008, 002) are off on a fresh account.
+   */
+  public async discipline(): Promise<void> {
+    await this.json('risk', 'preset', 'discipline');
+  }
+
   /** Merges a partial risk configuration (its JSON form, dollars) with `risk set`; throws when it is refused. */
   public async riskSet(partial: Record<string, unknown>): Promise<void> {
     await this.json('risk', 'set', configFile(partial));

@@ -19,6 +19,7 @@ async function terminalOnBuiltInSim(clock = marketOpen): Promise<{ terminal: Ter
   if (sim === undefined) throw new Error('the host runs no simulator');
   const terminal = new Terminal(host.ready.dataDir);
   await terminal.waitActive();
+  await terminal.discipline();
   return { terminal, sim: simDriver(sim), accountId: await terminal.accountId() };
 }
 
@@ -70,6 +71,7 @@ test('scenario 2: three losing round trips lock the account on RULE-003 (flatten
   const first = await hostOnSimulator(simulator, marketOpen);
   const terminal = new Terminal(first.ready.dataDir);
   await terminal.waitActive();
+  await terminal.discipline();
   const accountId = await terminal.accountId();
   // Only RULE-003 may act here: the trips must not trip the unrealized-loss, cooldown, frequency or stop rules first.
   await terminal.riskSet({ dailyUnrealizedLoss: { limit: 1000 }, cooldownAfterLoss: { enabled: false }, tradeFrequency: { enabled: false }, noStopLossGrace: { enabled: false } });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { HostProcess } from './headless-host';
+import { Terminal } from './risk-kit';
 import { collectProblems, keepScreenshot, openTerminal, simControl, startTradingHost } from './terminal-ui';
 
 let host: HostProcess;
@@ -13,6 +14,8 @@ test.afterEach(async () => {
 
 test('a loss breach driven by the simulator locks the account, shows the banner and refuses the next order with its reason', async ({ page }) => {
   const problems = collectProblems(page);
+  // The loss rules are personal and off on a fresh account: one click switches the discipline rules on.
+  await new Terminal(host.ready.dataDir).discipline();
   await openTerminal(page, host);
   await expect(page.getByTestId('risk-health')).toBeVisible();
   // No bracket: nothing but the risk manager closes the position.

@@ -8,6 +8,7 @@ import type { AccountView, ContractView, FillView, OrderView, QuoteView } from '
 import type { BarColumns } from './domain/bar-columns';
 import type { RiskAuditPage, RiskConfigExport, RiskConfigView, RiskStateView } from './domain/risk';
 import { riskPresets } from './domain/risk-config';
+import { programKinds, programSizes, type AccountProgramView } from './programs';
 import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } from './domain/host-settings';
 import type { BacktestProgressView, BacktestResultView, BacktestRunView, JournalView, TradeStatsView } from './domain/analytics';
 import type { IndicatorSeriesView, StrategyDetailView, StrategyKindView, StrategyLogEntry, StrategyMark, StrategyParametersOutcome, StrategyView } from './domain/strategies';
@@ -195,6 +196,13 @@ export const calls = {
   'risk.presets.apply': call(z.object({ accountId, preset: z.enum(riskPresets) }).strict()).returns<RiskConfigView>(),
   /** Locks the configuration until the next day roll: limits may then only be made stricter. */
   'risk.lockIn': call(z.object({ accountId }).strict()).returns<RiskConfigView>(),
+  /**
+   * Sets an account's Topstep program and size (the program rules follow at once); `program: null`
+   * goes back to detecting it from the account's name or balance. Answers the account's program.
+   */
+  'risk.program.set': call(
+    z.object({ accountId, program: z.enum(programKinds).nullable(), size: z.enum(programSizes).nullable().default(null) }).strict(),
+  ).returns<AccountProgramView>(),
   /** The trader's own hard lock of the account until the next day roll (the tray's "lock trading for the rest of the day"); no unlock. */
   'risk.lockForDay': call(z.object({ accountId }).strict()).returns<RiskStateView>(),
   /** The risk manager's audit rows, newest first; `before` is the cursor from the previous page. */

@@ -10,6 +10,8 @@ export interface AppInfo {
   /** Epoch milliseconds when the core started. */
   readonly startedAt: number;
   readonly dataDir: string;
+  /** The broker behind the terminal: `simulator` is the built-in simulator (every price is simulated). */
+  readonly broker?: 'simulator' | 'projectx' | 'none';
 }
 
 /** The answer to a ping: the echoed nonce and the core's clock. */

@@ -100,14 +100,19 @@ export const riskConfigSchema = z
     dailyRealizedProfit: z.object({ enabled: flag, target: positiveDollars }).strict(),
     maxLossLimit: z.object({ enabled: flag, startingBalance: positiveDollars, drawdown: positiveDollars, buffer: dollars(0) }).strict(),
     consistency: z.object({ enabled: flag, maxBestDayShare: share }).strict(),
+    floorCheck: z.object({ enabled: flag }).strict(),
   })
   .strict();
 
 /** One account's risk configuration in its JSON form (dollars). */
 export type RiskConfigJson = z.infer<typeof riskConfigSchema>;
 
-/** The defaults of docs/risk-rules.md §7 (a 50K evaluation account); `symbolBlocks.symbols` starts empty. */
-export const defaultRiskConfig: RiskConfigJson = {
+/**
+ * Every rule on with the values of docs/risk-rules.md §7 (a 50K evaluation account;
+ * `symbolBlocks.symbols` empty): what the rules' tests start from and what the `discipline` preset
+ * takes its figures from. Not the default: on a fresh account it would lock out ordinary trading.
+ */
+export const referenceRiskConfig: RiskConfigJson = {
   dayRoll: { time: '17:00', timezone: 'America/Chicago' },
   orderThrottlePerSecond: 10,
   maxContracts: { enabled: true, limit: 5, count: 'net', microWeight: 0.1, action: 'reduce' },
@@ -132,9 +137,39 @@ export const defaultRiskConfig: RiskConfigJson = {
   dailyRealizedProfit: { enabled: false, target: 1000 },
   maxLossLimit: { enabled: true, startingBalance: 50_000, drawdown: 2000, buffer: 200 },
   consistency: { enabled: true, maxBestDayShare: 0.5 },
+  floorCheck: { enabled: true },
 };
 
-/** The evaluation-account presets. */
-export const riskPresets = ['50k', '100k', '150k'] as const;
+/**
+ * The personal rules of a fresh account (issue 15): nothing that locks out ordinary trading. Off,
+ * except the daily loss limit (at the program's legacy figure, $1,000 for 50K: see
+ * `defaultRiskConfigFor`), the session flatten, the broker's trading-disabled guard and the check
+ * that an order's stop cannot cross the loss floor. The account's program rules (maximum loss
+ * limit, maximum position, flat by 15:10 CT, consistency) apply on top and cannot be loosened here.
+ */
+export const defaultRiskConfig: RiskConfigJson = {
+  ...referenceRiskConfig,
+  maxContracts: { ...referenceRiskConfig.maxContracts, enabled: false },
+  maxContractsPerInstrument: { ...referenceRiskConfig.maxContractsPerInstrument, enabled: false, limits: {} },
+  dailyRealizedLoss: { enabled: true, limit: 1000 },
+  dailyUnrealizedLoss: { ...referenceRiskConfig.dailyUnrealizedLoss, enabled: false },
+  tradeFrequency: { ...referenceRiskConfig.tradeFrequency, enabled: false },
+  cooldownAfterLoss: { ...referenceRiskConfig.cooldownAfterLoss, enabled: false },
+  noStopLossGrace: { ...referenceRiskConfig.noStopLossGrace, enabled: false },
+  maxLossLimit: { ...referenceRiskConfig.maxLossLimit, enabled: false },
+  consistency: { ...referenceRiskConfig.consistency, enabled: false },
+};
+
+/** The personal defaults with the daily loss limit at a program's legacy figure (dollars). */
+export function defaultRiskConfigFor(legacyDailyLoss: number): RiskConfigJson {
+  return { ...defaultRiskConfig, dailyRealizedLoss: { enabled: true, limit: legacyDailyLoss } };
+}
+
+/**
+ * The presets: `discipline` switches on the discipline rules (003 -$800, 004 -$300 per position,
+ * 006 3/min 10/h 50/session, 007 the loss tiers, 008 15 s, 002 ES 1 NQ 1 MNQ 2); `defaults` puts
+ * the personal rules back to a fresh account's; `50k`/`100k`/`150k` are the older evaluation presets.
+ */
+export const riskPresets = ['discipline', 'defaults', '50k', '100k', '150k'] as const;
 /** A preset name. */
 export type RiskPreset = (typeof riskPresets)[number];

@@ -1,6 +1,7 @@
 import type { AccountId, EpochMs } from './ids';
 import type { Cents } from './money';
 import type { RiskConfigJson } from './risk-config';
+import type { AccountProgramView } from '../programs';
 
 /** The rules of docs/risk-rules.md §3, by id. */
 export const riskRuleIds = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015'] as const;
@@ -62,6 +63,43 @@ export interface RiskBreachView {
 /** The worst state of an account, for the tray colour. */
 export type RiskHealth = 'ok' | 'warning' | 'locked' | 'disconnected' | 'enforcement-failed';
 
+/** One of the account's program rules (apart from the personal rules), e.g. the maximum loss limit. */
+export interface ProgramRuleView {
+  readonly id: 'max-loss-limit' | 'max-position' | 'flat-by' | 'profit-target' | 'consistency' | 'scaling';
+  readonly name: string;
+  readonly health: RiskRuleHealth;
+  /** e.g. `$48,000.00`, `2 of 5 lots`. */
+  readonly value: string;
+  /** e.g. `floor (trails end-of-day, stops at $50,000.00)`. */
+  readonly limit: string;
+}
+
+/** The account's program and its rules, as the risk panel shows them. */
+export interface RiskProgramView {
+  readonly program: AccountProgramView;
+  /** Empty for a practice account (no program rules). */
+  readonly rules: readonly ProgramRuleView[];
+}
+
+/**
+ * How far the account is from each limit that can end its day or its account, in cents (null when
+ * it does not apply): equity to the loss floor, the day's net to the daily loss limit, the total
+ * profit to the profit target, what today may still make under the consistency rule (only once it
+ * can bind), the next Express Funded scaling tier, and when the account must be flat.
+ */
+export interface RiskDistancesView {
+  readonly floorCents: Cents | null;
+  readonly toFloorCents: Cents | null;
+  readonly dailyLossLimitCents: Cents | null;
+  readonly toDailyLossCents: Cents | null;
+  readonly profitTargetCents: Cents | null;
+  readonly toProfitTargetCents: Cents | null;
+  readonly consistencyAllowanceCents: Cents | null;
+  readonly nextScaling: { readonly lots: number; readonly toProfitCents: Cents } | null;
+  /** Epoch ms when positions are flattened (15:10 CT minus the margin), while the session is open. */
+  readonly flatAt: EpochMs | null;
+}
+
 /** Everything the risk panel and the tray show for one account. */
 export interface RiskStateView {
   readonly accountId: AccountId;
@@ -86,6 +124,9 @@ export interface RiskStateView {
   readonly enforcement: { readonly inFlight: number; readonly failure: { readonly at: EpochMs; readonly message: string } | null };
   readonly warnings: readonly string[];
   readonly configLockedUntil: EpochMs | null;
+  /** The account's program and its rules. */
+  readonly program: RiskProgramView;
+  readonly distances: RiskDistancesView;
 }
 
 /** An account's configuration and its lock-in. */

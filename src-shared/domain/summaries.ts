@@ -1,6 +1,7 @@
 import type { AccountId, EpochMs } from './ids';
 import type { Cents } from './money';
 import type { AccountView, ContractView, PositionView } from './trading';
+import type { AccountProgramView } from '../programs';
 
 /** An account with its trading day's figures. */
 export interface AccountSummary {
@@ -13,6 +14,8 @@ export interface AccountSummary {
   readonly netCents: Cents;
   readonly fills: number;
   readonly selected: boolean;
+  /** The account's Topstep program (detected from its name or balance, or chosen by the trader). */
+  readonly program: AccountProgramView;
 }
 
 /** A position with its contract and P&L. */

@@ -1,5 +1,6 @@
 import type { RiskLockView, RiskStateView } from '../../../src-shared/domain/risk';
 import type { AccountSummary } from '../../../src-shared/domain/summaries';
+import { detectProgram } from '../../../src-shared/programs';
 
 /** The instant the fixtures are built at: Wednesday 2026-11-18 10:00 CT. */
 export const fixtureNow = Date.UTC(2026, 10, 18, 16, 0);
@@ -16,6 +17,7 @@ export function summary(id: number, name: string, netCents: number): AccountSumm
     netCents,
     fills: 0,
     selected: false,
+    program: detectProgram(name, 5_000_000),
   };
 }
 
@@ -40,6 +42,18 @@ export function riskView(accountId: number, changes: Partial<RiskStateView> = {}
     enforcement: { inFlight: 0, failure: null },
     warnings: [],
     configLockedUntil: null,
+    program: { program: detectProgram(`acct-${accountId}`, 5_000_000), rules: [] },
+    distances: {
+      floorCents: null,
+      toFloorCents: null,
+      dailyLossLimitCents: null,
+      toDailyLossCents: null,
+      profitTargetCents: null,
+      toProfitTargetCents: null,
+      consistencyAllowanceCents: null,
+      nextScaling: null,
+      flatAt: null,
+    },
     ...changes,
   };
 }

@@ -81,11 +81,11 @@ describe('desktop tray', () => {
     events.emit('accounts.changed', summary(1, '50K-1', -85_000));
     events.emit('risk.state', riskView(1, { effectiveLock: lock(1, fixtureNow + 20 * 60_000) }));
     vi.advanceTimersByTime(600);
-    expect(icon.tooltip).toBe('Topstep Terminal: Locked\n50K-1: -$850.00, locked 20m 00s');
+    expect(icon.tooltip).toBe('Topstep Terminal: Locked\n50K-1 Combine 50K: -$850.00, locked 20m 00s');
 
     advance(15 * 60_000 + 51_000);
     vi.advanceTimersByTime(1000);
-    expect(icon.tooltip).toBe('Topstep Terminal: Locked\n50K-1: -$850.00, locked 4m 09s');
+    expect(icon.tooltip).toBe('Topstep Terminal: Locked\n50K-1 Combine 50K: -$850.00, locked 4m 09s');
   });
 
   it('has the menu items, and each calls its action', () => {

@@ -14,6 +14,10 @@ export interface TrayAccountLine {
   readonly dayPnlCents: number | null;
   /** Epoch ms the account-wide lock ends; null for a lock that waits for a condition; undefined when unlocked. */
   readonly lockEndsAt: number | null | undefined;
+  /** The account's program badge, e.g. `Combine 50K`, when known. */
+  readonly program: string | null;
+  /** Equity above the program's (or personal) loss floor, when there is one. */
+  readonly toFloorCents: number | null;
 }
 
 /** What the tray shows now. */
@@ -85,6 +89,8 @@ export class TrayStatusTracker {
       health,
       dayPnlCents: summary?.netCents ?? (view === undefined ? null : view.dayRealizedCents + view.dayOpenCents - view.dayFeesCents),
       lockEndsAt: view?.effectiveLock?.endsAt,
+      program: summary?.program.label ?? view?.program.program.label ?? null,
+      toFloorCents: view?.distances.toFloorCents ?? null,
     };
   }
 
@@ -105,13 +111,15 @@ function severity(health: TrayHealth): number {
   return trayHealthOrder.indexOf(health);
 }
 
-/** The tooltip: the state, then each account's day P&L and lock countdown, within 127 characters. */
+/** The tooltip: the state, then each account's program, day P&L, distance to the loss floor and lock countdown, within 127 characters. */
 export function trayTooltip(status: TrayStatus, now: number): string {
   const lines = [`Topstep Terminal: ${trayHealthLabels[status.health]}`];
   for (const account of status.accounts.slice(0, maxTooltipAccounts)) {
     const pnl = account.dayPnlCents === null ? '' : ` ${formatCents(account.dayPnlCents)}`;
     const lock = account.lockEndsAt === undefined ? '' : account.lockEndsAt === null ? ', locked' : `, locked ${formatDuration(account.lockEndsAt - now)}`;
-    lines.push(`${account.name}:${pnl}${lock}`);
+    const program = account.program === null ? '' : ` ${account.program}`;
+    const floor = account.toFloorCents === null ? '' : `, floor ${formatCents(account.toFloorCents)} away`;
+    lines.push(`${account.name}${program}:${pnl}${floor}${lock}`);
   }
   const more = status.accounts.length - maxTooltipAccounts;
   if (more > 0) lines.push(`+${more} more`);

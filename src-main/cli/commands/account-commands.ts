@@ -18,6 +18,7 @@ export const accountCommands: CommandGroup = (program, run) => {
           summary.selected ? '*' : ' ',
           String(summary.account.id),
           summary.account.name,
+          `${summary.program.label}${summary.program.source === 'trader' ? ' (set)' : ''}`,
           formatCents(summary.account.balanceCents),
           summary.account.canTrade ? 'yes' : 'NO',
           formatCents(summary.realizedCents),
@@ -25,7 +26,9 @@ export const accountCommands: CommandGroup = (program, run) => {
           formatCents(summary.feesCents),
           formatCents(summary.netCents),
         ]);
-        return output(answer.value, table([' ', 'id', 'name', 'balance', 'trade', 'realized', 'open', 'fees', 'net'], rows, new Set([3, 5, 6, 7, 8])));
+        // --json: each account with its program's kind and size at the top level.
+        const json = answer.value.map((summary) => ({ ...summary, program: summary.program.kind, size: summary.program.size, programLabel: summary.program.label, programSource: summary.program.source }));
+        return output(json, table([' ', 'id', 'name', 'program', 'balance', 'trade', 'realized', 'open', 'fees', 'net'], rows, new Set([4, 6, 7, 8, 9])));
       }),
     );
 

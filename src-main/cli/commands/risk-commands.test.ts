@@ -51,7 +51,10 @@ describe('risk commands', () => {
     expect(text.stdout).toMatch(/^50KTC-V2-1 \(101\) {2}OK {2}trading day 2026-11-18, resets in 7h 00m/);
     expect(text.stdout).toContain('RULE-003  daily realized loss');
     expect(text.stdout).toContain('-$800.00');
-    expect(JSON.parse(json.stdout)).toMatchObject({ accountId: 101, health: 'ok' });
+    expect(text.stdout).toContain('to floor $2,000.00 (floor $48,000.00)  to daily loss limit $800.00  to profit target $3,000.00');
+    expect(text.stdout).toContain('program: Combine 50K (detected from the name; figures as of');
+    expect(text.stdout).toMatch(/maximum loss limit +ok +floor \$48,000\.00, \$2,000\.00 above/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ accountId: 101, health: 'ok', program: { program: { kind: 'combine', size: '50K' } }, distances: { toFloorCents: 200_000 } });
     await harness.stop();
   });
 
@@ -85,6 +88,21 @@ describe('risk commands', () => {
     await harness.stop();
   });
 
+  it('sets the account program, and goes back to detecting it', async () => {
+    const { harness, run } = await cliOverHarness();
+
+    const set = await run('risk', 'program', 'express', '50K');
+    const state = await run('--json', 'risk');
+    const auto = await run('risk', 'program', 'auto');
+    const bad = await run('risk', 'program', 'express');
+
+    expect(set.stdout).toContain('program: XFA 50K (set by the trader');
+    expect(JSON.parse(state.stdout)).toMatchObject({ program: { program: { kind: 'express', size: '50K', source: 'trader' } }, distances: { nextScaling: { lots: 3, toProfitCents: 150_000 } } });
+    expect(auto.stdout).toContain('program: Combine 50K (detected from the name');
+    expect(bad).toMatchObject({ code: 1, stderr: 'error invalid-request: a express account needs its size (50K, 100K or 150K)\n' });
+    await harness.stop();
+  });
+
   it('applies a preset, locks in, refuses loosening afterwards, and shows the audit', async () => {
     const { harness, run } = await cliOverHarness();
 
@@ -97,7 +115,7 @@ describe('risk commands', () => {
     expect(preset.stdout).toContain('applied the 100k preset');
     expect(JSON.parse(lockIn.stdout)).toMatchObject({ lockedUntil: Date.parse('2026-11-18T23:00:00Z') });
     expect(back).toMatchObject({ code: 1, stderr: expect.stringContaining('error risk-denied: the risk configuration is locked in until 2026-11-18 17:00 CT') });
-    expect(unknown.stderr).toBe("error invalid-request: unknown preset '25k': use 50k, 100k, 150k\n");
+    expect(unknown.stderr).toBe("error invalid-request: unknown preset '25k': use discipline, defaults, 50k, 100k, 150k\n");
     expect(audit.stdout).toContain('risk.config.preset.150k.refused');
     expect(audit.stdout).toContain('risk.config.lock-in');
     await harness.stop();

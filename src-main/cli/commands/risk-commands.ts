@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { riskPresets, type RiskPreset } from '../../../src-shared/domain/risk-config';
+import { programKinds, programSizes, type ProgramKind, type ProgramSize } from '../../../src-shared/programs';
 import { fail } from '../../../src-shared/result';
 import { output, positiveInteger, type CommandGroup } from '../command-kit';
-import { formatRiskAudit, formatRiskConfig, formatRiskState } from './risk-format';
+import { formatProgram, formatRiskAudit, formatRiskConfig, formatRiskState } from './risk-format';
 
 async function readJsonFile(path: string): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; message: string }> {
   try {
@@ -51,7 +52,7 @@ export const riskCommands: CommandGroup = (program, run) => {
 
   risk
     .command('preset')
-    .description(`apply an evaluation-account preset (${riskPresets.join(', ')})`)
+    .description(`apply a preset of personal rules (${riskPresets.join(', ')}; discipline: the discipline rules in one click)`)
     .argument('<name>', riskPresets.join(' | '))
     .action(
       run(async ({ api, accountId }, name) => {
@@ -59,6 +60,24 @@ export const riskCommands: CommandGroup = (program, run) => {
         if (!(riskPresets as readonly string[]).includes(preset)) return fail('invalid-request', `unknown preset '${String(name)}': use ${riskPresets.join(', ')}`, 'preset');
         const answer = await api.invoke('risk.presets.apply', { accountId, preset: preset as RiskPreset });
         return answer.ok ? output(answer.value, `applied the ${preset} preset\n${formatRiskConfig(answer.value, Date.now())}`) : answer;
+      }),
+    );
+
+  risk
+    .command('program')
+    .description(`set the account's Topstep program and size (${programKinds.join(', ')}; auto: detect it from the account's name or balance)`)
+    .argument('<program>', `${programKinds.join(' | ')} | auto`)
+    .argument('[size]', programSizes.join(' | '))
+    .action(
+      run(async ({ api, accountId }, name, sizeName) => {
+        const kind = String(name).toLowerCase();
+        if (kind !== 'auto' && !(programKinds as readonly string[]).includes(kind)) return fail('invalid-request', `unknown program '${String(name)}': use ${programKinds.join(', ')} or auto`, 'program');
+        const size = sizeName === undefined ? null : String(sizeName).toUpperCase();
+        if (size !== null && !(programSizes as readonly string[]).includes(size)) return fail('invalid-request', `unknown size '${String(sizeName)}': use ${programSizes.join(', ')}`, 'size');
+        const answer = await api.invoke('risk.program.set', { accountId, program: kind === 'auto' ? null : (kind as ProgramKind), size: size as ProgramSize | null });
+        if (!answer.ok) return answer;
+        const state = await api.invoke('risk.state', { accountId });
+        return state.ok ? output(answer.value, formatProgram(state.value).join('\n')) : state;
       }),
     );
 

@@ -11,7 +11,11 @@ export function formatRiskState(view: RiskStateView): string {
     `${view.accountName ?? 'account'} (${view.accountId})  ${view.health.toUpperCase()}  trading day ${view.tradingDay}, resets in ${formatDuration(view.nextRollAt - now)}`,
     `day realized ${formatCents(view.dayRealizedCents)}  fees ${formatCents(view.dayFeesCents)}  open ${formatCents(view.dayOpenCents)}` +
       (view.maxLossFloor === null ? '' : `  max-loss floor ${formatCents(view.maxLossFloor.floorCents)} (${formatCents(view.maxLossFloor.distanceCents)} away)`),
+    ...formatDistances(view),
     '',
+    ...formatProgram(view),
+    '',
+    'personal rules:',
     table(
       ['rule', 'name', 'state', 'value', 'limit'],
       view.rules.map((rule) => [`RULE-${rule.id}`, rule.name, rule.health, rule.value, rule.limit]),
@@ -26,6 +30,28 @@ export function formatRiskState(view: RiskStateView): string {
   lines.push('', `heartbeat: ${view.heartbeat.lastEventAt === null ? 'no event yet' : `last event ${formatTime(view.heartbeat.lastEventAt)} UTC`}${view.heartbeat.frozen ? ' (FROZEN FEED)' : ''}`);
   if (view.configLockedUntil !== null) lines.push(`configuration locked in for ${formatDuration(view.configLockedUntil - now)}`);
   return lines.join('\n');
+}
+
+/** The distances to every limit that can end the day or the account, on one line. */
+export function formatDistances(view: RiskStateView): string[] {
+  const d = view.distances;
+  const parts: string[] = [];
+  if (d.toFloorCents !== null && d.floorCents !== null) parts.push(`to floor ${formatCents(d.toFloorCents)} (floor ${formatCents(d.floorCents)})`);
+  if (d.toDailyLossCents !== null) parts.push(`to daily loss limit ${formatCents(d.toDailyLossCents)}`);
+  if (d.toProfitTargetCents !== null) parts.push(`to profit target ${formatCents(d.toProfitTargetCents)}`);
+  if (d.consistencyAllowanceCents !== null) parts.push(`consistency allows today ${formatCents(d.consistencyAllowanceCents)}`);
+  if (d.nextScaling !== null) parts.push(`next tier ${d.nextScaling.lots} lots after ${formatCents(d.nextScaling.toProfitCents)}`);
+  if (d.flatAt !== null) parts.push(`flat in ${formatDuration(d.flatAt - view.at)}`);
+  return parts.length === 0 ? [] : [parts.join('  ')];
+}
+
+/** The account's program and its rules, apart from the personal rules. */
+export function formatProgram(view: RiskStateView): string[] {
+  const { program, rules } = view.program;
+  const source = program.source === 'trader' ? 'set by the trader' : `detected from the ${program.source}`;
+  const header = `program: ${program.label} (${source}; figures as of ${program.asOf})`;
+  if (rules.length === 0) return [header, '  no program rules'];
+  return [header, table(['program rule', 'state', 'value', 'limit'], rules.map((rule) => [rule.name, rule.health, rule.value, rule.limit]))];
 }
 
 /** The configuration as pretty JSON, with its lock-in. */

@@ -13,6 +13,7 @@ export type RiskChannel =
   | 'risk.presets.apply'
   | 'risk.lockIn'
   | 'risk.lockForDay'
+  | 'risk.program.set'
   | 'risk.audit';
 
 /** The risk panel, configuration, lock-in, the trader's lock for the day and the audit log. Changes are audited with the actor `trader`. */
@@ -48,6 +49,11 @@ export function createRiskHandlers(risk: RiskManager, orders: OrderService, cloc
     'risk.lockIn': (request) => {
       const accountId = orders.account(request.accountId);
       return accountId.ok ? risk.config.lockIn(accountId.value, 'trader') : accountId;
+    },
+    'risk.program.set': (request) => {
+      const accountId = orders.account(request.accountId);
+      if (!accountId.ok) return accountId;
+      return risk.setProgram(accountId.value, request.program === null ? null : { kind: request.program, size: request.size }, 'trader');
     },
     'risk.lockForDay': (request) => {
       const accountId = orders.account(request.accountId);

@@ -5,6 +5,7 @@ import type { QuoteBook } from '../market/quote-book';
 import type { FillLedger } from './fill-ledger';
 import type { PositionBook } from './position-book';
 import { openProfit } from './profit-and-loss';
+import { detectProgram, type AccountProgramView } from '../../../src-shared/programs';
 
 /** The state the summaries read. */
 export interface SummarySource {
@@ -13,6 +14,22 @@ export interface SummarySource {
   readonly quotes: QuoteBook;
   readonly contracts: ContractCatalog;
   readonly selectedAccountId: number | undefined;
+}
+
+/** Who knows each summary source's account programs (the risk manager, with the trader's choice). */
+const programSources = new WeakMap<SummarySource, (account: AccountView) => AccountProgramView>();
+
+/**
+ * Makes the summaries of a source (the trading core) name each account's program as `programOf`
+ * says; without it, the program is detected from the account's name or balance.
+ */
+export function useProgramSource(source: SummarySource, programOf: (account: AccountView) => AccountProgramView): void {
+  programSources.set(source, programOf);
+}
+
+/** The program of an account in a source's summaries. */
+export function programOfAccount(source: SummarySource, account: AccountView): AccountProgramView {
+  return programSources.get(source)?.(account) ?? detectProgram(account.name, account.balanceCents);
 }
 
 /** A position with its mark, open and realized P&L. */
@@ -47,5 +64,6 @@ export function summarizeAccount(source: SummarySource, account: AccountView): A
     netCents: realized.realizedCents + openCents - realized.feesCents,
     fills: realized.fills,
     selected: source.selectedAccountId === account.id,
+    program: programOfAccount(source, account),
   };
 }

@@ -1,3 +1,4 @@
+import { programOfAccount } from '../positions/summaries';
 import { describe, expect, it } from 'vitest';
 import type { ContractView } from '../../../src-shared/domain/trading';
 import { esContract, evaluationAccount } from '../testing/fake-broker';
@@ -94,15 +95,46 @@ describe('the risk manager', () => {
   it('takes an account the broker reports later, and shows every rule with its value and limit', async () => {
     const { broker, scheduler, risk, stop } = await startRiskHarness();
 
-    broker.emit({ kind: 'account', account: { ...evaluationAccount, id: 202, name: '100KTC-2' } });
+    broker.emit({ kind: 'account', account: { ...evaluationAccount, id: 202, name: '100KTC-2', balanceCents: 10_000_000 } });
     await scheduler.settle();
     const view = risk.state(202);
 
     expect(view?.accountName).toBe('100KTC-2');
     expect(view?.rules.map((rule) => rule.id)).toEqual(['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015']);
-    expect(view?.rules.find((rule) => rule.id === '003')).toMatchObject({ value: '$0.00', limit: '-$800.00', health: 'ok' });
-    expect(view?.maxLossFloor).toEqual({ floorCents: 4_800_000, equityCents: 5_000_000, distanceCents: 200_000 });
+    // A fresh account: its personal daily loss limit is its program's legacy figure; the program's floor applies.
+    expect(view?.rules.find((rule) => rule.id === '003')).toMatchObject({ value: '$0.00', limit: '-$2,000.00', health: 'ok' });
+    expect(view?.rules.find((rule) => rule.id === '006')).toMatchObject({ health: 'off' });
+    expect(view?.maxLossFloor).toEqual({ floorCents: 9_700_000, equityCents: 10_000_000, distanceCents: 300_000 });
+    expect(view?.program.program).toMatchObject({ kind: 'combine', size: '100K', label: 'Combine 100K', source: 'name' });
+    expect(view?.program.rules.map((rule) => rule.id)).toEqual(['max-loss-limit', 'max-position', 'flat-by', 'profit-target', 'consistency']);
+    expect(view?.distances).toMatchObject({ floorCents: 9_700_000, toFloorCents: 300_000, toDailyLossCents: 200_000, profitTargetCents: 600_000, toProfitTargetCents: 600_000, consistencyAllowanceCents: 300_000 });
+    expect(view?.distances.flatAt).toBe(Date.parse('2026-11-18T21:08:00Z'));
     expect(risk.state(999)).toBeUndefined();
+    await stop();
+  });
+
+  it('gives a 150K combine and a practice account their own limits, and follows the program the trader sets', async () => {
+    const { broker, scheduler, risk, core, stop } = await startRiskHarness();
+    broker.emit({ kind: 'account', account: { ...evaluationAccount, id: 303, name: '150KTC-V2-412077-1', balanceCents: 15_000_000 } });
+    broker.emit({ kind: 'account', account: { ...evaluationAccount, id: 304, name: 'PRAC-V2-412077-2', balanceCents: 15_000_000 } });
+    await scheduler.settle();
+
+    const combine = risk.state(303);
+    const practice = risk.state(304);
+    expect(combine?.program.program.label).toBe('Combine 150K');
+    expect(combine?.distances).toMatchObject({ floorCents: 14_550_000, toFloorCents: 450_000, dailyLossLimitCents: 300_000, profitTargetCents: 900_000 });
+    expect(combine?.program.rules.find((rule) => rule.id === 'max-position')).toMatchObject({ value: '0 of 15' });
+    expect(practice?.program).toEqual({ program: expect.objectContaining({ kind: 'practice', label: 'Practice' }), rules: [] });
+    expect(practice?.maxLossFloor).toBeNull();
+    expect(practice?.distances).toMatchObject({ floorCents: null, dailyLossLimitCents: 300_000, profitTargetCents: null });
+    expect(risk.settingsOf(304).maxContracts.enabled).toBe(false);
+
+    const set = risk.setProgram(303, { kind: 'express', size: '150K' }, 'trader');
+    expect(set).toMatchObject({ ok: true, value: { kind: 'express', size: '150K', source: 'trader', label: 'XFA 150K' } });
+    expect(risk.settingsOf(303).maxContracts).toMatchObject({ enabled: true, limit: 3, count: 'gross', microWeight: 0.1 });
+    expect(risk.state(303)?.distances.nextScaling).toEqual({ lots: 4, toProfitCents: 150_000 });
+    expect(programOfAccount(core, core.accounts.get(303) ?? evaluationAccount).label).toBe('XFA 150K');
+    expect(risk.setProgram(303, null, 'trader')).toMatchObject({ ok: true, value: { kind: 'combine', source: 'name' } });
     await stop();
   });
 

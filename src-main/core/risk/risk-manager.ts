@@ -24,6 +24,12 @@ import { MarketFacts } from './state/market-facts';
 import { StatePublisher } from './state/state-publisher';
 import { buildStateView } from './state/risk-state-view';
 import { NamedTimers } from './timers/named-timers';
+import { AccountPrograms, type ProgramChoice } from './program/account-programs';
+import { withProgram } from './program/program-layer';
+import { useProgramSource } from '../positions/summaries';
+import { defaultRiskConfigFor } from '../../../src-shared/domain/risk-config';
+import { programFigures, legacyDailyLossCents, type AccountProgramView } from '../../../src-shared/programs';
+import type { Result } from '../../../src-shared/result';
 
 /**
  * The risk manager: the pre-trade gate, and the rules with enforcement, over every account the broker
@@ -38,6 +44,8 @@ export class RiskManager {
   public readonly config: RiskConfigService;
   /** Every lock in force. There is no unlock: locks end at their time or condition. */
   public readonly locks: LockoutBook;
+  /** Which Topstep program each account is in (detected, or the trader's choice). */
+  public readonly programs: AccountPrograms;
   /** The named timers (grace deadlines, rolls, session boundaries, sweeps). */
   public readonly timers: NamedTimers;
   /** The only part that calls the broker. */
@@ -51,6 +59,7 @@ export class RiskManager {
   private readonly publisher: StatePublisher;
   private unsubscribe: (() => void) | undefined;
   private running = false;
+  private readonly effective = new Map<AccountId, { readonly personal: RiskSettings; readonly key: string; readonly settings: RiskSettings }>();
   private readonly lockObservers = new Set<(accountId: AccountId, lock: { readonly id: string; readonly reason: string } | undefined) => void>();
 
   public constructor(private readonly dependencies: RiskManagerDependencies) {
@@ -61,7 +70,15 @@ export class RiskManager {
       const view = this.state(accountId);
       if (view !== undefined) events.emit('risk.state', view);
     });
-    this.config = new RiskConfigService({ store, clock: time, logger, changed: (accountId, before, after) => this.configChanged(accountId, before, after) });
+    this.programs = new AccountPrograms(store, time, (accountId) => this.programChanged(accountId));
+    useProgramSource(core, (account) => this.programs.of(account.id, account));
+    this.config = new RiskConfigService({
+      store,
+      clock: time,
+      logger,
+      defaultsFor: (accountId) => defaultRiskConfigFor(legacyDailyLossCents(this.program(accountId).size) / 100),
+      changed: (accountId) => this.configChanged(accountId),
+    });
     this.locks = new LockoutBook(time, store, logger, (changes) => this.locksChanged(changes));
     this.market = new MarketFacts(core, time, dependencies.broker, logger, (contractId) => this.contractResolved(contractId));
     this.breaches = new BreachRecorder(time, store, events);
@@ -97,7 +114,7 @@ export class RiskManager {
       core,
       clock: time,
       store,
-      config: this.config,
+      settings: (accountId) => this.settingsOf(accountId),
       reset: this.reset,
       locks: this.locks,
       market: this.market,
@@ -111,7 +128,7 @@ export class RiskManager {
       locks: this.locks,
       throttle: new OrderThrottle(),
       state: (accountId, contract) => this.gateState(accountId, contract),
-      settings: (accountId) => this.config.settings(accountId),
+      settings: (accountId) => this.settingsOf(accountId),
       orderSeen: (accountId, customTag) => this.dependencies.core.orders.byTag(accountId, customTag) !== undefined,
     });
   }
@@ -162,7 +179,9 @@ export class RiskManager {
     const disconnected = [...this.links].filter(([, state]) => state === 'down' || state === 'reconnecting').map(([channel, state]) => `broker ${channel} ${state}`);
     return buildStateView({
       book,
-      settings: this.config.settings(accountId),
+      settings: this.settingsOf(accountId),
+      personal: this.config.settings(accountId),
+      program: this.program(accountId),
       locks: this.locks.of(accountId),
       effectiveLock: this.locks.effective(accountId, undefined),
       breaches: this.breaches.recent(accountId),
@@ -183,6 +202,40 @@ export class RiskManager {
   public observeLocks(observer: (accountId: AccountId, lock: { readonly id: string; readonly reason: string } | undefined) => void): () => void {
     this.lockObservers.add(observer);
     return () => this.lockObservers.delete(observer);
+  }
+
+  /** The program of an account: the trader's choice, else detected from its name or balance. */
+  public program(accountId: AccountId): AccountProgramView {
+    return this.programs.of(accountId, this.dependencies.core.accounts.get(accountId));
+  }
+
+  /** Sets an account's program (null: detect it again); its program rules apply at once. */
+  public setProgram(accountId: AccountId, choice: ProgramChoice | null, actor: string): Result<AccountProgramView> {
+    const set = this.programs.set(accountId, choice, actor);
+    return set.ok ? { ok: true, value: this.program(accountId) } : set;
+  }
+
+  /**
+   * The settings the rules and the gate use: the account's personal configuration with its
+   * program's rules on top (stricter of the two). Cached until either changes; the Express Funded
+   * tier is read at the last close (balance minus today's net), so it never rises intraday.
+   */
+  public settingsOf(accountId: AccountId): RiskSettings {
+    const personal = this.config.settings(accountId);
+    const program = this.program(accountId);
+    const figures = programFigures(program.kind, program.size);
+    let endOfDayProfit = 0;
+    if (figures !== null && figures.scaling !== null) {
+      const book = this.accounts.get(accountId);
+      const balance = book?.history.balanceCents ?? book?.account?.balanceCents;
+      if (book !== undefined && balance !== undefined && balance !== null) endOfDayProfit = balance - dayNetCents(book) - figures.startingBalanceCents;
+    }
+    const key = `${program.kind}|${program.size ?? ''}|${endOfDayProfit}`;
+    const cached = this.effective.get(accountId);
+    if (cached !== undefined && cached.personal === personal && cached.key === key) return cached.settings;
+    const settings = withProgram(personal, figures, endOfDayProfit);
+    this.effective.set(accountId, { personal, key, settings });
+    return settings;
   }
 
   /** A page of the risk manager's audit rows. */
@@ -280,7 +333,7 @@ export class RiskManager {
     const { accountId } = book;
     const now = this.dependencies.clock.now();
     book.lastEventAt = now;
-    const outcome = this.sparingCloses(accountId, runPipeline({ state: book, event, settings: this.config.settings(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) }));
+    const outcome = this.sparingCloses(accountId, runPipeline({ state: book, event, settings: this.settingsOf(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) }));
     if (outcome.breaches.length > 0) this.act(book, event, outcome);
     this.markDirty(accountId, false);
   }
@@ -332,9 +385,17 @@ export class RiskManager {
     for (const book of this.accounts.holdersOf(contractId) ?? []) this.evaluate(book, { kind: 'clock', at: now, reason: 'resolved', contractId });
   }
 
-  private configChanged(accountId: AccountId, before: RiskSettings, after: RiskSettings): void {
+  private programChanged(accountId: AccountId): void {
+    this.configChanged(accountId);
+    this.dependencies.core.announceAccount(accountId);
+    this.markDirty(accountId, true);
+  }
+
+  private configChanged(accountId: AccountId): void {
+    const before = this.effective.get(accountId)?.settings;
+    const after = this.settingsOf(accountId);
     const book = this.accounts.get(accountId);
-    if (book === undefined) return;
+    if (book === undefined || before === undefined) return;
     this.accounts.settingsChanged(book, before, after);
     this.accounts.liftSettledLocks(book);
     if (!this.running) return;

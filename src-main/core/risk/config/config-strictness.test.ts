@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRiskConfig, type RiskConfigJson } from '../../../../src-shared/domain/risk-config';
+import { referenceRiskConfig, type RiskConfigJson } from '../../../../src-shared/domain/risk-config';
 import { mergeConfig } from './config-merge';
 import { looserFields } from './config-strictness';
 
-function changed(partial: Record<string, unknown>, base: RiskConfigJson = defaultRiskConfig): string[] {
+function changed(partial: Record<string, unknown>, base: RiskConfigJson = referenceRiskConfig): string[] {
   const merged = mergeConfig(base, partial);
   if (!merged.ok) throw new Error(merged.error.message);
   return looserFields(base, merged.value);

@@ -101,6 +101,7 @@ const checks: readonly Check[] = [
     ...atLeast('buffer', current.buffer, proposed.buffer),
   ]),
   rule('consistency', (current, proposed) => atMost('maxBestDayShare', current.maxBestDayShare, proposed.maxBestDayShare)),
+  rule('floorCheck', () => []),
 ];
 
 /**

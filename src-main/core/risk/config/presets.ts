@@ -1,11 +1,40 @@
-import type { RiskPreset } from '../../../../src-shared/domain/risk-config';
+import { defaultRiskConfig, type RiskPreset } from '../../../../src-shared/domain/risk-config';
 
 /**
- * Partial configurations for the evaluation-account sizes, merged over the current configuration.
- * The 50K values are the defaults (docs/risk-rules.md §7, §8); 100K and 150K scale the size and
- * money limits with the account (max loss $3,000 / $4,500 as the evaluation rules set them).
+ * Partial configurations merged over the current one (so the lock-in applies to them too).
+ * `discipline` is one click to the discipline rules (off on a fresh account); `defaults` switches
+ * the personal rules back to a fresh account's (keeping its daily loss limit figure); the 50K, 100K
+ * and 150K presets are the older evaluation-account presets of docs/risk-rules.md §8.
  */
 export const riskPresetConfigs: Readonly<Record<RiskPreset, Readonly<Record<string, unknown>>>> = {
+  discipline: {
+    maxContractsPerInstrument: { enabled: true, limits: { ES: 1, NQ: 1, MNQ: 2 } },
+    dailyRealizedLoss: { enabled: true, limit: 800 },
+    dailyUnrealizedLoss: { enabled: true, limit: 300, scope: 'position' },
+    tradeFrequency: { enabled: true, perMinute: 3, perHour: 10, perSession: 50 },
+    cooldownAfterLoss: {
+      enabled: true,
+      tiers: [
+        { loss: 100, seconds: 300 },
+        { loss: 200, seconds: 900 },
+        { loss: 300, seconds: 1800 },
+      ],
+    },
+    noStopLossGrace: { enabled: true, seconds: 15 },
+  },
+  defaults: {
+    maxContracts: { enabled: defaultRiskConfig.maxContracts.enabled },
+    maxContractsPerInstrument: { enabled: defaultRiskConfig.maxContractsPerInstrument.enabled },
+    dailyUnrealizedLoss: { enabled: defaultRiskConfig.dailyUnrealizedLoss.enabled },
+    maxUnrealizedProfit: { enabled: defaultRiskConfig.maxUnrealizedProfit.enabled },
+    tradeFrequency: { enabled: defaultRiskConfig.tradeFrequency.enabled },
+    cooldownAfterLoss: { enabled: defaultRiskConfig.cooldownAfterLoss.enabled },
+    noStopLossGrace: { enabled: defaultRiskConfig.noStopLossGrace.enabled },
+    dailyRealizedProfit: { enabled: defaultRiskConfig.dailyRealizedProfit.enabled },
+    maxLossLimit: { enabled: defaultRiskConfig.maxLossLimit.enabled },
+    consistency: { enabled: defaultRiskConfig.consistency.enabled },
+    tradeManagement: { enabled: defaultRiskConfig.tradeManagement.enabled },
+  },
   '50k': {
     maxContracts: { limit: 5 },
     maxContractsPerInstrument: { limits: { ES: 1, NQ: 1, MNQ: 2 } },

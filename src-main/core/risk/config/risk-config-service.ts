@@ -16,6 +16,8 @@ export interface RiskConfigServiceDependencies {
   readonly store: StorePort | undefined;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** A fresh account's configuration (default: `defaultRiskConfig`); its daily loss limit follows the account's program. */
+  readonly defaultsFor?: (accountId: AccountId) => RiskConfigJson;
   /** Called after every accepted change (and the lock-in). */
   readonly changed: (accountId: AccountId, before: RiskSettings, after: RiskSettings) => void;
 }
@@ -131,7 +133,10 @@ export class RiskConfigService {
 
   private load(accountId: AccountId): ConfigRecord {
     const stored = this.dependencies.store?.setting(configKey(accountId)) as { config?: unknown; lockedUntil?: unknown } | undefined;
-    if (stored === undefined) return { json: defaultRiskConfig, settings: defaultSettings, lockedUntil: null };
+    if (stored === undefined) {
+      const fresh = this.dependencies.defaultsFor?.(accountId);
+      return fresh === undefined ? { json: defaultRiskConfig, settings: defaultSettings, lockedUntil: null } : { json: fresh, settings: toRiskSettings(fresh), lockedUntil: null };
+    }
     const parsed = importConfig(stored.config);
     const lockedUntil = typeof stored.lockedUntil === 'number' ? stored.lockedUntil : null;
     if (!parsed.ok) {

@@ -2,6 +2,7 @@ import type { Cents } from '../../../../src-shared/domain/money';
 import type { RiskConfigJson } from '../../../../src-shared/domain/risk-config';
 import { clockMinutes } from '../../../../src-shared/exchange';
 import type { DayRoll } from '../../../../src-shared/exchange';
+import type { ProgramFigures } from '../../../../src-shared/programs';
 
 /** What rule 002 does with a symbol that has no cap of its own. */
 export type UnknownSymbolPolicy = { readonly kind: 'allow' } | { readonly kind: 'block' } | { readonly kind: 'cap'; readonly cap: number };
@@ -51,8 +52,26 @@ export interface RiskSettings {
     readonly trailDistanceTicks: number;
   };
   readonly dailyRealizedProfit: { readonly enabled: boolean; readonly targetCents: Cents };
-  readonly maxLossLimit: { readonly enabled: boolean; readonly startingBalanceCents: Cents; readonly drawdownCents: Cents; readonly bufferCents: Cents };
-  readonly consistency: { readonly enabled: boolean; readonly maxBestDayShare: number };
+  /** `program` when the account's program sets the floor (the personal figures may only tighten it). */
+  readonly maxLossLimit: { readonly enabled: boolean; readonly startingBalanceCents: Cents; readonly drawdownCents: Cents; readonly bufferCents: Cents; readonly source: 'personal' | 'program' };
+  /**
+   * `targetCents`: the profit the rule is checked at (a combine's profit target); it warns only once
+   * the total profit reaches `warnFromShare` of it. Null: warns whenever the best day is too large.
+   */
+  readonly consistency: { readonly enabled: boolean; readonly maxBestDayShare: number; readonly targetCents: Cents | null; readonly warnFromShare: number };
+  /** The pre-trade check that an order's stop, if hit, would not cross the loss floor. */
+  readonly floorCheck: { readonly enabled: boolean };
+  /** The account's program rules merged in (null: personal rules only, as for a practice account). */
+  readonly program: ProgramLayer | null;
+}
+
+/** What the program added to an account's settings. */
+export interface ProgramLayer {
+  readonly figures: ProgramFigures;
+  /** The maximum position now (the Express Funded scaling tier, else the program's). */
+  readonly maxPosition: number | null;
+  /** The end-of-day profit the scaling tier was read at. */
+  readonly endOfDayProfitCents: Cents;
 }
 
 /** Dollars of the JSON form to cents (the schema allows at most two decimals). */
@@ -111,7 +130,10 @@ export function toRiskSettings(json: RiskConfigJson): RiskSettings {
       startingBalanceCents: centsOf(json.maxLossLimit.startingBalance),
       drawdownCents: centsOf(json.maxLossLimit.drawdown),
       bufferCents: centsOf(json.maxLossLimit.buffer),
+      source: 'personal',
     },
-    consistency: { ...json.consistency },
+    consistency: { ...json.consistency, targetCents: null, warnFromShare: 0 },
+    floorCheck: { ...json.floorCheck },
+    program: null,
   };
 }

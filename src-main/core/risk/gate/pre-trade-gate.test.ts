@@ -45,6 +45,16 @@ describe('the pre-trade gate', () => {
     expect(gate(order({ side: 'sell', size: 3 }), esContract).ok).toBe(false);
   });
 
+  it('refuses an order whose stop, if hit, would cross the loss floor, naming the floor (configurable)', () => {
+    // Balance $50,000, floor $48,000: one ES with a 160-tick stop risks exactly $2,000.
+    expect(build().gate(order({ stopLossTicks: 160 }), esContract).ok).toBe(true);
+    expect(build().gate(order({ stopLossTicks: 161 }), esContract)).toEqual({
+      ok: false,
+      error: { code: 'risk-denied', message: "RULE-014 max loss floor $48,000.00: if this order's stop (161 ticks x 1, -$2,012.50) is hit, equity $50,000.00 falls to $47,987.50, below the floor" },
+    });
+    expect(build({}, settingsWith({ floorCheck: { enabled: false } })).gate(order({ stopLossTicks: 161 }), esContract).ok).toBe(true);
+  });
+
   it('denies a blocked symbol and a closed session', () => {
     expect(build({}, settingsWith({ symbolBlocks: { symbols: ['RTY'] } })).gate(order({ contractId: rtyContract.id }), rtyContract)).toMatchObject({ error: { message: 'RULE-011 RTY is blocked' } });
     expect(build({}, settingsWith(), Date.parse('2026-11-21T18:00:00Z')).gate(order(), esContract)).toMatchObject({ error: { message: 'RULE-009 the session is closed for ES until 2026-11-22 17:00 CT' } });

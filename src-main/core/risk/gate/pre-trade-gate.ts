@@ -85,7 +85,7 @@ export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreT
     const pending = [...stillUnconfirmed(request.accountId, now).map((entry) => entry.order), order];
     for (const rule of riskRules) {
       if (rule.preTrade === undefined || !rule.enabled(settings)) continue;
-      const denial = rule.preTrade({ state, settings, order, pending, symbol, now });
+      const denial = rule.preTrade({ state, settings, order, pending, symbol, now, ...(request.stopLossTicks === undefined ? {} : { stopLossTicks: request.stopLossTicks }) });
       if (denial !== undefined) return denied(denial);
     }
     if (dependencies.throttle.wouldExceed(request.accountId, now, settings.orderThrottlePerSecond)) {

@@ -43,6 +43,17 @@ export const maxLossLimitRule: RiskRule = {
       lock: { symbol: null, kind: 'hard', ruleId: '014', reason: message, endsAt: state.nextRollAt, condition: null, dayScoped: true },
     };
   },
+  preTrade({ state, settings, order, stopLossTicks }) {
+    // The floor check: an order whose stop, if hit, would take equity below the floor is refused.
+    if (!settings.floorCheck.enabled || stopLossTicks === undefined) return undefined;
+    const floor = maxLossFloor(state, settings);
+    const tickValue = state.contract(order.contractId).view?.tickValueCents;
+    if (floor === undefined || tickValue === undefined) return undefined;
+    const lossCents = order.size * stopLossTicks * tickValue;
+    const after = floor.equityCents - lossCents;
+    if (after >= floor.floorCents) return undefined;
+    return `${ruleLabel('014')} max loss floor ${money(floor.floorCents)}: if this order's stop (${stopLossTicks} ticks x ${order.size}, ${money(-lossCents)}) is hit, equity ${money(floor.equityCents)} falls to ${money(after)}, below the floor`;
+  },
   status(state, settings) {
     if (!settings.maxLossLimit.enabled) return offStatus;
     const floor = maxLossFloor(state, settings);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aFill } from '../testing/risk-harness';
 import { aState, ruleInput, settingsWith } from '../testing/rule-fixtures';
+import { programFigures } from '../../../../src-shared/programs';
+import { withProgram } from '../program/program-layer';
 import { consistencyRule } from './rule-015-consistency';
 
 describe('RULE-015 consistency monitor', () => {
@@ -24,5 +26,18 @@ describe('RULE-015 consistency monitor', () => {
     expect(consistencyRule.evaluate(ruleInput(spread, roll))).toBeUndefined();
     expect(consistencyRule.evaluate(ruleInput(losing, roll))).toBeUndefined();
     expect(consistencyRule.status(spread, settingsWith(), 0)).toMatchObject({ value: '36% of $1,400.00', limit: '50%' });
+  });
+
+  it("on a combine warns only once the total profit approaches the profit target, never after a first small profit", () => {
+    const combine = withProgram(settingsWith({ consistency: { enabled: false } }), programFigures('combine', '50K'), 0);
+    const first = aFill({ realizedCents: 900 });
+    const small = aState({ fills: [first] });
+    expect(consistencyRule.evaluate(ruleInput(small, { kind: 'trade', at: 0, fill: first, replay: false }, combine))).toBeUndefined();
+    expect(consistencyRule.status(small, combine, 0).health).toBe('ok');
+
+    // $2,600 of the $3,000 target, $1,600 of it today: past 80% of the target, and today is 62%.
+    const big = aFill({ realizedCents: 160_000 });
+    const near = aState({ fills: [big], history: { '2026-11-16': 50_000, '2026-11-17': 50_000 } });
+    expect(consistencyRule.evaluate(ruleInput(near, { kind: 'trade', at: 0, fill: big, replay: false }, combine))).toMatchObject({ level: 'warning' });
   });
 });

@@ -19,7 +19,19 @@ export function consistencyFigures(state: AccountRiskState): { bestDay: string |
   return { bestDay, bestCents, totalCents };
 }
 
-/** RULE-015: the best day's profit above a share of the total profit. A warning only: no lock. */
+/**
+ * True when the consistency rule matters now: with a target (a combine's profit target, an Express
+ * Funded account's payout), once the total profit is within reach of it; without one, always.
+ */
+export function consistencyMatters(totalCents: Cents, targetCents: Cents | null, warnFromShare: number): boolean {
+  return targetCents === null || totalCents >= warnFromShare * targetCents;
+}
+
+/**
+ * RULE-015: the best day's profit above a share of the total profit. A warning only: no lock, and
+ * only when it matters (a combine approaching its profit target, an Express Funded account
+ * approaching a payout), not after a first small profit.
+ */
 export const consistencyRule: RiskRule = {
   id: '015',
   name: 'consistency monitor',
@@ -29,6 +41,7 @@ export const consistencyRule: RiskRule = {
     const { bestDay, bestCents, totalCents } = consistencyFigures(state);
     const share = settings.consistency.maxBestDayShare;
     if (bestDay === undefined || totalCents <= 0 || bestCents <= share * totalCents) return undefined;
+    if (!consistencyMatters(totalCents, settings.consistency.targetCents, settings.consistency.warnFromShare)) return undefined;
     return {
       ruleId: '015',
       level: 'warning',
@@ -43,7 +56,8 @@ export const consistencyRule: RiskRule = {
     const { bestCents, totalCents } = consistencyFigures(state);
     const share = settings.consistency.maxBestDayShare;
     const ratio = totalCents > 0 ? bestCents / totalCents : 0;
-    const status = usageStatus(totalCents > 0 ? `${Math.round(ratio * 100)}% of ${money(totalCents)}` : 'no profit yet', `${Math.round(share * 100)}%`, ratio / share);
+    const matters = consistencyMatters(totalCents, settings.consistency.targetCents, settings.consistency.warnFromShare);
+    const status = usageStatus(totalCents > 0 ? `${Math.round(ratio * 100)}% of ${money(totalCents)}` : 'no profit yet', `${Math.round(share * 100)}%`, matters ? ratio / share : 0);
     // A warning-only rule never shows as breached.
     return status.health === 'breached' ? { ...status, health: 'warning' } : status;
   },

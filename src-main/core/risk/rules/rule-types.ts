@@ -119,6 +119,8 @@ export interface PreTradeInput {
   readonly settings: RiskSettings;
   /** The order being checked. */
   readonly order: { readonly contractId: ContractId; readonly side: 'buy' | 'sell'; readonly size: number };
+  /** The order's protective stop, in ticks from its fill, when it carries one (its bracket's). */
+  readonly stopLossTicks?: number;
   /** Orders let through that the broker has not reported yet, then the order being checked. */
   readonly pending: readonly { readonly contractId: ContractId; readonly side: 'buy' | 'sell'; readonly size: number }[];
   /** The order's root, e.g. `ES`. */

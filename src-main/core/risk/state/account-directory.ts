@@ -4,7 +4,6 @@ import type { Clock } from '../../clock';
 import type { StorePort } from '../../ports/store-port';
 import type { TradingCore } from '../../trading-core';
 import { SessionCalendar } from '../calendar/session-calendar';
-import type { RiskConfigService } from '../config/risk-config-service';
 import type { RiskSettings } from '../config/risk-settings';
 import type { LockoutBook } from '../lockouts/lockout-book';
 import type { ResetScheduler } from '../reset/reset-scheduler';
@@ -20,7 +19,8 @@ export interface AccountDirectoryDependencies {
   readonly core: TradingCore;
   readonly clock: Clock;
   readonly store: StorePort | undefined;
-  readonly config: RiskConfigService;
+  /** An account's settings as the rules use them (personal with the program's rules on top). */
+  readonly settings: (accountId: AccountId) => RiskSettings;
   readonly reset: ResetScheduler;
   readonly locks: LockoutBook;
   readonly market: MarketFacts;
@@ -68,8 +68,8 @@ export class AccountDirectory {
   public bookOf(accountId: AccountId): AccountBook {
     const known = this.books.get(accountId);
     if (known !== undefined) return known;
-    const { core, store, config, market } = this.dependencies;
-    const book = new AccountBook(accountId, new AccountLedger(accountId, store), sessionCalendar(config.settings(accountId)), market);
+    const { core, store, settings, market } = this.dependencies;
+    const book = new AccountBook(accountId, new AccountLedger(accountId, store), sessionCalendar(settings(accountId)), market);
     this.books.set(accountId, book);
     book.account = core.accounts.get(accountId);
     this.ensureDay(book);
@@ -83,9 +83,9 @@ export class AccountDirectory {
 
   /** Starts the day's counters when the account's trading day changed (at the roll, or since the last run). */
   public ensureDay(book: AccountBook): void {
-    const { clock, config, reset, locks, store } = this.dependencies;
+    const { clock, settings, reset, locks, store } = this.dependencies;
     if (book.inDay(clock.now())) return;
-    const { dayRoll } = config.settings(book.accountId);
+    const { dayRoll } = settings(book.accountId);
     const day = reset.currentDay(dayRoll);
     book.dayStartAt = reset.dayStart(dayRoll);
     book.nextRollAt = reset.arm(book.accountId, dayRoll);
@@ -110,7 +110,7 @@ export class AccountDirectory {
 
   /** The trading day of an instant for an account (no time-zone work inside the current day). */
   public dayOf(book: AccountBook, time: number): string {
-    return book.inDay(time) ? book.day.day : this.dependencies.reset.dayOf(time, this.dependencies.config.settings(book.accountId).dayRoll);
+    return book.inDay(time) ? book.day.day : this.dependencies.reset.dayOf(time, this.dependencies.settings(book.accountId).dayRoll);
   }
 
   /** Mirrors the core into the book after a reconciliation or REST read, and runs what changed. */
@@ -125,9 +125,9 @@ export class AccountDirectory {
 
   /** Lifts the condition locks whose condition holds now (trading enabled again, symbol no longer blocked). */
   public liftSettledLocks(book: AccountBook): void {
-    const { locks, config } = this.dependencies;
+    const { locks, settings } = this.dependencies;
     if (book.account?.canTrade === true) locks.liftCondition(book.accountId, 'trading-enabled');
-    const { symbolBlocks } = config.settings(book.accountId);
+    const { symbolBlocks } = settings(book.accountId);
     const blocked = symbolBlocks.enabled ? symbolBlocks.symbols : new Set<string>();
     locks.liftCondition(book.accountId, 'symbol-unblocked', (lock) => lock.symbol !== null && blocked.has(lock.symbol));
   }
@@ -152,7 +152,7 @@ export class AccountDirectory {
       holders.add(book);
       this.dependencies.market.watch(position.contractId);
     }
-    this.dependencies.trackGrace(book.accountId, book.positions.get(position.contractId), position.contractId, this.dependencies.config.settings(book.accountId));
+    this.dependencies.trackGrace(book.accountId, book.positions.get(position.contractId), position.contractId, this.dependencies.settings(book.accountId));
   }
 
   /** Applies a changed configuration to the account's calendar and day. */

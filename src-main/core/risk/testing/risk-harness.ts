@@ -1,3 +1,4 @@
+import { referenceRiskConfig } from '../../../../src-shared/domain/risk-config';
 import type { ContractView, FillView, OrderView, PositionView, QuoteView } from '../../../../src-shared/domain/trading';
 import { TestClock } from '../../clock';
 import { ConnectionMonitor } from '../../connection-monitor';
@@ -53,6 +54,12 @@ export async function startRiskHarness(options: HarnessOptions = {}): Promise<Ri
   let tag = 0;
   const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tag-${++tag}` });
   const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: silentLogger, scheduler, retryPolicy: { verifyTimeoutMs: 500 } });
+  // The rules' scenarios run on the reference configuration (every rule on, docs/risk-rules.md §7),
+  // unless the test restarts on a store that already has one.
+  if (options.store === undefined) {
+    const imported = risk.config.import(evaluationAccount.id, referenceRiskConfig, 'test');
+    if (!imported.ok) throw new Error(imported.error.message);
+  }
   if (options.config !== undefined) {
     const set = risk.config.set(evaluationAccount.id, options.config, 'test');
     if (!set.ok) throw new Error(set.error.message);

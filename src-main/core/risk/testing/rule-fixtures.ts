@@ -1,5 +1,5 @@
 import type { ContractId } from '../../../../src-shared/domain/ids';
-import { defaultRiskConfig } from '../../../../src-shared/domain/risk-config';
+import { referenceRiskConfig } from '../../../../src-shared/domain/risk-config';
 import type { AccountView, ContractView, FillView, OrderView, PositionView, QuoteView } from '../../../../src-shared/domain/trading';
 import { esContract, evaluationAccount } from '../../testing/fake-broker';
 import { productFacts } from '../../../../src-shared/exchange';
@@ -11,9 +11,9 @@ import { AccountBook } from '../state/account-book';
 import { AccountLedger } from '../state/account-ledger';
 import { mnqContract, nqContract, rtyContract, wednesdayMorning } from './test-contracts';
 
-/** Settings from a partial JSON configuration over the defaults. */
+/** Settings from a partial JSON configuration over the reference configuration (every rule on). */
 export function settingsWith(partial: Record<string, unknown> = {}): RiskSettings {
-  const merged = mergeConfig(defaultRiskConfig, partial);
+  const merged = mergeConfig(referenceRiskConfig, partial);
   if (!merged.ok) throw new Error(merged.error.message);
   return toRiskSettings(merged.value);
 }
