@@ -180,6 +180,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     config.logger,
   );
   let started: Promise<void> | undefined;
+  const retries = new Set<() => void>();
   let disposed: Promise<void> | undefined;
   return {
     dispatcher,
@@ -194,11 +195,29 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
         trading.risk?.start();
         trading.protection?.engine.start();
         trading.strategies?.start();
-        await trading.core.start();
-        // The start-up reconciliation is applied without per-event routing: let risk see the result,
-        // and bring every position's legs in line before trading resumes.
-        trading.risk?.syncAccounts();
-        for (const accountId of trading.core.accounts.keys()) trading.protection?.engine.reconcileAccount(accountId);
+        const connected = async (): Promise<boolean> => {
+          const result = await trading.core.start();
+          if (!result.ok) return false;
+          // The start-up reconciliation is applied without per-event routing: let risk see the result,
+          // and bring every position's legs in line before trading resumes.
+          trading.risk?.syncAccounts();
+          for (const accountId of trading.core.accounts.keys()) trading.protection?.engine.reconcileAccount(accountId);
+          return true;
+        };
+        if (await connected()) return;
+        // The broker refused or could not be reached (after a restart its rate window may still be
+        // full): try again with back-off, in the background, until it answers or the terminal stops.
+        const retry = (delayMs: number): void => {
+          const cancel = systemScheduler.schedule(delayMs, () => {
+            retries.delete(cancel);
+            if (disposed !== undefined) return;
+            void connected().then((ok) => {
+              if (!ok && disposed === undefined) retry(Math.min(delayMs * 2, 30_000));
+            });
+          });
+          retries.add(cancel);
+        };
+        retry(1_000);
       })().catch((error: unknown) => {
         config.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'trading core failed to start');
       });
@@ -206,6 +225,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     },
     dispose: () => {
       disposed ??= (async () => {
+        for (const cancel of retries) cancel();
         trading?.backtests?.cancelAll();
         trading?.strategies?.stop();
         trading?.protection?.engine.stop();

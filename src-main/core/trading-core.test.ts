@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fail } from '../../src-shared/result';
 import type { OrderView } from '../../src-shared/domain/trading';
 import { TestClock } from './clock';
 import { ConnectionMonitor } from './connection-monitor';
@@ -59,6 +60,20 @@ describe('trading core', () => {
     expect(connection.current).toMatchObject({ broker: 'live', trading: 'active' });
     expect(after).toMatchObject({ ok: true, value: { orderId: 3_500_000_000, customTag: 'tag-1', contractId: esContract.id } });
     expect(broker.watchedAccounts.has(evaluationAccount.id)).toBe(true);
+  });
+
+  it('stays halted when the broker refuses the start, and trades once a later start gets through', async () => {
+    const { connection, core, broker } = build();
+    broker.startAnswers.push(fail('timeout', 'still rate-limited by the broker after 30 waits'));
+
+    const first = await core.start();
+    const halted = connection.current;
+    const second = await core.start();
+
+    expect(first).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(halted).toMatchObject({ broker: 'down', trading: 'halted' });
+    expect(second).toEqual({ ok: true, value: undefined });
+    expect(connection.current).toMatchObject({ broker: 'live', trading: 'active' });
   });
 
   it('halts order entry when a broker connection drops and resumes after the next reconciliation', async () => {

@@ -1,3 +1,4 @@
+import { ok, type Result } from '../../src-shared/result';
 import type { AccountId, ContractId } from '../../src-shared/domain/ids';
 import type { AccountView, FillView, OrderView, QuoteView } from '../../src-shared/domain/trading';
 import type { Clock } from './clock';
@@ -72,28 +73,36 @@ export class TradingCore {
   }
 
   /** Restores what the store knows, connects to the broker and reconciles every account. */
-  public async start(): Promise<void> {
+  /**
+   * Restores what the store knows (once), connects to the broker and reconciles every account.
+   * Fails, halted, when the broker cannot be reached or refuses (a 429 storm after a restart, a
+   * network down): call it again to retry; the host does, with back-off.
+   */
+  public async start(): Promise<Result<void>> {
     const { broker, store, connection, clock, logger } = this.dependencies;
-    this.fills.rollTo(tradingDayOf(clock.now()));
-    for (const account of store?.accounts() ?? []) this.accounts.set(account.id, account);
-    for (const account of this.accounts.values()) for (const fill of store?.fillsSince(account.id, tradingDayStart(clock.now())) ?? []) this.fills.record(fill);
-    this.unsubscribe = broker.subscribe((event) => this.handle(event));
+    if (this.unsubscribe === undefined) {
+      this.fills.rollTo(tradingDayOf(clock.now()));
+      for (const account of store?.accounts() ?? []) this.accounts.set(account.id, account);
+      for (const account of this.accounts.values()) for (const fill of store?.fillsSince(account.id, tradingDayStart(clock.now())) ?? []) this.fills.record(fill);
+      this.unsubscribe = broker.subscribe((event) => this.handle(event));
+    }
     connection.update('connecting', 'halted', 'connecting to the broker');
     const started = await broker.start();
     if (!started.ok) {
       connection.update('down', 'halted', `cannot connect to the broker: ${started.error.message}`);
       logger.error({ code: started.error.code, message: started.error.message }, 'broker start failed');
-      return;
+      return started;
     }
     if (!this.linkStates.has('rest')) this.linkStates.set('rest', 'live');
     const accounts = await broker.accounts();
     if (!accounts.ok) {
       connection.update('down', 'halted', `cannot list accounts: ${accounts.error.message}`);
-      return;
+      return accounts;
     }
     for (const account of accounts.value) this.applyAccount(account);
     this.selectedAccountId ??= accounts.value.find((account) => account.canTrade)?.id ?? accounts.value[0]?.id;
     await Promise.all(accounts.value.map((account) => this.reconcileAccount(account.id)));
+    return ok(undefined);
   }
 
   /** Stops listening to the broker and closes it. */

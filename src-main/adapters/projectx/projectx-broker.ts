@@ -67,6 +67,8 @@ class ProjectXBroker implements BrokerPort {
     const login = await auth.logIn();
     if (!login.ok) {
       this.link('rest', 'down', `login failed: ${login.error.message}`);
+      // Nothing is running yet: a later start logs in again instead of answering "already running".
+      if (this.lifecycle === 'running') this.lifecycle = 'ready';
       return login;
     }
     await userLink.add(accountsSubscription);

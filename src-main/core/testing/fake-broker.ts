@@ -48,7 +48,12 @@ export class FakeBroker implements BrokerPort {
     return text.startsWith('CON.');
   }
 
+  /** Answers for the next starts, in order (then ok). */
+  public readonly startAnswers: Result<void>[] = [];
+
   public async start(): Promise<Result<void>> {
+    const answer = this.startAnswers.shift();
+    if (answer !== undefined && !answer.ok) return answer;
     for (const channel of ['rest', 'user-hub', 'market-hub'] as const) this.emit({ kind: 'link', channel, state: 'live', reason: 'connected' });
     return ok(undefined);
   }
