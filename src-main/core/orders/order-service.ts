@@ -45,8 +45,12 @@ export interface LegRequest {
   readonly customTag: string;
 }
 
-/** How long a flatten or reverse claims the contract's close fills (and spares it RULE-008). */
-const closingMs = 15_000;
+/**
+ * How long a flatten or reverse claims the contract's close fills (and spares it RULE-008): long
+ * enough to outlast the broker's 429 back-off on the priority lane; the claim ends as soon as the
+ * contract is flat or reversed.
+ */
+const closingMs = 60_000;
 
 /**
  * A pre-trade check (the risk gate plugs in here): a failure denies the order with its reason.
