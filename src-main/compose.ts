@@ -102,7 +102,7 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
   const lagResolutionMs = 20;
   const lag = monitorEventLoopDelay({ resolution: lagResolutionMs });
   lag.enable();
-  const info = { name: 'Topstep Terminal', version, host: config.host, pid: process.pid, startedAt: clock.now(), dataDir: config.dataDir };
+  const info = { name: 'Topstep Terminal', version, host: config.host, pid: process.pid, startedAt: clock.now(), dataDir: config.dataDir, broker: config.broker.kind === 'simulator' ? 'simulator' : config.broker.kind } as const;
   const disposers: (() => Promise<void> | void)[] = [
     () => {
       lag.disable();

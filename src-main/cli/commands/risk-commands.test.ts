@@ -53,7 +53,7 @@ describe('risk commands', () => {
     expect(text.stdout).toContain('-$800.00');
     expect(text.stdout).toContain('to floor $2,000.00 (floor $48,000.00)  to daily loss limit $800.00  to profit target $3,000.00');
     expect(text.stdout).toContain('program: Combine 50K (detected from the name; figures as of');
-    expect(text.stdout).toMatch(/maximum loss limit +ok +floor \$48,000\.00, \$2,000\.00 above/);
+    expect(text.stdout).toMatch(/maximum loss limit +ok +floor \$48,000\.00 +\$2,000\.00 above it; trails the best close by \$2,000\.00, stops at \$50,000\.00/);
     expect(JSON.parse(json.stdout)).toMatchObject({ accountId: 101, health: 'ok', program: { program: { kind: 'combine', size: '50K' } }, distances: { toFloorCents: 200_000 } });
     await harness.stop();
   });

@@ -1,4 +1,4 @@
-import { AccountBar } from '../features/account/account-bar';
+import { AccountBar, AccountLimits } from '../features/account/account-bar';
 import { AnalyticsView } from '../features/analytics/analytics-view';
 import { BacktestView } from '../features/backtest/backtest-view';
 import { ChartArea } from '../features/chart/chart-area';
@@ -43,6 +43,7 @@ export function AppShell() {
         <SettingsButton />
       </header>
       <div className="banners">
+        <AccountLimits />
         <TradingHaltedBanner />
         <LockBanner />
       </div>

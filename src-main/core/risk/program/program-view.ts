@@ -1,7 +1,7 @@
 import type { Cents } from '../../../../src-shared/domain/money';
 import type { ProgramRuleView, RiskDistancesView, RiskProgramView } from '../../../../src-shared/domain/risk';
 import type { RiskRuleHealth } from '../../../../src-shared/domain/risk';
-import { formatLocal } from '../../../../src-shared/exchange';
+import { formatChicagoClock } from '../../../../src-shared/exchange';
 import { consistencyAllowance, nextScalingTier, type AccountProgramView } from '../../../../src-shared/programs';
 import type { RiskSettings } from '../config/risk-settings';
 import { accountContracts, formatContracts, unit } from '../rules/exposure';
@@ -66,8 +66,8 @@ export function buildProgramView(program: AccountProgramView, state: AccountRisk
       id: 'max-loss-limit',
       name: 'maximum loss limit',
       health,
-      value: distances.floorCents === null ? 'unknown' : `floor ${money(distances.floorCents)}${distance === null ? '' : `, ${money(distance)} above`}`,
-      limit: `${money(settings.maxLossLimit.drawdownCents)} below the best close, stops at ${money(figures.startingBalanceCents)}`,
+      value: distances.floorCents === null ? 'unknown' : `floor ${money(distances.floorCents)}`,
+      limit: `${distance === null ? '' : `${money(distance)} above it; `}trails the best close by ${money(settings.maxLossLimit.drawdownCents)}, stops at ${money(figures.startingBalanceCents)}`,
     });
   }
   if (layer.maxPosition !== null) {
@@ -95,8 +95,8 @@ export function buildProgramView(program: AccountProgramView, state: AccountRisk
       id: 'flat-by',
       name: `flat by ${figures.flatBy.time} CT`,
       health: 'ok',
-      value: distances.flatAt === null ? 'session closed' : `flatten ${formatLocal(distances.flatAt, settings.session.timeZone)}`,
-      limit: `${figures.flatBy.time} CT`,
+      value: distances.flatAt === null ? 'session closed' : `flattens at ${formatChicagoClock(distances.flatAt)} CT`,
+      limit: `Topstep's close; the session reopens at 17:00 CT`,
     });
   }
   const profit = totalProfit(state, settings);
@@ -117,8 +117,8 @@ export function buildProgramView(program: AccountProgramView, state: AccountRisk
       id: 'consistency',
       name: 'consistency',
       health: near && bestCents > share * Math.max(profit ?? 0, 0) ? 'warning' : 'ok',
-      value: `best day ${money(bestCents)}${distances.consistencyAllowanceCents === null ? '' : `, today may make ${money(distances.consistencyAllowanceCents)}`}`,
-      limit: `${Math.round(share * 100)}% of the profit`,
+      value: `best day ${money(bestCents)}`,
+      limit: `at most ${Math.round(share * 100)}% of the profit${distances.consistencyAllowanceCents === null ? '' : `; today may make ${money(distances.consistencyAllowanceCents)}`}`,
     });
   }
   return { program, rules };

@@ -1,6 +1,8 @@
 import type { BrokerLinkStatus } from '../../../../src-shared/domain/connection';
 import type { LinkState } from '../../bridge/link-state';
 import { useLinkState } from '../../bridge/bridge-context';
+import { useMarketStatus } from '../../lib/market-status';
+import { useActiveSymbol } from '../../lib/workspace-store';
 import { useConnectionState } from './queries';
 
 const linkLabels: Record<LinkState, string> = {
@@ -30,6 +32,10 @@ export function ConnectionIndicator() {
   const link = useLinkState();
   const connection = useConnectionState();
   const broker = link === 'live' ? connection.data?.broker : undefined;
+  const symbol = useActiveSymbol();
+  const market = useMarketStatus(symbol);
+  // "Live" on a Saturday misleads: the link is up but the active contract's market is closed.
+  const closed = broker === 'live' && !market.open;
   return (
     <div className="connection" aria-label="connection">
       <span className="connection-item" data-testid="link-state" data-state={link} title="Link between this window and the terminal process">
@@ -45,6 +51,12 @@ export function ConnectionIndicator() {
         <span className={`dot dot-${broker === undefined ? 'idle' : tone(broker)}`} />
         Broker · {broker === undefined ? '—' : brokerLabels[broker]}
       </span>
+      {closed && !market.open ? (
+        <span className="connection-item market-closed" data-testid="market-state" data-state="closed" title={`${symbol}: ${market.text}`}>
+          <span className="dot dot-warn" />
+          {symbol} closed · opens {market.opensShort}
+        </span>
+      ) : null}
     </div>
   );
 }

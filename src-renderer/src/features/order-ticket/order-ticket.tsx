@@ -50,6 +50,11 @@ export function OrderTicket() {
           <span className="ticket-symbol" data-testid="ticket-contract">{contract.data?.name ?? (contract.isError ? 'Unknown' : '…')}</span>
           <span className="muted ticket-description">{contract.data?.description ?? ''}</span>
         </div>
+        {ticket.market.open ? null : (
+          <div className="market-closed" role="status" data-testid="ticket-market-closed">
+            {ticket.market.text}
+          </div>
+        )}
         <div className="quote-strip mono">
           <span className="quote-cell">
             <span className="quote-label">Bid</span>

@@ -3,6 +3,7 @@ import type { AppError } from '../../../../src-shared/result';
 import type { ContractView, OrderSide } from '../../../../src-shared/domain/trading';
 import { useTerminalApi } from '../../bridge/bridge-context';
 import { readOrderDefaults } from '../../lib/order-defaults-store';
+import { useMarketStatus } from '../../lib/market-status';
 import { useOrderEntryGate, usePlaceOrder } from '../../lib/order-entry';
 import { useBracketCatalog } from '../../lib/queries/bracket-queries';
 import { bracketOfEntry } from '../../lib/use-bracket-choice';
@@ -16,7 +17,10 @@ export type TicketOutcome = { readonly kind: 'sent'; readonly text: string } | {
 /** What the ticket's buttons and hotkeys do, with the outcome kept for the ticket to show. */
 export function useTicket(contract: ContractView | undefined, accountId: number | undefined) {
   const api = useTerminalApi();
-  const gate = useOrderEntryGate();
+  const entry = useOrderEntryGate();
+  // A closed market (weekend, holiday, daily halt) refuses new orders before the click: say so and when it opens.
+  const market = useMarketStatus(contract?.symbol);
+  const gate = entry.enabled && !market.open ? { enabled: false, reason: market.text } : entry;
   const { place, pending } = usePlaceOrder();
   const type = useTicketType();
   const limitText = useLimitText();
@@ -57,6 +61,7 @@ export function useTicket(contract: ContractView | undefined, accountId: number 
   const symbol = contract?.id;
   return {
     gate,
+    market,
     pending,
     outcome,
     outcomeText: outcome === undefined ? undefined : outcome.kind === 'sent' ? outcome.text : describeError(outcome.error),

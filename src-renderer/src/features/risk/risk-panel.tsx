@@ -4,21 +4,36 @@ import { Money } from '../../components/signed-value';
 import { useServerNow } from '../../lib/server-clock';
 import { useRiskState } from '../../lib/queries/risk-queries';
 import { useSelectedAccount } from '../../lib/queries/trading-queries';
-import { BreachRow, floorText, LockRow, RuleRow } from './risk-views';
+import { ProgramBadge, SimBadge } from '../../components/program-badge';
+import { useOnSimulator } from '../../lib/queries/app-queries';
+import { BreachRow, DistanceFigures, floorText, LockRow, ProgramChooser, ProgramRuleRow, RuleRow } from './risk-views';
 
 const healthLabels = { ok: 'OK', warning: 'Warning', locked: 'Locked', disconnected: 'Disconnected', 'enforcement-failed': 'Enforcement failed' } as const;
 
-/** Every rule against its limit, the floor, locks with countdowns and the last breaches. */
+/**
+ * The account's program and its rules, the distances to every limit, then the personal rules
+ * against their limits, locks with countdowns and the last breaches.
+ */
 export function RiskPanel() {
   const account = useSelectedAccount();
   const risk = useRiskState(account?.account.id);
   const now = useServerNow();
   const state = risk.data;
+  const simulator = useOnSimulator();
   return (
     <Panel
       title="Risk"
       testId="risk-panel"
-      actions={state === undefined ? null : <span className={`health health-${state.health}`} data-testid="risk-health">{healthLabels[state.health]}</span>}
+      actions={
+        state === undefined ? null : (
+          <>
+            <SimBadge show={simulator} testId="risk-sim-badge" />
+            <span className={`health health-${state.health}`} data-testid="risk-health">
+              {healthLabels[state.health]}
+            </span>
+          </>
+        )
+      }
     >
       {state === undefined ? (
         <div className="empty-note">{risk.available ? 'Waiting for the risk manager…' : 'The risk manager is not reporting to this window.'}</div>
@@ -34,8 +49,8 @@ export function RiskPanel() {
               <Money cents={state.dayOpenCents} />
             </span>
             <span className="figure" title={floorText(state)}>
-              <span className="figure-label">To floor</span>
-              <span className="num" data-testid="risk-floor">{state.maxLossFloor === null ? 'off' : formatCents(state.maxLossFloor.distanceCents)}</span>
+              <span className="figure-label">Equity</span>
+              <span className="num" data-testid="risk-equity">{state.maxLossFloor === null ? '—' : formatCents(state.maxLossFloor.equityCents)}</span>
             </span>
           </div>
           {state.enforcement.failure === null ? null : (
@@ -56,6 +71,23 @@ export function RiskPanel() {
               ))}
             </ul>
           )}
+          <DistanceFigures state={state} now={now} />
+          <div className="section-label">
+            Program <ProgramBadge program={state.program.program} testId="risk-program" /> <span className="muted">Topstep figures as of {state.program.program.asOf}</span>
+          </div>
+          <ProgramChooser accountId={state.accountId} program={state.program.program} />
+          {state.program.rules.length === 0 ? (
+            <div className="muted" data-testid="program-rules-none">
+              No program rules: personal rules only.
+            </div>
+          ) : (
+            <ul className="program-rules" data-testid="program-rules">
+              {state.program.rules.map((rule) => (
+                <ProgramRuleRow key={rule.id} rule={rule} />
+              ))}
+            </ul>
+          )}
+          <div className="section-label">Personal rules</div>
           <table className="rule-table">
             <tbody>
               {state.rules.map((rule) => (
