@@ -68,3 +68,59 @@ test.describe('on a Saturday', () => {
     await shot(page, 'saturday');
   });
 });
+
+async function openRiskSettings(page: Page): Promise<void> {
+  await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-risk').click();
+  await expect(page.getByTestId('risk-form')).toBeVisible();
+}
+
+test('a cap edited in the risk settings form changes what the gate allows; a refusal names the field in words; the lock-in asks first', async ({ page, host }) => {
+  await openTerminal(page, host);
+  await page.getByTestId('ticket-size').fill('2');
+  await page.getByTestId('ticket-bracket').selectOption('none');
+
+  // Per-instrument caps are off on a fresh account: switch them on with ES capped at 1.
+  await openRiskSettings(page);
+  await page.getByTestId('risk-field-maxContractsPerInstrument.enabled').check();
+  await page.getByTestId('risk-cap-new-symbol').fill('es');
+  await page.getByTestId('risk-cap-new-value').fill('1');
+  await page.getByTestId('risk-cap-add').click();
+  await expect(page.getByTestId('risk-cap-ES-value')).toHaveValue('1');
+  // A value the trader mistypes is named in their words, and nothing is sent.
+  await page.getByTestId('risk-field-dailyRealizedLoss.limit').fill('0');
+  await expect(page.getByTestId('risk-form-problems')).toHaveText('Limit must be at least $0.01.');
+  await expect(page.getByTestId('risk-save')).toBeDisabled();
+  await page.getByTestId('risk-field-dailyRealizedLoss.limit').fill('900');
+  await page.getByTestId('risk-save').click();
+  await expect(page.getByTestId('risk-settings-saved')).toHaveText('Saved.');
+  await shot(page, 'risk-settings', 'settings-dialog');
+  await page.getByTestId('modal-close').click();
+
+  await page.getByTestId('ticket-buy').click();
+  await expect(page.getByTestId('ticket-error')).toContainText('RULE-002 ES cap: this order would bring ES to 2');
+
+  await openRiskSettings(page);
+  await expect(page.getByTestId('risk-cap-ES-value')).toHaveValue('1');
+  await page.getByTestId('risk-cap-ES-value').fill('2');
+  await page.getByTestId('risk-save').click();
+  await expect(page.getByTestId('risk-settings-saved')).toHaveText('Saved.');
+  await page.getByTestId('modal-close').click();
+  await page.getByTestId('ticket-buy').click();
+  await expect(page.getByTestId('position-row')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByTestId('position-row').locator('td').nth(2)).toHaveText('2');
+
+  // The lock-in says what it means before it is done; a preset is shown as applied only when it was.
+  await openRiskSettings(page);
+  await page.getByTestId('risk-lock-in').click();
+  await expect(page.getByTestId('risk-lock-in-confirm')).toContainText('you can only make them stricter');
+  await page.getByTestId('risk-lock-in-yes').click();
+  await expect(page.getByTestId('risk-lock-in')).toContainText('Locked in until');
+  await page.getByTestId('risk-preset-defaults').click();
+  await expect(page.getByTestId('risk-settings-error')).toContainText('may only be made stricter');
+  await expect(page.getByTestId('risk-settings-error')).not.toContainText('maxContractsPerInstrument');
+  await expect(page.getByTestId('risk-preset-defaults')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('risk-preset-discipline').click();
+  await expect(page.getByTestId('risk-preset-discipline')).toHaveAttribute('aria-pressed', 'true');
+  await shot(page, 'risk-settings-locked', 'settings-dialog');
+});
