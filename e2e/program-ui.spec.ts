@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { Terminal } from './risk-kit';
 import { openTerminal, test } from './terminal-ui';
 
 /** Where the screenshots of issue 15 are kept for review. */
@@ -123,4 +124,17 @@ test('a cap edited in the risk settings form changes what the gate allows; a ref
   await page.getByTestId('risk-preset-discipline').click();
   await expect(page.getByTestId('risk-preset-discipline')).toHaveAttribute('aria-pressed', 'true');
   await shot(page, 'risk-settings-locked', 'settings-dialog');
+});
+
+test('an order whose stop, if hit, would cross the loss floor is refused naming the floor', async ({ host }) => {
+  const terminal = new Terminal(host.ready.dataDir);
+  await terminal.waitActive();
+
+  // 50K combine at $50,000: the floor is $48,000. A 200-tick ES stop risks $2,500.
+  const refused = await terminal.run('buy', 'ES', '1', '--sl', '200');
+  const fits = await terminal.run('buy', 'ES', '1', '--sl', '100');
+
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/^error risk-denied: RULE-014 max loss floor \$48,000\.00: if this order's stop \(200 ticks x 1, -\$2,500\.00\) is hit, equity \$[\d,.]+ falls to \$[\d,.]+, below the floor\n$/);
+  expect(fits.code).toBe(0);
 });

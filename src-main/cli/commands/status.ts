@@ -32,7 +32,7 @@ export function formatStatus(report: StatusReport): string {
   return [
     `${app.name} ${app.version} (${app.host}, pid ${app.pid}, up ${formatDuration(report.terminalTime - app.startedAt)})`,
     `data dir  ${app.dataDir}`,
-    `broker    ${connection.broker}`,
+    `broker    ${connection.broker}${app.broker === 'simulator' ? ' (SIM: the built-in simulator, prices are simulated)' : ''}`,
     `trading   ${connection.trading}: ${connection.reason}`,
     `api ping  ${report.pingMs} ms`,
   ].join('\n');

@@ -56,7 +56,7 @@ const closingMs = 60_000;
  * A pre-trade check (the risk gate plugs in here): a failure denies the order with its reason.
  * `replaces` names the client tag of an order the broker refused that this one is sent in place of.
  */
-export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView, replaces?: string) => Result<void>;
+export type PreTradeGate = (request: BrokerOrderRequest, contract: ContractView, replaces?: string, plannedStopTicks?: number) => Result<void>;
 
 /** A contract as callers name it: a root a trader types (`ES`) or a full contract id. */
 export type ContractRef = string;
@@ -152,7 +152,8 @@ export class OrderService {
     let sentTag: string | undefined;
     const send = async (native: boolean, replaces?: string): Promise<Result<PlacedOrder>> => {
       const request: BrokerOrderRequest = { ...base, ...(native ? (decision.value.native ?? {}) : {}), customTag: this.dependencies.newTag() };
-      const gated = this.gate?.(request, contract.value, replaces);
+      // The stop the entry's template will place (a managed leg is not in the request): the gate checks it against the loss floor.
+      const gated = this.gate?.(request, contract.value, replaces, decision.value.template?.stop?.ticks);
       if (gated !== undefined && !gated.ok) {
         this.audit(request.accountId, 'order.denied', actor, { request, reason: gated.error.message });
         return gated;

@@ -53,6 +53,8 @@ describe('the pre-trade gate', () => {
       error: { code: 'risk-denied', message: "RULE-014 max loss floor $48,000.00: if this order's stop (161 ticks x 1, -$2,012.50) is hit, equity $50,000.00 falls to $47,987.50, below the floor" },
     });
     expect(build({}, settingsWith({ floorCheck: { enabled: false } })).gate(order({ stopLossTicks: 161 }), esContract).ok).toBe(true);
+    // A stop the terminal places after the fill (a managed bracket leg) is checked the same way.
+    expect(build().gate(order(), esContract, undefined, 161)).toMatchObject({ ok: false, error: { message: expect.stringContaining('max loss floor $48,000.00') } });
   });
 
   it('denies a blocked symbol and a closed session', () => {

@@ -64,7 +64,7 @@ export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreT
     unconfirmed.set(accountId, kept);
     return kept;
   };
-  return (request: BrokerOrderRequest, contract: ContractView, replaces?: string): Result<void> => {
+  return (request: BrokerOrderRequest, contract: ContractView, replaces?: string, plannedStopTicks?: number): Result<void> => {
     // The order this one replaces was refused by the broker: it no longer counts as working.
     if (replaces !== undefined) unconfirmed.set(request.accountId, (unconfirmed.get(request.accountId) ?? []).filter((entry) => entry.customTag !== replaces));
     if (!Number.isSafeInteger(request.size) || request.size <= 0) return fail('invalid-request', `size ${request.size} is not a positive whole number`, 'size');
@@ -85,7 +85,8 @@ export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreT
     const pending = [...stillUnconfirmed(request.accountId, now).map((entry) => entry.order), order];
     for (const rule of riskRules) {
       if (rule.preTrade === undefined || !rule.enabled(settings)) continue;
-      const denial = rule.preTrade({ state, settings, order, pending, symbol, now, ...(request.stopLossTicks === undefined ? {} : { stopLossTicks: request.stopLossTicks }) });
+      const stopLossTicks = request.stopLossTicks ?? plannedStopTicks;
+      const denial = rule.preTrade({ state, settings, order, pending, symbol, now, ...(stopLossTicks === undefined ? {} : { stopLossTicks }) });
       if (denial !== undefined) return denied(denial);
     }
     if (dependencies.throttle.wouldExceed(request.accountId, now, settings.orderThrottlePerSecond)) {
