@@ -17,7 +17,10 @@ export interface Benchmark {
 export type SectionResult = Figures | { readonly error: string };
 
 /** Runs the chosen sections one after another; a section that throws becomes `{ error }`. */
-export async function runSections(benchmarks: readonly Benchmark[], only: string | undefined): Promise<{ sections: Record<string, SectionResult>; failed: string[] }> {
+export async function runSections(
+  benchmarks: readonly Benchmark[],
+  only: string | undefined,
+): Promise<{ sections: Record<string, SectionResult>; failed: string[] }> {
   const sections: Record<string, SectionResult> = {};
   const failed: string[] = [];
   const chosen = benchmarks.filter((benchmark) => only === undefined || benchmark.name === only);

@@ -54,7 +54,8 @@ export const breachToFlattenBenchmark: Benchmark = {
       let breachAt: number | undefined;
       let closeAt: number | undefined;
       sim.exchange.subscribe((event: ExchangeEvent) => {
-        if (event.kind === 'quote' && event.contractId === contractId && breachAt === undefined && event.quote.lastPrice <= threshold) breachAt = performance.now();
+        if (event.kind === 'quote' && event.contractId === contractId && breachAt === undefined && event.quote.lastPrice <= threshold)
+          breachAt = performance.now();
       });
       const close = sim.exchange.closeContract.bind(sim.exchange);
       sim.exchange.closeContract = (body: unknown) => {

@@ -39,7 +39,14 @@ export const orderRoundTripBenchmark: Benchmark = {
   name: 'market-order-round-trip',
   async run() {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-order-'));
-    const host = await startHeadlessHost({ dataDir, port: 0, rendererDir: undefined, logger: silentLogger, broker: { kind: 'simulator' }, clockStart: marketOpen });
+    const host = await startHeadlessHost({
+      dataDir,
+      port: 0,
+      rendererDir: undefined,
+      logger: silentLogger,
+      broker: { kind: 'simulator' },
+      clockStart: marketOpen,
+    });
     try {
       await eventually(() => host.terminal.connection.current.trading === 'active', 'the terminal ready to trade', { timeoutMs: 20_000, intervalMs: 50 });
       const connection = await connectToHost({ api: host.ready.api, token: host.ready.token });
@@ -90,11 +97,16 @@ export const orderRoundTripBenchmark: Benchmark = {
       const risk = await api.invoke('risk.state', { accountId });
       connection.value.close();
       if (!risk.ok) throw new Error(`risk.state: ${risk.error.message}`);
-      const fired = [...risk.value.breaches.filter((breach) => breach.level === 'breach').map((breach) => `${breach.ruleId} ${breach.message}`), ...risk.value.locks.map((lock) => `lock ${lock.reason}`)];
+      const fired = [
+        ...risk.value.breaches.filter((breach) => breach.level === 'breach').map((breach) => `${breach.ruleId} ${breach.message}`),
+        ...risk.value.locks.map((lock) => `lock ${lock.reason}`),
+      ];
       if (fired.length > 0) throw new Error(`risk rules fired during the run: ${fired.join('; ')}`);
       return {
         rounds,
-        riskSettings: `orderThrottlePerSecond ${benchRiskConfig.orderThrottlePerSecond}; off: ${Object.keys(benchRiskConfig).filter((key) => key !== 'orderThrottlePerSecond').join(', ')}`,
+        riskSettings: `orderThrottlePerSecond ${benchRiskConfig.orderThrottlePerSecond}; off: ${Object.keys(benchRiskConfig)
+          .filter((key) => key !== 'orderThrottlePerSecond')
+          .join(', ')}`,
         rawRestP50Ms: round(median(raw)),
         rawRestP99Ms: round(percentile(raw, 99)),
         terminalToFilledPositionP50Ms: round(median(terminal)),
@@ -111,7 +123,11 @@ export const orderRoundTripBenchmark: Benchmark = {
 };
 
 async function login(rest: string): Promise<string> {
-  const response = await fetch(`${rest}/api/Auth/loginKey`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: 'demo', apiKey: 'demo' }) });
+  const response = await fetch(`${rest}/api/Auth/loginKey`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userName: 'demo', apiKey: 'demo' }),
+  });
   const body = (await response.json()) as { token: string | null };
   if (body.token === null) throw new Error('simulator login failed');
   return body.token;

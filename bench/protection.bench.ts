@@ -59,7 +59,13 @@ export const protectionBenchmark: Benchmark = {
       };
       // The bench's own orders would trip the default personal rules (frequency, grace, caps).
       await call('risk.config.set', {
-        config: { orderThrottlePerSecond: 1000, tradeFrequency: { enabled: false }, cooldownAfterLoss: { enabled: false }, noStopLossGrace: { enabled: false }, maxContractsPerInstrument: { enabled: false } },
+        config: {
+          orderThrottlePerSecond: 1000,
+          tradeFrequency: { enabled: false },
+          cooldownAfterLoss: { enabled: false },
+          noStopLossGrace: { enabled: false },
+          maxContractsPerInstrument: { enabled: false },
+        },
       });
       await call('brackets.set', {
         template: {
@@ -111,17 +117,36 @@ export const protectionBenchmark: Benchmark = {
         await eventually(() => [...legIds].every((id) => cancels.has(id)), 'the legs cancelled', {
           timeoutMs: 10_000,
           detail: () =>
-            JSON.stringify({ legs: [...legIds], cancels: [...cancels.keys()], working: host.terminal.trading?.core.orders.working(accountId, contractId).map((order) => [order.id, order.customTag, order.status]), position: host.terminal.trading?.core.positions.get(accountId, contractId) ?? null }),
+            JSON.stringify({
+              legs: [...legIds],
+              cancels: [...cancels.keys()],
+              working: host.terminal.trading?.core.orders.working(accountId, contractId).map((order) => [order.id, order.customTag, order.status]),
+              position: host.terminal.trading?.core.positions.get(accountId, contractId) ?? null,
+            }),
         });
         if (flatAt !== undefined) flatToLastCancel.push(Math.max(...[...legIds].map((id) => cancels.get(id) ?? 0)) - flatAt);
         await eventually(() => (host.terminal.trading?.core.orders.working(accountId, contractId).length ?? 1) === 0, 'no working orders', 10_000);
       }
 
-      const token = String(((await (await fetch(`${sim.urls.rest}/api/Auth/loginKey`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: 'demo', apiKey: 'demo' }) })).json()) as { token: string }).token);
+      const token = String(
+        (
+          (await (
+            await fetch(`${sim.urls.rest}/api/Auth/loginKey`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ userName: 'demo', apiKey: 'demo' }),
+            })
+          ).json()) as { token: string }
+        ).token,
+      );
       const baseline: number[] = [];
       for (let index = 0; index < rounds; index++) {
         const started = performance.now();
-        await fetch(`${sim.urls.rest}/api/Order/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ accountId, orderId: 1 }) });
+        await fetch(`${sim.urls.rest}/api/Order/cancel`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ accountId, orderId: 1 }),
+        });
         baseline.push(performance.now() - started);
       }
       return {

@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   });
   let now = 0;
   const clock = { now: () => now };
-  const trading = new TradingCore({ broker: new FakeBroker(), store: undefined, clock, events, logger: silentLogger, connection: new ConnectionMonitor(clock, events) });
+  const trading = new TradingCore({
+    broker: new FakeBroker(),
+    store: undefined,
+    clock,
+    events,
+    logger: silentLogger,
+    connection: new ConnectionMonitor(clock, events),
+  });
   for (let index = 0; index < quotes; index++) {
     const quote = makeQuote(index);
     now = quote.time;
@@ -33,7 +40,15 @@ async function main(): Promise<void> {
   const after = process.memoryUsage();
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   await trading.stop();
-  const figures = { quotes, sentToClients, rssBeforeBytes: before.rss, rssAfterBytes: after.rss, heapUsedBeforeBytes: before.heapUsed, heapUsedAfterBytes: after.heapUsed, peakRssBytes };
+  const figures = {
+    quotes,
+    sentToClients,
+    rssBeforeBytes: before.rss,
+    rssAfterBytes: after.rss,
+    heapUsedBeforeBytes: before.heapUsed,
+    heapUsedAfterBytes: after.heapUsed,
+    peakRssBytes,
+  };
   process.stdout.write(`MEMORY ${JSON.stringify(figures)}\n`);
 }
 

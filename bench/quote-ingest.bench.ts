@@ -43,7 +43,14 @@ export const quoteIngestBenchmark: Benchmark = {
       });
       let now = 0;
       const clock = { now: () => now };
-      const trading = new TradingCore({ broker: new FakeBroker(), store: undefined, clock, events, logger: silentLogger, connection: new ConnectionMonitor(clock, events) });
+      const trading = new TradingCore({
+        broker: new FakeBroker(),
+        store: undefined,
+        clock,
+        events,
+        logger: silentLogger,
+        connection: new ConnectionMonitor(clock, events),
+      });
       started = performance.now();
       for (let index = 0; index < quotes; index++) {
         const quote = makeQuote(index);

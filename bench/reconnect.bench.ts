@@ -53,10 +53,17 @@ export const reconnectBenchmark: Benchmark = {
         const mark = counter.calls.length;
         const stateMark = states.length;
         const dropAt = performance.now();
-        const response = await fetch(`${sim.urls.control}/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'drop-sockets' }) });
+        const response = await fetch(`${sim.urls.control}/fault`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'drop-sockets' }),
+        });
         if (response.status !== 200) throw new Error(`drop-sockets refused: ${response.status}`);
         await eventually(() => states.slice(stateMark).some((entry) => entry.state.trading === 'halted'), 'trading to halt after the drop', 5_000);
-        const back = await eventually(() => states.length > stateMark && terminal.connection.current.trading === 'active', 'trading active again', { timeoutMs: activeWithinMs, intervalMs: 2 }).then(
+        const back = await eventually(() => states.length > stateMark && terminal.connection.current.trading === 'active', 'trading active again', {
+          timeoutMs: activeWithinMs,
+          intervalMs: 2,
+        }).then(
           () => true,
           () => false,
         );

@@ -110,7 +110,11 @@ async function signalrRun(): Promise<number> {
   while (received < 3) await new Promise((resolve) => setImmediate(resolve));
   received = 0;
   const base = load.emitted();
-  const rate = await drive(load.fire, () => load.emitted() - base, () => received);
+  const rate = await drive(
+    load.fire,
+    () => load.emitted() - base,
+    () => received,
+  );
   await connection.stop();
   await load.gateway.close();
   return rate;
@@ -142,7 +146,11 @@ async function captureFrames(): Promise<string[]> {
   while (snapshots < 3) await new Promise((resolve) => setImmediate(resolve));
   capturing = true;
   const base = load.emitted();
-  await drive(load.fire, () => load.emitted() - base, () => received);
+  await drive(
+    load.fire,
+    () => load.emitted() - base,
+    () => received,
+  );
   socket.terminate();
   await load.gateway.close();
   return frames;

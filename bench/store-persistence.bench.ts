@@ -109,7 +109,16 @@ function rawInsertsPerSecond(entries: readonly JournalEntry[]): number {
   const rows = entries.map((entry): RawRow =>
     entry.kind !== 'order'
       ? ['fill', entry.fill.accountId, entry.fill.orderId, entry.fill.id, entry.fill.time, 0, entry.at, JSON.stringify(entry.fill)]
-      : ['order', entry.order.accountId, entry.order.id, null, entry.order.updatedAt, entry.order.status === 'filled' ? 1 : 0, entry.at, JSON.stringify(entry.order)],
+      : [
+          'order',
+          entry.order.accountId,
+          entry.order.id,
+          null,
+          entry.order.updatedAt,
+          entry.order.status === 'filled' ? 1 : 0,
+          entry.at,
+          JSON.stringify(entry.order),
+        ],
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-raw-'));
   // Same file settings and schema as the store, without the store around it.

@@ -15,7 +15,9 @@ export interface Ready {
 
 /** Starts the built headless host on the simulator, at market open, in `dataDir`. */
 export async function startHost(dataDir: string): Promise<{ ready: Ready; child: ChildProcess; exited: Promise<void> }> {
-  const child = spawn(process.execPath, [resolve('out/main/headless.js'), '--data-dir', dataDir, '--port', '0', '--clock', marketOpen], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [resolve('out/main/headless.js'), '--data-dir', dataDir, '--port', '0', '--clock', marketOpen], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const ready = await new Promise<Ready>((done, fail) => {
     const timer = setTimeout(() => fail(new Error('the host printed no READY line within 20 s')), 20_000);
@@ -27,4 +29,3 @@ export async function startHost(dataDir: string): Promise<{ ready: Ready; child:
   });
   return { ready, child, exited };
 }
-

@@ -31,7 +31,11 @@ export async function quoteBursts(page: Page, ready: Ready): Promise<Figures> {
     await toolbars.nth(index).press('Enter');
     await page.getByTestId('chart-timeframe').nth(index).selectOption('1s');
   }
-  await page.waitForFunction(`[...document.querySelectorAll('[data-testid="chart-canvas"]')].every((element) => element.getAttribute('data-state') === 'ready')`, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    `[...document.querySelectorAll('[data-testid="chart-canvas"]')].every((element) => element.getAttribute('data-state') === 'ready')`,
+    undefined,
+    { timeout: 60_000 },
+  );
   const runs: Record<string, number>[] = [];
   const inbound: number[] = [];
   for (let run = 0; run < burstRuns; run++) {
@@ -102,7 +106,9 @@ async function quoteBurst(page: Page, ready: Ready): Promise<{ figures: Record<s
   const diagnostics = await connection.value.client.invoke('diagnostics.get', {});
   await page.waitForTimeout((burstSeconds / 2) * 1000);
   counting = false;
-  const inbound = diagnostics.ok ? Object.entries(diagnostics.value.channels).reduce((total, [name, channel]) => total + (name.includes('market') ? channel.eventsPerSecond : 0), 0) : Number.NaN;
+  const inbound = diagnostics.ok
+    ? Object.entries(diagnostics.value.channels).reduce((total, [name, channel]) => total + (name.includes('market') ? channel.eventsPerSecond : 0), 0)
+    : Number.NaN;
   await page.waitForTimeout(500);
   const longTasks = (await page.evaluate('window.benchLongTasks')) as number[];
   const frames = (await page.evaluate('(() => { window.benchFramesOn = false; return window.benchFrames; })()')) as number[];

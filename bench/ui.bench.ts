@@ -22,7 +22,15 @@ export const uiBenchmark: Benchmark = {
     const host = await startHost(dataDir);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       // The page's CSP forbids eval; the probes below are strings, so the bench context bypasses it.
@@ -63,7 +71,11 @@ async function brokerHistoryMs(ready: Ready): Promise<number> {
   const rest = ready.sim?.rest;
   if (rest === undefined) throw new Error('the host runs no simulator');
   const call = async (path: string, body: unknown, token?: string): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${rest}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    const response = await fetch(`${rest}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+    });
     return (await response.json()) as Record<string, unknown>;
   };
   const token = String((await call('/api/Auth/loginKey', { userName: 'demo', apiKey: 'demo' })).token);
@@ -73,7 +85,11 @@ async function brokerHistoryMs(ready: Ready): Promise<number> {
   let end = marketOpen;
   let received = 0;
   for (let page = 0; page < 5; page++) {
-    const answer = await call('/api/History/retrieveBars', { contractId, live: false, startTime: '2026-01-01T00:00:00Z', endTime: end, unit: 2, unitNumber: 1, limit: 20_000, includePartialBar: false }, token);
+    const answer = await call(
+      '/api/History/retrieveBars',
+      { contractId, live: false, startTime: '2026-01-01T00:00:00Z', endTime: end, unit: 2, unitNumber: 1, limit: 20_000, includePartialBar: false },
+      token,
+    );
     const bars = answer.bars as { t: string }[];
     received += bars.length;
     end = bars.at(-1)?.t ?? end;
@@ -182,4 +198,3 @@ async function hundredThousandBars(page: Page, ready: Ready): Promise<Figures> {
     barsWarmReportedByChart: { ...warm, barsShown },
   };
 }
-

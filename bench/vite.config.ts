@@ -4,7 +4,12 @@ import { defineConfig } from 'vite';
 import packageJson from '../package.json' with { type: 'json' };
 
 // Builds the benchmarks for Node (npm run bench); dependencies stay external.
-const external = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...Object.keys(packageJson.dependencies), ...Object.keys(packageJson.devDependencies)];
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  ...Object.keys(packageJson.dependencies),
+  ...Object.keys(packageJson.devDependencies),
+];
 
 export default defineConfig({
   build: {

@@ -21,7 +21,8 @@ test('a backtest runs to completion with its statistics, equity curve and trades
   await expect(page.getByTestId('backtest-percent')).toContainText('100%');
   const statistics = page.getByTestId('backtest-statistics');
   await expect(statistics.getByTestId('stat-net')).toContainText('$');
-  for (const figure of ['trades', 'win-rate', 'profit-factor', 'expectancy', 'max-drawdown', 'sharpe']) await expect(statistics.getByTestId(`stat-${figure}`)).toBeVisible();
+  for (const figure of ['trades', 'win-rate', 'profit-factor', 'expectancy', 'max-drawdown', 'sharpe'])
+    await expect(statistics.getByTestId(`stat-${figure}`)).toBeVisible();
   const trades = Number(await statistics.getByTestId('stat-trades').locator('.stat-value').innerText());
   expect(trades).toBeGreaterThan(0);
   await expect(page.getByTestId('backtest-trades').getByTestId('round-trip-row')).toHaveCount(Math.min(trades, 1000));

@@ -1,6 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 import { Terminal } from './risk-kit';
-import { drawnLines, keepBracketShot, keepScreenshot, openTerminal, pickBracket, pickCustomBracket, positionAverage, simControl, test, type DrawnLine } from './terminal-ui';
+import {
+  drawnLines,
+  keepBracketShot,
+  keepScreenshot,
+  openTerminal,
+  pickBracket,
+  pickCustomBracket,
+  positionAverage,
+  simControl,
+  test,
+  type DrawnLine,
+} from './terminal-ui';
 
 const tick = 0.25;
 
@@ -11,10 +22,12 @@ async function linesOf(page: Page, kind: string): Promise<DrawnLine[]> {
 
 /** Waits for the position's stop and target legs on the chart. */
 async function legsDrawn(page: Page, stops: number, targets: number): Promise<void> {
-  await expect.poll(async () => [(await linesOf(page, 'stop-loss')).length, (await linesOf(page, 'take-profit')).length], { timeout: 15_000 }).toEqual([stops, targets]);
+  await expect
+    .poll(async () => [(await linesOf(page, 'stop-loss')).length, (await linesOf(page, 'take-profit')).length], { timeout: 15_000 })
+    .toEqual([stops, targets]);
 }
 
-test('an exit by a limit order from the chart cancels the position\'s legs', async ({ page, host }) => {
+test("an exit by a limit order from the chart cancels the position's legs", async ({ page, host }) => {
   await openTerminal(page, host);
   // Wide enough that the simulator's own walk does not reach a leg while the test runs.
   await pickCustomBracket(page, 60, 120);
@@ -57,11 +70,14 @@ test('a reverse keeps the protection: the new short has its stop above and its t
   await expect(page.getByTestId('position-row')).toContainText('Short', { timeout: 15_000 });
   const average = await positionAverage(page);
   await expect
-    .poll(async () => {
-      const [stop] = await linesOf(page, 'stop-loss');
-      const [target] = await linesOf(page, 'take-profit');
-      return stop !== undefined && target !== undefined && stop.price > average && target.price < average;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const [stop] = await linesOf(page, 'stop-loss');
+        const [target] = await linesOf(page, 'take-profit');
+        return stop !== undefined && target !== undefined && stop.price > average && target.price < average;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   await page.getByTestId('tab-orders').click();
   const stopRow = page.getByTestId('order-row').filter({ has: page.getByTestId('order-cause').getByText('Stop', { exact: true }) });
@@ -93,7 +109,12 @@ test('target 1 filling moves the stop to break-even', async ({ page, host }) => 
   await page.getByTestId('tab-fills').click();
   await expect(page.getByTestId('fill-cause').filter({ hasText: 'Target 1' })).toHaveCount(1);
   const canvas = page.getByTestId('chart-canvas').first();
-  await expect.poll(async () => (JSON.parse((await canvas.getAttribute('data-fills')) ?? '[]') as { cause: string; text: string }[]).find((fill) => fill.cause === 'Target 1')?.text).toBe('T1 S1');
+  await expect
+    .poll(
+      async () =>
+        (JSON.parse((await canvas.getAttribute('data-fills')) ?? '[]') as { cause: string; text: string }[]).find((fill) => fill.cause === 'Target 1')?.text,
+    )
+    .toBe('T1 S1');
   await page.getByTestId('tab-notifications').click();
   await expect(page.getByTestId('notification').filter({ hasText: 'Fill · Target 1' })).toHaveCount(1);
 });
@@ -175,10 +196,9 @@ test('a template edited in Settings › Brackets is saved, becomes the default a
   const last = Number((await page.getByTestId('ticket-last').innerText()).replace(/,/g, ''));
   await page.getByTestId('ticket-limit-price').fill((last - 5).toFixed(2));
   await page.getByTestId('ticket-buy').click();
-  await expect.poll(async () => (await drawnLines(page.getByTestId('chart-canvas').first())).filter((line) => line.id.startsWith('plan-')).map((line) => line.text)).toEqual([
-    `Stop ×1 @ ${(last - 7.5).toFixed(2)}  -10 t  -$125.00`,
-    `Target 1 ×1 @ ${last.toFixed(2)}  +20 t  +$250.00`,
-  ]);
+  await expect
+    .poll(async () => (await drawnLines(page.getByTestId('chart-canvas').first())).filter((line) => line.id.startsWith('plan-')).map((line) => line.text))
+    .toEqual([`Stop ×1 @ ${(last - 7.5).toFixed(2)}  -10 t  -$125.00`, `Target 1 ×1 @ ${last.toFixed(2)}  +20 t  +$250.00`]);
   await keepBracketShot(page, 'chart-planned');
 
   // The hotkey cycles to the next choice.

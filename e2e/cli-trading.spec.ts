@@ -34,10 +34,14 @@ interface FillRow {
 
 test.beforeEach(async () => {
   host = await startHost(['--clock', marketOpen]);
-  await eventually(async () => {
-    const status = await cliJson<Status>(host.ready.dataDir, 'status');
-    return status.connection.trading === 'active' ? status : undefined;
-  }, 'trading to become active on the simulator', polling(20_000));
+  await eventually(
+    async () => {
+      const status = await cliJson<Status>(host.ready.dataDir, 'status');
+      return status.connection.trading === 'active' ? status : undefined;
+    },
+    'trading to become active on the simulator',
+    polling(20_000),
+  );
 });
 test.afterEach(async () => {
   await host.stop();
@@ -53,10 +57,14 @@ test('lists accounts, finds contracts and reads quotes and bars from the simulat
 
   const accounts = await cliJson<{ account: { name: string; balanceCents: number } }[]>(dataDir, 'accounts');
   const contracts = await cliJson<{ id: string; symbol: string }[]>(dataDir, 'contracts', 'ES');
-  const quote = await eventually(async () => {
-    const answer = await cliJson<{ quote: { lastTicks: number } | null }>(dataDir, 'quote', 'ES');
-    return answer.quote ?? undefined;
-  }, 'a quote', polling(15_000));
+  const quote = await eventually(
+    async () => {
+      const answer = await cliJson<{ quote: { lastTicks: number } | null }>(dataDir, 'quote', 'ES');
+      return answer.quote ?? undefined;
+    },
+    'a quote',
+    polling(15_000),
+  );
   const bars = await cliJson<{ bars: { time: number }[] }>(dataDir, 'bars', 'ES', '--unit', 'minute', '--count', '30');
   const text = await cli(dataDir, 'accounts');
 
@@ -72,15 +80,23 @@ test('buys at market, shows the position, then flattens it', async () => {
   const dataDir = host.ready.dataDir;
 
   const placed = await cliJson<{ orderId: number; customTag: string }>(dataDir, 'buy', 'ES', '1');
-  const position = await eventually(async () => {
-    const rows = await cliJson<PositionRow[]>(dataDir, 'positions');
-    return rows.find((row) => row.contract.symbol === 'ES');
-  }, 'the ES position', polling(15_000));
+  const position = await eventually(
+    async () => {
+      const rows = await cliJson<PositionRow[]>(dataDir, 'positions');
+      return rows.find((row) => row.contract.symbol === 'ES');
+    },
+    'the ES position',
+    polling(15_000),
+  );
   const flattened = await cliJson<{ closedPositions: number }>(dataDir, 'flatten', '--all');
-  const after = await eventually(async () => {
-    const rows = await cliJson<PositionRow[]>(dataDir, 'positions');
-    return rows.length === 0 ? rows : undefined;
-  }, 'flat', polling(15_000));
+  const after = await eventually(
+    async () => {
+      const rows = await cliJson<PositionRow[]>(dataDir, 'positions');
+      return rows.length === 0 ? rows : undefined;
+    },
+    'flat',
+    polling(15_000),
+  );
   const fills = await cliJson<{ orderId: number }[]>(dataDir, 'fills');
 
   expect(placed.orderId).toBeGreaterThan(2 ** 31);
@@ -93,16 +109,32 @@ test('buys at market, shows the position, then flattens it', async () => {
 
 test('rests a limit order, modifies and cancels it', async () => {
   const dataDir = host.ready.dataDir;
-  const quote = await eventually(async () => (await cliJson<{ quote: { lastTicks: number } | null; contract: { tickSize: number } }>(dataDir, 'quote', 'ES')).quote ?? undefined, 'a quote', polling());
+  const quote = await eventually(
+    async () => (await cliJson<{ quote: { lastTicks: number } | null; contract: { tickSize: number } }>(dataDir, 'quote', 'ES')).quote ?? undefined,
+    'a quote',
+    polling(),
+  );
   const farBelow = ((quote.lastTicks - 200) * 0.25).toFixed(2);
   const lower = ((quote.lastTicks - 210) * 0.25).toFixed(2);
 
   const placed = await cliJson<{ orderId: number }>(dataDir, 'buy', 'ES', '1', '--limit', farBelow);
-  await eventually(async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId), 'the working order', polling(10_000));
+  await eventually(
+    async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId),
+    'the working order',
+    polling(10_000),
+  );
   await cliJson(dataDir, 'modify', String(placed.orderId), '--price', lower);
-  const moved = await eventually(async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId && order.limitTicks === quote.lastTicks - 210), 'the modified price', polling(10_000));
+  const moved = await eventually(
+    async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).find((order) => order.id === placed.orderId && order.limitTicks === quote.lastTicks - 210),
+    'the modified price',
+    polling(10_000),
+  );
   await cliJson(dataDir, 'cancel', String(placed.orderId));
-  const gone = await eventually(async () => ((await cliJson<OrderRow[]>(dataDir, 'orders')).some((order) => order.id === placed.orderId) ? undefined : true), 'the cancel', polling(10_000));
+  const gone = await eventually(
+    async () => ((await cliJson<OrderRow[]>(dataDir, 'orders')).some((order) => order.id === placed.orderId) ? undefined : true),
+    'the cancel',
+    polling(10_000),
+  );
 
   expect(moved.status).toBe('open');
   expect(gone).toBe(true);
@@ -126,7 +158,14 @@ test('protects a position with a bracket template, reverses it with its protecti
   test.setTimeout(90_000);
   const dataDir = host.ready.dataDir;
   // Wide enough that the simulator's walk does not reach a leg while the test looks at them.
-  const template = { name: 'E2E two targets', stop: { ticks: 60 }, targets: [{ ticks: 60, size: 1 }, { ticks: 120, size: 1 }] };
+  const template = {
+    name: 'E2E two targets',
+    stop: { ticks: 60 },
+    targets: [
+      { ticks: 60, size: 1 },
+      { ticks: 120, size: 1 },
+    ],
+  };
   const esOrders = async () => (await cliJson<OrderRow[]>(dataDir, 'orders')).filter((order) => order.contractId.startsWith('CON.F.US.EP.'));
   const esPosition = async () => (await cliJson<PositionRow[]>(dataDir, 'positions')).find((row) => row.contract.symbol === 'ES');
 
@@ -137,7 +176,11 @@ test('protects a position with a bracket template, reverses it with its protecti
 
   // The template goes in from a file and comes back in the list.
   const saved = await cli(dataDir, 'brackets', 'set', jsonFile(template));
-  const catalog = await cliJson<{ templates: { name: string; stop: { ticks: number; type: string } | null; targets: { ticks: number; size: number }[] }[] }>(dataDir, 'brackets', 'list');
+  const catalog = await cliJson<{ templates: { name: string; stop: { ticks: number; type: string } | null; targets: { ticks: number; size: number }[] }[] }>(
+    dataDir,
+    'brackets',
+    'list',
+  );
   const listed = await cli(dataDir, 'brackets', 'list');
   expect(saved.code).toBe(0);
   expect(catalog.templates.find((item) => item.name === template.name)).toMatchObject({ stop: { ticks: 60, type: 'stop-market' }, targets: template.targets });
@@ -145,16 +188,24 @@ test('protects a position with a bracket template, reverses it with its protecti
 
   // Buy 2 with it: the protection engine places a sell stop of 2 and two sell targets of 1 after the fill.
   const placed = await cliJson<{ orderId: number }>(dataDir, 'buy', 'ES', '2', '--template', template.name);
-  const long = await eventually(async () => {
-    const position = await esPosition();
-    return position?.position.size === 2 ? position : undefined;
-  }, 'the long of 2', polling(15_000));
-  const legs = await eventually(async () => {
-    const working = await esOrders();
-    const stops = working.filter((order) => order.side === 'sell' && order.type === 'stop');
-    const targets = working.filter((order) => order.side === 'sell' && order.type === 'limit');
-    return stops.length === 1 && targets.length === 2 ? { stops, targets } : undefined;
-  }, 'a sell stop and two sell targets', polling(10_000));
+  const long = await eventually(
+    async () => {
+      const position = await esPosition();
+      return position?.position.size === 2 ? position : undefined;
+    },
+    'the long of 2',
+    polling(15_000),
+  );
+  const legs = await eventually(
+    async () => {
+      const working = await esOrders();
+      const stops = working.filter((order) => order.side === 'sell' && order.type === 'stop');
+      const targets = working.filter((order) => order.side === 'sell' && order.type === 'limit');
+      return stops.length === 1 && targets.length === 2 ? { stops, targets } : undefined;
+    },
+    'a sell stop and two sell targets',
+    polling(10_000),
+  );
   expect(long.position.size).toBe(2);
   expect(legs.stops[0]).toMatchObject({ size: 2, cause: 'bracket:stop' });
   expect(legs.targets.map((order) => order.size)).toEqual([1, 1]);
@@ -172,21 +223,33 @@ test('protects a position with a bracket template, reverses it with its protecti
   expect(reversed.stderr).toBe('');
   expect(reversed.code).toBe(0);
   expect(reversed.stdout).toMatch(/^reversed ES: cancelled \d+ order\(s\), placed 1 order\(s\)\n$/);
-  const short = await eventually(async () => {
-    const position = await esPosition();
-    return position?.position.size === -2 ? position : undefined;
-  }, 'the short of 2', polling(15_000));
-  const buyStop = await eventually(async () => {
-    const working = await esOrders();
-    const stops = working.filter((order) => order.type === 'stop');
-    return stops.length === 1 && stops[0]?.side === 'buy' && working.every((order) => order.side === 'buy') ? stops[0] : undefined;
-  }, 'a working buy stop and no sell leg left', polling(10_000));
+  const short = await eventually(
+    async () => {
+      const position = await esPosition();
+      return position?.position.size === -2 ? position : undefined;
+    },
+    'the short of 2',
+    polling(15_000),
+  );
+  const buyStop = await eventually(
+    async () => {
+      const working = await esOrders();
+      const stops = working.filter((order) => order.type === 'stop');
+      return stops.length === 1 && stops[0]?.side === 'buy' && working.every((order) => order.side === 'buy') ? stops[0] : undefined;
+    },
+    'a working buy stop and no sell leg left',
+    polling(10_000),
+  );
   expect(short.position.size).toBe(-2);
   expect(buyStop).toMatchObject({ side: 'buy', size: 2, status: 'open' });
 
   // Flatten: no position and no working order left on ES.
   await cliJson(dataDir, 'flatten', 'ES');
-  const flat = await eventually(async () => ((await esPosition()) === undefined && (await esOrders()).length === 0 ? true : undefined), 'flat with no working orders', polling(15_000));
+  const flat = await eventually(
+    async () => ((await esPosition()) === undefined && (await esOrders()).length === 0 ? true : undefined),
+    'flat with no working orders',
+    polling(15_000),
+  );
   expect(flat).toBe(true);
 
   // Every fill says who caused it: the entry and the reversal by hand, the flatten's close too.
@@ -203,13 +266,27 @@ test('protects a position with a bracket template, reverses it with its protecti
 test('refuses a bracket template file that is not valid, naming the field', async () => {
   const dataDir = host.ready.dataDir;
 
-  const closer = await cli(dataDir, 'brackets', 'set', jsonFile({ name: 'Bad', stop: { ticks: 8 }, targets: [{ ticks: 16, size: 1 }, { ticks: 12, size: 1 }] }));
+  const closer = await cli(
+    dataDir,
+    'brackets',
+    'set',
+    jsonFile({
+      name: 'Bad',
+      stop: { ticks: 8 },
+      targets: [
+        { ticks: 16, size: 1 },
+        { ticks: 12, size: 1 },
+      ],
+    }),
+  );
   const noStop = await cli(dataDir, '--json', 'brackets', 'set', jsonFile({ name: 'Empty', targets: [] }));
   const listed = await cliJson<{ templates: { name: string }[] }>(dataDir, 'brackets', 'list');
 
   expect(closer.code).toBe(1);
   expect(closer.stderr).toBe('error invalid-request: brackets.set: template.targets.1.ticks target 2 must be farther than target 1 (16 ticks)\n');
   expect(noStop.code).toBe(1);
-  expect(JSON.parse(noStop.stderr)).toEqual({ error: { code: 'invalid-request', message: 'brackets.set: template.stop a template needs a stop or at least one target', field: 'template.stop' } });
+  expect(JSON.parse(noStop.stderr)).toEqual({
+    error: { code: 'invalid-request', message: 'brackets.set: template.stop a template needs a stop or at least one target', field: 'template.stop' },
+  });
   expect(listed.templates.map((template) => template.name)).not.toContain('Bad');
 });

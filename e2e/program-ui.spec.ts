@@ -76,7 +76,10 @@ async function openRiskSettings(page: Page): Promise<void> {
   await expect(page.getByTestId('risk-form')).toBeVisible();
 }
 
-test('a cap edited in the risk settings form changes what the gate allows; a refusal names the field in words; the lock-in asks first', async ({ page, host }) => {
+test('a cap edited in the risk settings form changes what the gate allows; a refusal names the field in words; the lock-in asks first', async ({
+  page,
+  host,
+}) => {
   await openTerminal(page, host);
   await page.getByTestId('ticket-size').fill('2');
   await page.getByTestId('ticket-bracket').selectOption('none');
@@ -135,6 +138,8 @@ test('an order whose stop, if hit, would cross the loss floor is refused naming 
   const fits = await terminal.run('buy', 'ES', '1', '--sl', '100');
 
   expect(refused.code).toBe(1);
-  expect(refused.stderr).toMatch(/^error risk-denied: RULE-014 max loss floor \$48,000\.00: if this order's stop \(200 ticks x 1, -\$2,500\.00\) is hit, equity \$[\d,.]+ falls to \$[\d,.]+, below the floor\n$/);
+  expect(refused.stderr).toMatch(
+    /^error risk-denied: RULE-014 max loss floor \$48,000\.00: if this order's stop \(200 ticks x 1, -\$2,500\.00\) is hit, equity \$[\d,.]+ falls to \$[\d,.]+, below the floor\n$/,
+  );
   expect(fits.code).toBe(0);
 });

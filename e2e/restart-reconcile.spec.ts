@@ -24,7 +24,11 @@ async function startTerminal(dataDir?: string): Promise<HostProcess> {
     { env: { PROJECTX_USERNAME: 'demo', PROJECTX_API_KEY: 'demo' }, ...(dataDir === undefined ? {} : { dataDir }) },
   );
   hosts.push(host);
-  await eventually(async () => ((await cliJson<{ connection: { trading: string } }>(host.ready.dataDir, 'status')).connection.trading === 'active' ? true : undefined), 'trading to become active', polling(20_000));
+  await eventually(
+    async () => ((await cliJson<{ connection: { trading: string } }>(host.ready.dataDir, 'status')).connection.trading === 'active' ? true : undefined),
+    'trading to become active',
+    polling(20_000),
+  );
   return host;
 }
 
@@ -42,15 +46,29 @@ test('after a crash, a restart restores the journal and shows fills made elsewhe
   const accounts = await cliJson<{ account: { id: number }; selected: boolean }[]>(dataDir, 'accounts');
   const accountId = accounts.find((account) => account.selected)?.account.id ?? 0;
   const placed = await cliJson<{ orderId: number; contractId: string }>(dataDir, 'buy', 'MES', '1');
-  await eventually(async () => ((await cliJson<FillRow[]>(dataDir, 'fills')).some((fill) => fill.orderId === placed.orderId) ? true : undefined), 'the fill', polling(15_000));
+  await eventually(
+    async () => ((await cliJson<FillRow[]>(dataDir, 'fills')).some((fill) => fill.orderId === placed.orderId) ? true : undefined),
+    'the fill',
+    polling(15_000),
+  );
 
   await first.stop('SIGKILL');
-  const outside = await sim.rest<{ success: boolean; orderId: number }>('/api/Order/place', { accountId, contractId: placed.contractId, type: 2, side: 0, size: 2 });
+  const outside = await sim.rest<{ success: boolean; orderId: number }>('/api/Order/place', {
+    accountId,
+    contractId: placed.contractId,
+    type: 2,
+    side: 0,
+    size: 2,
+  });
   const second = await startTerminal(dataDir);
-  const fills = await eventually(async () => {
-    const rows = await cliJson<FillRow[]>(dataDir, 'fills');
-    return rows.some((fill) => fill.orderId === outside.orderId) ? rows : undefined;
-  }, 'the fill made while the terminal was down', polling(20_000));
+  const fills = await eventually(
+    async () => {
+      const rows = await cliJson<FillRow[]>(dataDir, 'fills');
+      return rows.some((fill) => fill.orderId === outside.orderId) ? rows : undefined;
+    },
+    'the fill made while the terminal was down',
+    polling(20_000),
+  );
   const positions = await cliJson<PositionRow[]>(second.ready.dataDir, 'positions');
   const brokerTrades = (await sim.rest<{ trades: { id: number }[] }>('/api/Trade/search', { accountId, startTimestamp: '2026-11-17T00:00:00Z' })).trades;
 
@@ -68,7 +86,11 @@ test('a trade placed by another app appears in the running terminal', async () =
   const { contract } = await cliJson<{ contract: { id: string } }>(dataDir, 'quote', 'MNQ');
 
   const outside = await sim.rest<{ orderId: number }>('/api/Order/place', { accountId, contractId: contract.id, type: 2, side: 1, size: 1 });
-  const position = await eventually(async () => (await cliJson<PositionRow[]>(dataDir, 'positions')).find((row) => row.contract.symbol === 'MNQ'), 'the MNQ position', polling(15_000));
+  const position = await eventually(
+    async () => (await cliJson<PositionRow[]>(dataDir, 'positions')).find((row) => row.contract.symbol === 'MNQ'),
+    'the MNQ position',
+    polling(15_000),
+  );
   const fills = await cliJson<FillRow[]>(dataDir, 'fills');
 
   expect(position.position.size).toBe(-1);

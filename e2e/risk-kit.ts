@@ -11,7 +11,13 @@ export const dayRollAt = Date.parse('2026-11-18T23:00:00Z');
 
 /** One row of `positions --json`. */
 export interface PositionRow {
-  readonly position: { readonly accountId: number; readonly contractId: string; readonly size: number; readonly averageTicks: number; readonly openedAt: number };
+  readonly position: {
+    readonly accountId: number;
+    readonly contractId: string;
+    readonly size: number;
+    readonly averageTicks: number;
+    readonly openedAt: number;
+  };
   readonly contract: { readonly id: string; readonly symbol: string; readonly tickSize: number };
 }
 
@@ -28,7 +34,13 @@ export interface OrderRow {
 /** What the scenarios read of `risk --json`. */
 export interface RiskState {
   readonly health: string;
-  readonly effectiveLock: { readonly ruleId: string; readonly kind: string; readonly startedAt: number; readonly endsAt: number | null; readonly denial: string } | null;
+  readonly effectiveLock: {
+    readonly ruleId: string;
+    readonly kind: string;
+    readonly startedAt: number;
+    readonly endsAt: number | null;
+    readonly denial: string;
+  } | null;
   readonly breaches: readonly { readonly ruleId: string; readonly message: string; readonly repeats: number }[];
 }
 
@@ -115,7 +127,11 @@ export class Terminal {
 
   /** Waits until the broker link trades (connected and reconciled). */
   public async waitActive(): Promise<void> {
-    await eventually(async () => ((await this.json<{ connection: { trading: string } }>('status')).connection.trading === 'active' ? true : undefined), 'trading to become active', polling(20_000));
+    await eventually(
+      async () => ((await this.json<{ connection: { trading: string } }>('status')).connection.trading === 'active' ? true : undefined),
+      'trading to become active',
+      polling(20_000),
+    );
   }
 
   /**
@@ -138,7 +154,11 @@ export class Terminal {
 
   /** Waits for the position of a symbol with the given signed size. */
   public position(symbol: string, size: number, timeoutMs = 15_000): Promise<PositionRow> {
-    return eventually(async () => (await this.json<PositionRow[]>('positions')).find((row) => row.contract.symbol === symbol && row.position.size === size), `a ${symbol} position of ${size}`, polling(timeoutMs));
+    return eventually(
+      async () => (await this.json<PositionRow[]>('positions')).find((row) => row.contract.symbol === symbol && row.position.size === size),
+      `a ${symbol} position of ${size}`,
+      polling(timeoutMs),
+    );
   }
 
   /** Waits until the account holds nothing in a symbol (every symbol when none is given). */
@@ -157,10 +177,14 @@ export class Terminal {
 
   /** Waits until the account's most restrictive lock is one of this rule. */
   public lockedBy(ruleId: string, timeoutMs = 15_000): Promise<RiskState> {
-    return eventually(async () => {
-      const state = await this.risk();
-      return state.effectiveLock?.ruleId === ruleId ? state : undefined;
-    }, `a RULE-${ruleId} lock`, polling(timeoutMs));
+    return eventually(
+      async () => {
+        const state = await this.risk();
+        return state.effectiveLock?.ruleId === ruleId ? state : undefined;
+      },
+      `a RULE-${ruleId} lock`,
+      polling(timeoutMs),
+    );
   }
 
   /** The account's risk audit rows, oldest first. */

@@ -44,7 +44,11 @@ test('scenario 1: a long 2 ES that falls 12 ticks ($300) is flattened by RULE-00
   await terminal.riskSet({ maxContractsPerInstrument: { limits: { ES: 2 } } });
   const entry = await terminal.json<{ orderId: number }>('buy', 'ES', '2', '--sl', '40');
   const long = await terminal.position('ES', 2);
-  const stop = await eventually(async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === entry.orderId && order.type === 'stop'), 'the bracket stop', polling(10_000));
+  const stop = await eventually(
+    async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === entry.orderId && order.type === 'stop'),
+    'the bracket stop',
+    polling(10_000),
+  );
 
   await sim.control('/price', { symbol: 'ES', price: priceAway(long, -12) });
   await terminal.flat('ES');
@@ -74,7 +78,12 @@ test('scenario 2: three losing round trips lock the account on RULE-003 (flatten
   await terminal.discipline();
   const accountId = await terminal.accountId();
   // Only RULE-003 may act here: the trips must not trip the unrealized-loss, cooldown, frequency or stop rules first.
-  await terminal.riskSet({ dailyUnrealizedLoss: { limit: 1000 }, cooldownAfterLoss: { enabled: false }, tradeFrequency: { enabled: false }, noStopLossGrace: { enabled: false } });
+  await terminal.riskSet({
+    dailyUnrealizedLoss: { limit: 1000 },
+    cooldownAfterLoss: { enabled: false },
+    tradeFrequency: { enabled: false },
+    noStopLossGrace: { enabled: false },
+  });
 
   // Three losing ES round trips: 10 ticks ($125), 10 ticks, then 60 ticks ($750), each plus $2.80 fees: about -$256
   // after two (far from the limit whatever the market does after each move) and -$1,009 after three.
@@ -84,7 +93,11 @@ test('scenario 2: three losing round trips lock the account on RULE-003 (flatten
     if (trip === 2) {
       const mnqEntry = await terminal.json<{ orderId: number }>('buy', 'MNQ', '1', '--sl', '200');
       await terminal.position('MNQ', 1);
-      mnqStop = await eventually(async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === mnqEntry.orderId && order.type === 'stop'), 'the MNQ bracket stop', polling(10_000));
+      mnqStop = await eventually(
+        async () => (await terminal.json<OrderRow[]>('orders')).find((order) => order.parentOrderId === mnqEntry.orderId && order.type === 'stop'),
+        'the MNQ bracket stop',
+        polling(10_000),
+      );
     }
     expect((await terminal.risk()).effectiveLock).toBeNull();
     await terminal.json('buy', 'ES', '1');
@@ -141,12 +154,16 @@ test('scenario 3: a fourth fill within 60 s starts the trade-frequency cooldown;
   const insideAt = await terminal.now();
   // Keep trying until an order is accepted; every refusal on the way must be the cooldown's.
   const refusals: string[] = [];
-  const after = await eventually(async () => {
-    const attempt = await terminal.run('buy', 'MES', '1', '--sl', '40');
-    if (attempt.code === 0) return { at: await terminal.now() };
-    refusals.push(attempt.stderr);
-    return undefined;
-  }, 'an order to be accepted after the cooldown', polling(15_000));
+  const after = await eventually(
+    async () => {
+      const attempt = await terminal.run('buy', 'MES', '1', '--sl', '40');
+      if (attempt.code === 0) return { at: await terminal.now() };
+      refusals.push(attempt.stderr);
+      return undefined;
+    },
+    'an order to be accepted after the cooldown',
+    polling(15_000),
+  );
 
   expect(effectiveLock).toMatchObject({ kind: 'cooldown' });
   const endsAt = effectiveLock?.endsAt ?? 0;
@@ -191,7 +208,9 @@ test('scenario 4: a position without a stop is flattened after the grace period;
   expect(protectedLong.position.openedAt + 3000).toBeLessThanOrEqual(flattened[0]?.at ?? 0);
   expect(positions.map((row) => [row.contract.symbol, row.position.size])).toEqual([['MNQ', 1]]);
   expect(broker.workingOrders.map((order) => order.id)).toContain(outsideStop.orderId);
-  expect(audit.filter((row) => row.action === 'risk.enforce' && (row.detail.action as { contractId?: string }).contractId === protectedLong.contract.id)).toEqual([]);
+  expect(
+    audit.filter((row) => row.action === 'risk.enforce' && (row.detail.action as { contractId?: string }).contractId === protectedLong.contract.id),
+  ).toEqual([]);
 });
 
 test('scenario 5: at 15:08 CT the position is flattened, orders cancelled, and nothing is accepted until 17:00 CT', async () => {
@@ -276,7 +295,9 @@ test('scenario 8: while locked for the day, a locked-in configuration refuses a 
 
   expect(locked.effectiveLock).toMatchObject({ ruleId: 'trader', endsAt: dayRollAt });
   expect(looser.code).toBe(1);
-  expect(looser.stderr).toMatch(/^error risk-denied: the risk configuration is locked in until 2026-11-18 17:00 CT: dailyRealizedLoss\.limit may only be made stricter\n$/);
+  expect(looser.stderr).toMatch(
+    /^error risk-denied: the risk configuration is locked in until 2026-11-18 17:00 CT: dailyRealizedLoss\.limit may only be made stricter\n$/,
+  );
   expect(stricter.code).toBe(0);
   expect(config).toMatchObject({ config: { dailyRealizedLoss: { limit: 600 } }, lockedUntil: dayRollAt });
   expect(denied.stderr).toBe('error risk-denied: TRADER-LOCK trading locked by the trader for the rest of the day: trading locked until 2026-11-18 17:00 CT\n');

@@ -1,7 +1,10 @@
 import { expect } from '@playwright/test';
 import { keepScreenshot, openTerminal, test } from './terminal-ui';
 
-test('the broker connection page shows the credentials status and the headless host answers about storing them and the desktop settings', async ({ page, host }) => {
+test('the broker connection page shows the credentials status and the headless host answers about storing them and the desktop settings', async ({
+  page,
+  host,
+}) => {
   await openTerminal(page, host);
   await page.getByTestId('settings-open').click();
   await page.getByTestId('settings-connection').click();

@@ -51,8 +51,19 @@ test('a strategy is created, started, places a bracketed order on the market, an
   // The chart marks its bracket legs and its fill as the strategy's.
   await openScreen(page, 'trade');
   const canvas = page.getByTestId('chart-canvas').first();
-  await expect.poll(async () => (await drawnLines(canvas)).filter((line) => line.strategy === strategyId).map((line) => line.kind).sort(), { timeout: 15_000 }).toEqual(['stop-loss', 'take-profit']);
-  await expect.poll(async () => JSON.parse((await canvas.getAttribute('data-fills')) ?? '[]') as { owner: string }[]).toContainEqual(expect.objectContaining({ owner: strategyId }));
+  await expect
+    .poll(
+      async () =>
+        (await drawnLines(canvas))
+          .filter((line) => line.strategy === strategyId)
+          .map((line) => line.kind)
+          .sort(),
+      { timeout: 15_000 },
+    )
+    .toEqual(['stop-loss', 'take-profit']);
+  await expect
+    .poll(async () => JSON.parse((await canvas.getAttribute('data-fills')) ?? '[]') as { owner: string }[])
+    .toContainEqual(expect.objectContaining({ owner: strategyId }));
   await page.getByTestId('tab-strategies').click();
   await expect(page.getByTestId('strategies-tab').getByTestId('strategy-row')).toHaveCount(1);
   await keepScreenshot(page, 'strategy-chart-marks');
@@ -81,7 +92,9 @@ test('an indicator menu draws moving averages, RSI in its own pane and smart-mon
   for (const indicator of ['ema21', 'vwap', 'rsi', 'smc']) await page.getByTestId(`indicator-${indicator}`).check();
   await page.keyboard.press('Escape');
 
-  await expect.poll(async () => (JSON.parse((await canvas.getAttribute('data-indicators')) ?? '[]') as { id: string }[]).map((item) => item.id), { timeout: 15_000 }).toEqual(['ema21', 'vwap', 'smc', 'rsi']);
+  await expect
+    .poll(async () => (JSON.parse((await canvas.getAttribute('data-indicators')) ?? '[]') as { id: string }[]).map((item) => item.id), { timeout: 15_000 })
+    .toEqual(['ema21', 'vwap', 'smc', 'rsi']);
   const drawn = JSON.parse((await canvas.getAttribute('data-indicators')) ?? '[]') as { id: string; points: number; markers: number; zones: number }[];
   expect(drawn.find((item) => item.id === 'ema21')?.points).toBeGreaterThan(100);
   expect(drawn.find((item) => item.id === 'smc')?.markers).toBeGreaterThan(0);

@@ -145,17 +145,21 @@ function check(file, blocks, problems) {
       covered.push([match.index, match.index + whole.length]);
       const path = resolveDocument(cited, file);
       if (path === undefined) {
-        problems.push(`${where(match.index)}: cites ${cited}, which is not in the repository (cite a document by its path, e.g. docs/risk-rules.md, or put it in docs/)`);
+        problems.push(
+          `${where(match.index)}: cites ${cited}, which is not in the repository (cite a document by its path, e.g. docs/risk-rules.md, or put it in docs/)`,
+        );
         continue;
       }
       const known = headings(path);
       if (anchor !== undefined && !known.anchors.has(anchor.slice(1))) problems.push(`${where(match.index)}: ${cited} has no heading ${anchor}`);
       for (const [, number] of sections.matchAll(sectionNumber)) {
-        if (!known.numbers.has(number)) problems.push(`${where(match.index)}: ${cited} has no section ${number} (its headings number ${[...known.numbers].join(', ') || 'nothing'})`);
+        if (!known.numbers.has(number))
+          problems.push(`${where(match.index)}: ${cited} has no section ${number} (its headings number ${[...known.numbers].join(', ') || 'nothing'})`);
       }
     }
     for (const match of block.text.matchAll(/§/g)) {
-      if (!covered.some(([start, end]) => match.index >= start && match.index < end)) problems.push(`${where(match.index)}: a section sign without a document; cite it as docs/<file>.md §N`);
+      if (!covered.some(([start, end]) => match.index >= start && match.index < end))
+        problems.push(`${where(match.index)}: a section sign without a document; cite it as docs/<file>.md §N`);
     }
     for (const match of block.text.matchAll(/\b(?:the )?(?:reference|spec|specification) section \d+(?:\.\d+)*/gi)) {
       problems.push(`${where(match.index)}: "${match[0]}" names no document; cite it as docs/<file>.md §N`);
@@ -177,7 +181,14 @@ for (const folder of sourceFolders) {
   }
 }
 const docs = join(root, 'docs');
-const markdown = [join(root, 'README.md'), ...(existsSync(docs) ? readdirSync(docs).filter((name) => name.endsWith('.md')).map((name) => join(docs, name)) : [])];
+const markdown = [
+  join(root, 'README.md'),
+  ...(existsSync(docs)
+    ? readdirSync(docs)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(docs, name))
+    : []),
+];
 for (const file of markdown.filter((path) => existsSync(path))) {
   files++;
   check(file, [{ line: 1, text: markdownText(readFileSync(file, 'utf8')) }], problems);

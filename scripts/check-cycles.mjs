@@ -55,7 +55,10 @@ function typeOnly(typeKeyword, clause) {
   if (typeKeyword !== undefined) return true;
   const named = /^\{([^}]*)\}$/.exec((clause ?? '').trim());
   if (named === null) return false;
-  const elements = named[1].split(',').map((element) => element.trim()).filter((element) => element.length > 0);
+  const elements = named[1]
+    .split(',')
+    .map((element) => element.trim())
+    .filter((element) => element.length > 0);
   return elements.length > 0 && elements.every((element) => /^type\s/.test(element));
 }
 

@@ -20,7 +20,14 @@ export interface SimState extends SimTruth {
   readonly clock: string;
   readonly prices: Record<string, number>;
   readonly trades: (SimTruth['trades'][number] & { readonly voided: boolean })[];
-  readonly gateway: { readonly faults: { readonly feedFrozen: boolean; readonly rateLimitedSeconds: number; readonly partialPayloadsSeconds: number; readonly heldOrderRequests: number } };
+  readonly gateway: {
+    readonly faults: {
+      readonly feedFrozen: boolean;
+      readonly rateLimitedSeconds: number;
+      readonly partialPayloadsSeconds: number;
+      readonly heldOrderRequests: number;
+    };
+  };
 }
 
 /** The simulator as the soak reaches it: its control API, and its REST as another app with its own login. */
@@ -36,7 +43,11 @@ export class SimBroker {
 
   /** Posts to the control API; throws when refused. */
   public async control(path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${this.urls.control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${this.urls.control}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 200) throw new Error(`control ${path} refused: ${response.status} ${await response.text()}`);
   }
 

@@ -4,7 +4,16 @@ import type { Ledger } from './ledger';
 import { sleep, type Random } from './random';
 
 /** Every fault the soak injects: the simulator's kinds (unfreeze follows each freeze) and kill -9 of the host. */
-export const soakFaultKinds = ['drop-sockets', 'freeze-feed', 'logout', 'rate-limit', 'reject-next-order', 'timeout-next-order', 'partial-payloads', 'kill'] as const;
+export const soakFaultKinds = [
+  'drop-sockets',
+  'freeze-feed',
+  'logout',
+  'rate-limit',
+  'reject-next-order',
+  'timeout-next-order',
+  'partial-payloads',
+  'kill',
+] as const;
 export type SoakFault = (typeof soakFaultKinds)[number];
 
 /** What the fault loop needs. */
@@ -35,7 +44,18 @@ export async function injectFaults(context: FaultContext): Promise<void> {
   while (Date.now() < context.until) {
     // A host that ended on its own (counted against it) is started again so the run goes on.
     if (context.host.pid === undefined) await restartHost(context);
-    let kind = planned.shift() ?? random.weighted<SoakFault>([[3, 'drop-sockets'], [2, 'freeze-feed'], [2, 'rate-limit'], [2, 'reject-next-order'], [1, 'timeout-next-order'], [2, 'logout'], [2, 'partial-payloads'], [1, 'kill']]);
+    let kind =
+      planned.shift() ??
+      random.weighted<SoakFault>([
+        [3, 'drop-sockets'],
+        [2, 'freeze-feed'],
+        [2, 'rate-limit'],
+        [2, 'reject-next-order'],
+        [1, 'timeout-next-order'],
+        [2, 'logout'],
+        [2, 'partial-payloads'],
+        [1, 'kill'],
+      ]);
     // No kill in the last seconds: the host gets to trade again before the run ends.
     if (kind === 'kill' && context.until - Date.now() < 6_000 && !planned.includes('kill') && killsSoFar(context) >= context.minKills) kind = 'drop-sockets';
     pending.push(inject(context, kind));
@@ -71,7 +91,15 @@ async function inject(context: FaultContext, kind: SoakFault): Promise<void> {
         const accountId = random.pick(context.accounts);
         const contractId = random.pick(context.contractIds);
         if (random.chance(0.5)) await broker.otherApp('/api/Position/closeContract', { accountId, contractId });
-        else await broker.otherApp('/api/Order/place', { accountId, contractId, type: 2, side: random.int(0, 1), size: 1, customTag: `oa-soak-down-${Date.now()}` });
+        else
+          await broker.otherApp('/api/Order/place', {
+            accountId,
+            contractId,
+            type: 2,
+            side: random.int(0, 1),
+            size: 1,
+            customTag: `oa-soak-down-${Date.now()}`,
+          });
       }
       await restartHost(context);
       return;

@@ -121,7 +121,8 @@ export class HostUnderSoak {
     if (this.ledger.totalSamples % 5 !== 0 || !this.up) return;
     const diagnostics = await this.read('diagnostics.get', {});
     if (!diagnostics.ok) return;
-    for (const [family, left] of Object.entries(diagnostics.value.rateLimitHeadroom)) this.ledger.minHeadroom[family] = Math.min(this.ledger.minHeadroom[family] ?? left, left);
+    for (const [family, left] of Object.entries(diagnostics.value.rateLimitHeadroom))
+      this.ledger.minHeadroom[family] = Math.min(this.ledger.minHeadroom[family] ?? left, left);
   }
 
   /** Waits until trading is active, or `timeoutMs` passed; answers whether it is. */

@@ -24,14 +24,19 @@ export interface RunStart {
 }
 
 function invariant(name: string, problems: readonly string[]): Invariant {
-  return problems.length === 0 ? { name, ok: true } : { name, ok: false, detail: problems.slice(0, 12).join('; ') + (problems.length > 12 ? `; … ${problems.length - 12} more` : '') };
+  return problems.length === 0
+    ? { name, ok: true }
+    : { name, ok: false, detail: problems.slice(0, 12).join('; ') + (problems.length > 12 ? `; … ${problems.length - 12} more` : '') };
 }
 
 /** The differences between two lists of keys, in words. */
 function differences(what: string, terminal: readonly string[], broker: readonly string[]): string[] {
   const left = new Set(terminal);
   const right = new Set(broker);
-  return [...[...right].filter((key) => !left.has(key)).map((key) => `${what} at the broker only: ${key}`), ...[...left].filter((key) => !right.has(key)).map((key) => `${what} in the terminal only: ${key}`)];
+  return [
+    ...[...right].filter((key) => !left.has(key)).map((key) => `${what} at the broker only: ${key}`),
+    ...[...left].filter((key) => !right.has(key)).map((key) => `${what} in the terminal only: ${key}`),
+  ];
 }
 
 function price(ticks: number | null, tickSize: number): string {
@@ -42,13 +47,31 @@ function price(ticks: number | null, tickSize: number): string {
  * The terminal against the broker for one account: positions, working orders (suspended bracket
  * children aside) and the fills since the run began. `undefined` when the terminal cannot answer.
  */
-export async function compareAccount(host: HostUnderSoak, state: SimState, accountId: number, start: RunStart, contracts: readonly TradedContract[]): Promise<Invariant[]> {
+export async function compareAccount(
+  host: HostUnderSoak,
+  state: SimState,
+  accountId: number,
+  start: RunStart,
+  contracts: readonly TradedContract[],
+): Promise<Invariant[]> {
   const tickSize = (contractId: string): number => contracts.find((contract) => contract.contractId === contractId)?.tickSize ?? 1;
-  const [positions, orders, fills] = await Promise.all([host.read('positions.list', { accountId }), host.read('orders.list', { accountId }), host.read('fills.list', { accountId, limit: 5000 })]);
-  const unanswered = (result: { ok: boolean; error?: { message: string } }): string[] => (result.ok ? [] : [`the terminal did not answer: ${result.error?.message ?? ''}`]);
+  const [positions, orders, fills] = await Promise.all([
+    host.read('positions.list', { accountId }),
+    host.read('orders.list', { accountId }),
+    host.read('fills.list', { accountId, limit: 5000 }),
+  ]);
+  const unanswered = (result: { ok: boolean; error?: { message: string } }): string[] =>
+    result.ok ? [] : [`the terminal did not answer: ${result.error?.message ?? ''}`];
 
-  const brokerPositions = state.positions.filter((position) => position.accountId === accountId && position.size !== 0).map((position) => `${position.contractId} ${signedSize(state, accountId, position.contractId)}`);
-  const terminalPositions = positions.ok ? positions.value.map((summary: PositionSummary) => summary.position).filter((position) => position.size !== 0).map((position) => `${position.contractId} ${position.size}`) : [];
+  const brokerPositions = state.positions
+    .filter((position) => position.accountId === accountId && position.size !== 0)
+    .map((position) => `${position.contractId} ${signedSize(state, accountId, position.contractId)}`);
+  const terminalPositions = positions.ok
+    ? positions.value
+        .map((summary: PositionSummary) => summary.position)
+        .filter((position) => position.size !== 0)
+        .map((position) => `${position.contractId} ${position.size}`)
+    : [];
 
   const brokerOrders = state.workingOrders
     .filter((order) => order.accountId === accountId && order.status !== 8)
@@ -56,12 +79,19 @@ export async function compareAccount(host: HostUnderSoak, state: SimState, accou
   const terminalOrders = orders.ok
     ? orders.value
         .filter((order: OrderView) => order.status !== 'suspended')
-        .map((order) => `${order.id} ${order.side} ${order.size} stop ${price(order.stopTicks, tickSize(order.contractId))} limit ${price(order.limitTicks, tickSize(order.contractId))}`)
+        .map(
+          (order) =>
+            `${order.id} ${order.side} ${order.size} stop ${price(order.stopTicks, tickSize(order.contractId))} limit ${price(order.limitTicks, tickSize(order.contractId))}`,
+        )
     : [];
 
-  const brokerFills = state.trades.filter((trade) => trade.accountId === accountId && trade.id > start.afterTradeId).map((trade) => `${trade.id} order ${trade.orderId} ${trade.side === 0 ? 'buy' : 'sell'} ${trade.size}${trade.voided ? ' voided' : ''}`);
+  const brokerFills = state.trades
+    .filter((trade) => trade.accountId === accountId && trade.id > start.afterTradeId)
+    .map((trade) => `${trade.id} order ${trade.orderId} ${trade.side === 0 ? 'buy' : 'sell'} ${trade.size}${trade.voided ? ' voided' : ''}`);
   const terminalFills = fills.ok
-    ? fills.value.filter((fill: FillView) => fill.id > start.afterTradeId).map((fill) => `${fill.id} order ${fill.orderId} ${fill.side} ${fill.size}${fill.voided ? ' voided' : ''}`)
+    ? fills.value
+        .filter((fill: FillView) => fill.id > start.afterTradeId)
+        .map((fill) => `${fill.id} order ${fill.orderId} ${fill.side} ${fill.size}${fill.voided ? ' voided' : ''}`)
     : [];
 
   return [
@@ -80,7 +110,8 @@ export function protectionInvariants(state: SimState, accounts: readonly number[
       ...state.positions.filter((position) => position.accountId === accountId).map((position) => position.contractId),
       ...state.workingOrders.filter((order) => order.accountId === accountId).map((order) => order.contractId),
     ]);
-    for (const contractId of [...ids].sort()) checked.push(invariant(`protection follows the position (${accountId} ${contractId})`, legViolations(state, accountId, contractId)));
+    for (const contractId of [...ids].sort())
+      checked.push(invariant(`protection follows the position (${accountId} ${contractId})`, legViolations(state, accountId, contractId)));
   }
   return checked;
 }
@@ -108,7 +139,9 @@ export function auditOrders(orders: readonly BrokerOrder[], ledger: Ledger, wall
     if (order.customTag === null || order.customTag === '') continue;
     byTag.set(order.customTag, [...(byTag.get(order.customTag) ?? []), order]);
   }
-  const duplicates = [...byTag].filter(([, sharing]) => sharing.length > 1).map(([tag, sharing]) => `${tag}: orders ${sharing.map((order) => order.id).join(', ')}`);
+  const duplicates = [...byTag]
+    .filter(([, sharing]) => sharing.length > 1)
+    .map(([tag, sharing]) => `${tag}: orders ${sharing.map((order) => order.id).join(', ')}`);
 
   const ids = new Map(orders.map((order) => [`${order.accountId} ${order.id}`, order]));
   const unknown = [...ledger.acknowledged.values()]
@@ -128,16 +161,22 @@ export function auditOrders(orders: readonly BrokerOrder[], ledger: Ledger, wall
     const createdAt = wallTimeOf(Date.parse(order.creationTimestamp));
     // A call the client gave up on (timeout) may still be running in the host: its window stays open.
     const inWindow = (call: CallRecord): boolean =>
-      call.accountId === order.accountId && call.startedAt - slackMs <= createdAt && createdAt <= (call.code === 'timeout' ? Number.POSITIVE_INFINITY : call.endedAt + slackMs);
+      call.accountId === order.accountId &&
+      call.startedAt - slackMs <= createdAt &&
+      createdAt <= (call.code === 'timeout' ? Number.POSITIVE_INFINITY : call.endedAt + slackMs);
     const reverse = ledger.calls.find((call) => call.channel === 'positions.reverse' && call.ok && !claimed.has(call) && inWindow(call));
     if (reverse !== undefined) {
       claimed.add(reverse);
       reverseOrders += 1;
       continue;
     }
-    const cause = ledger.calls.find((call) => call.customTag === tag) ?? ledger.calls.findLast((call) => (call.channel === 'orders.place' || call.channel === 'positions.reverse') && inWindow(call));
+    const cause =
+      ledger.calls.find((call) => call.customTag === tag) ??
+      ledger.calls.findLast((call) => (call.channel === 'orders.place' || call.channel === 'positions.reverse') && inWindow(call));
     lateOrders += 1;
-    lateOrderDetails.push(`${order.id} ${tag} (account ${order.accountId}, status ${order.status}): ${cause === undefined ? 'no call in flight' : `${cause.channel} answered ${cause.code ?? 'ok'}`}`);
+    lateOrderDetails.push(
+      `${order.id} ${tag} (account ${order.accountId}, status ${order.status}): ${cause === undefined ? 'no call in flight' : `${cause.channel} answered ${cause.code ?? 'ok'}`}`,
+    );
   }
   return {
     invariants: [invariant('no duplicate order (a client tag used once)', duplicates), invariant('every acknowledged order is known to the broker', unknown)],

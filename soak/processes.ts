@@ -63,7 +63,23 @@ export function startSimulator(seed: number, clock: string): Promise<Started<Sim
 
 /** Starts the headless host (`out/main/headless.js`, API only) on the simulator as its ProjectX broker. */
 export function startHost(sim: SimReady, dataDir: string, clock: string): Promise<Started<HostReady>> {
-  const args = ['--no-ui', '--port', '0', '--data-dir', dataDir, '--broker', 'projectx', '--rest-url', sim.rest, '--user-hub-url', sim.userHub, '--market-hub-url', sim.marketHub, '--clock', clock];
+  const args = [
+    '--no-ui',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--broker',
+    'projectx',
+    '--rest-url',
+    sim.rest,
+    '--user-hub-url',
+    sim.userHub,
+    '--market-hub-url',
+    sim.marketHub,
+    '--clock',
+    clock,
+  ];
   return startReady<HostReady>('out/main/headless.js', args, { ...process.env, PROJECTX_USERNAME: 'demo', PROJECTX_API_KEY: 'demo' }, 'the headless host');
 }
 

@@ -58,8 +58,8 @@ function parseOptions(): Options {
     .description('Soaks the headless host on a separate simulator: random trading, every fault, kill -9 restarts; then compares with the broker')
     .option('--seconds <n>', 'how long the workload and the faults run', wholeNumber, 45)
     .option('--seed <n>', 'seed of the workload, the faults and the simulator (default: random)', wholeNumber)
-    .option('--pause-ms <n>', 'mean pause between one account\'s steps; lower is heavier (the broker allows 200 REST calls a minute)', wholeNumber, 1000)
-    .option('--keep', 'keep the host\'s data folder', false)
+    .option('--pause-ms <n>', "mean pause between one account's steps; lower is heavier (the broker allows 200 REST calls a minute)", wholeNumber, 1000)
+    .option('--keep', "keep the host's data folder", false)
     .allowExcessArguments(false)
     .parse(process.argv);
   const options = program.opts<{ seconds: number; seed?: number; keep: boolean; pauseMs: number }>();
@@ -149,13 +149,14 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   }
   await sleep(2_000);
   // Every unknown-outcome answer is settled by exactly one orders.resolved, unless its host was ended first.
-  const unsettledNow = (): string[] => ledger.calls
-    .filter((call) => call.code === 'unknown-outcome' && call.customTag !== null)
-    .flatMap((call) => {
-      const count = ledger.resolutions.filter((resolution) => resolution.customTag === call.customTag).length;
-      if (count === 1 || (count === 0 && ledger.hostEnds.some((at) => at >= call.endedAt))) return [];
-      return [`${call.channel} ${call.customTag} on ${call.accountId ?? '-'}: ${count} orders.resolved events`];
-    });
+  const unsettledNow = (): string[] =>
+    ledger.calls
+      .filter((call) => call.code === 'unknown-outcome' && call.customTag !== null)
+      .flatMap((call) => {
+        const count = ledger.resolutions.filter((resolution) => resolution.customTag === call.customTag).length;
+        if (count === 1 || (count === 0 && ledger.hostEnds.some((at) => at >= call.endedAt))) return [];
+        return [`${call.channel} ${call.customTag} on ${call.accountId ?? '-'}: ${count} orders.resolved events`];
+      });
   // Settling looks the order up at the broker, which may wait out a 429 back-off first.
   const settleBy = Date.now() + 30_000;
   while (unsettledNow().length > 0 && Date.now() < settleBy) await sleep(500);
@@ -180,9 +181,15 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   const missingFaults = [...soakFaultKinds, 'unfreeze-feed'].filter((kind) => !injected.has(kind));
   const kills = ledger.faults.filter((fault) => fault.kind === 'kill' && fault.ok).length;
   const invariants: Invariant[] = [
-    check('every fault kind injected, and at least ' + minKills + ' kill -9 restarts', [...missingFaults.map((kind) => `${kind} never injected`), ...(kills < minKills ? [`only ${kills} kills`] : [])]),
+    check('every fault kind injected, and at least ' + minKills + ' kill -9 restarts', [
+      ...missingFaults.map((kind) => `${kind} never injected`),
+      ...(kills < minKills ? [`only ${kills} kills`] : []),
+    ]),
     check('the host never ended on its own and every restart came up', ledger.unexpectedExits),
-    check('trading active again after the faults', activeAfterSettle ? [] : [`not trading 30 s into the settle (${ledger.stuck ?? ''}); restarted once more for the comparisons`]),
+    check(
+      'trading active again after the faults',
+      activeAfterSettle ? [] : [`not trading 30 s into the settle (${ledger.stuck ?? ''}); restarted once more for the comparisons`],
+    ),
     check('every unknown-outcome answer is followed by one orders.resolved', unsettled),
     ...comparisons,
     ...audit.invariants,
@@ -191,7 +198,8 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
 
   const calls = ledger.callCounts();
   const resolutions: Record<string, number> = {};
-  for (const resolution of ledger.resolutions) resolutions[`${resolution.command} ${resolution.outcome}`] = (resolutions[`${resolution.command} ${resolution.outcome}`] ?? 0) + 1;
+  for (const resolution of ledger.resolutions)
+    resolutions[`${resolution.command} ${resolution.outcome}`] = (resolutions[`${resolution.command} ${resolution.outcome}`] ?? 0) + 1;
   const summary = {
     seed: options.seed,
     seconds: options.seconds,
@@ -205,7 +213,10 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
     reverseOrders: audit.reverseOrders,
     slowCalls: ledger.calls
       .filter((call) => call.endedAt - call.startedAt > 10_000)
-      .map((call) => `${call.channel} on ${call.accountId ?? '-'} at +${((call.startedAt - startedAt) / 1000).toFixed(1)} s answered ${call.code ?? 'ok'} after ${((call.endedAt - call.startedAt) / 1000).toFixed(1)} s`),
+      .map(
+        (call) =>
+          `${call.channel} on ${call.accountId ?? '-'} at +${((call.startedAt - startedAt) / 1000).toFixed(1)} s answered ${call.code ?? 'ok'} after ${((call.endedAt - call.startedAt) / 1000).toFixed(1)} s`,
+      ),
     unknownOutcomes: ledger.calls.filter((call) => call.code === 'unknown-outcome').length,
     orderResolutions: resolutions,
     activeShare: ledger.totalSamples === 0 ? 0 : Math.round((ledger.activeSamples / ledger.totalSamples) * 1000) / 1000,

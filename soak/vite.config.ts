@@ -4,7 +4,12 @@ import { defineConfig } from 'vite';
 import packageJson from '../package.json' with { type: 'json' };
 
 // Builds the soak for Node (npm run soak); dependencies stay external.
-const external = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...Object.keys(packageJson.dependencies), ...Object.keys(packageJson.devDependencies)];
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  ...Object.keys(packageJson.dependencies),
+  ...Object.keys(packageJson.devDependencies),
+];
 
 // oxlint-disable-next-line import/no-default-export -- vite reads the default export
 export default defineConfig({

@@ -100,9 +100,12 @@ async function step(context: WorkloadContext, accountId: number): Promise<void> 
       if (working.length === 0) return;
       const order = random.pick(working);
       const move = random.pick([-2, -1, 1, 2]);
-      if (order.type === 'stop' && order.stopTicks !== null) await host.call('orders.modify', { accountId, orderId: order.id, stopPrice: (order.stopTicks + move) * tick }, accountId);
-      else if (order.type === 'limit' && order.limitTicks !== null && random.chance(0.7)) await host.call('orders.modify', { accountId, orderId: order.id, price: (order.limitTicks + move) * tick }, accountId);
-      else if (order.customTag?.startsWith('tt-') === true && !order.customTag.endsWith('-TP')) await host.call('orders.modify', { accountId, orderId: order.id, size: random.int(1, 3) }, accountId);
+      if (order.type === 'stop' && order.stopTicks !== null)
+        await host.call('orders.modify', { accountId, orderId: order.id, stopPrice: (order.stopTicks + move) * tick }, accountId);
+      else if (order.type === 'limit' && order.limitTicks !== null && random.chance(0.7))
+        await host.call('orders.modify', { accountId, orderId: order.id, price: (order.limitTicks + move) * tick }, accountId);
+      else if (order.customTag?.startsWith('tt-') === true && !order.customTag.endsWith('-TP'))
+        await host.call('orders.modify', { accountId, orderId: order.id, size: random.int(1, 3) }, accountId);
       return;
     }
     case 'cancel': {
@@ -123,7 +126,14 @@ async function step(context: WorkloadContext, accountId: number): Promise<void> 
       return;
     case 'other-market':
       otherTags += 1;
-      await broker.otherApp('/api/Order/place', { accountId, contractId: contract.contractId, type: 2, side: side === 'buy' ? 0 : 1, size: 1, customTag: `oa-soak-${Date.now()}-${otherTags}` });
+      await broker.otherApp('/api/Order/place', {
+        accountId,
+        contractId: contract.contractId,
+        type: 2,
+        side: side === 'buy' ? 0 : 1,
+        size: 1,
+        customTag: `oa-soak-${Date.now()}-${otherTags}`,
+      });
       return;
     case 'other-close':
       await broker.otherApp('/api/Position/closeContract', { accountId, contractId: contract.contractId });

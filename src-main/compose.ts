@@ -102,7 +102,15 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
   const lagResolutionMs = 20;
   const lag = monitorEventLoopDelay({ resolution: lagResolutionMs });
   lag.enable();
-  const info = { name: 'Topstep Terminal', version, host: config.host, pid: process.pid, startedAt: clock.now(), dataDir: config.dataDir, broker: config.broker.kind === 'simulator' ? 'simulator' : config.broker.kind } as const;
+  const info = {
+    name: 'Topstep Terminal',
+    version,
+    host: config.host,
+    pid: process.pid,
+    startedAt: clock.now(),
+    dataDir: config.dataDir,
+    broker: config.broker.kind === 'simulator' ? 'simulator' : config.broker.kind,
+  } as const;
   const disposers: (() => Promise<void> | void)[] = [
     () => {
       lag.disable();
@@ -115,10 +123,27 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
   if (config.broker.kind === 'simulator') {
     sim = await startSimGateway({ seed: config.broker.seed, clock: config.clockStart, logger: brokerLogger });
     const urls = sim.urls;
-    broker = createProjectXBroker({ restUrl: urls.rest, userHubUrl: urls.userHub, marketHubUrl: urls.marketHub, userName: 'demo', apiKey: 'demo', clock, logger: brokerLogger });
+    broker = createProjectXBroker({
+      restUrl: urls.rest,
+      userHubUrl: urls.userHub,
+      marketHubUrl: urls.marketHub,
+      userName: 'demo',
+      apiKey: 'demo',
+      clock,
+      logger: brokerLogger,
+    });
   } else if (config.broker.kind === 'projectx') {
     const { restUrl, userHubUrl, marketHubUrl, userName, apiKey, rateBudgets } = config.broker;
-    broker = createProjectXBroker({ restUrl, userHubUrl, marketHubUrl, userName, apiKey, clock, logger: brokerLogger, ...(rateBudgets === undefined ? {} : { rateBudgets }) });
+    broker = createProjectXBroker({
+      restUrl,
+      userHubUrl,
+      marketHubUrl,
+      userName,
+      apiKey,
+      clock,
+      logger: brokerLogger,
+      ...(rateBudgets === undefined ? {} : { rateBudgets }),
+    });
   }
 
   let store: SqliteStore | undefined;
@@ -136,9 +161,28 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     const core = new TradingCore({ broker, store, clock, events, logger: config.logger, connection, scheduler: systemScheduler });
     const catalog = new TemplateCatalog(store, config.logger);
     const protection = { catalog, entries: new EntryPlans(), plans: new PositionPlans(store) };
-    const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tt-${randomUUID()}`, protection, events, scheduler: systemScheduler });
+    const orders = new OrderService({
+      core,
+      broker,
+      store,
+      connection,
+      clock,
+      newTag: () => `tt-${randomUUID()}`,
+      protection,
+      events,
+      scheduler: systemScheduler,
+    });
     // The risk manager installs itself as the order service's pre-trade gate.
-    const risk = createRiskManager({ core, orders, broker, store, clock, events, logger: config.loggers?.enforcement ?? config.logger, scheduler: systemScheduler });
+    const risk = createRiskManager({
+      core,
+      orders,
+      broker,
+      store,
+      clock,
+      events,
+      logger: config.loggers?.enforcement ?? config.logger,
+      scheduler: systemScheduler,
+    });
     const engine = new ProtectionEngine({
       ...protection,
       core,
@@ -156,7 +200,19 @@ export async function composeTerminal(config: TerminalConfig): Promise<Terminal>
     const history = new BarHistory(broker, store, systemScheduler);
     // Which strategy placed each order: the strategies record it, the journal reads it.
     const attribution = new OrderAttribution(store);
-    const strategies = new StrategyService({ core, orders, broker, history, store, clock, events, logger: config.logger, scheduler: systemScheduler, kinds: builtInStrategies, attribution });
+    const strategies = new StrategyService({
+      core,
+      orders,
+      broker,
+      history,
+      store,
+      clock,
+      events,
+      logger: config.logger,
+      scheduler: systemScheduler,
+      kinds: builtInStrategies,
+      attribution,
+    });
     const journal = new JournalService({ core, store, clock, attribution });
     const backtests = new BacktestRuns({
       port: createBacktester(),

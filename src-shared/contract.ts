@@ -11,7 +11,15 @@ import { riskPresets } from './domain/risk-config';
 import { programKinds, programSizes, type AccountProgramView } from './programs';
 import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } from './domain/host-settings';
 import type { BacktestProgressView, BacktestResultView, BacktestRunView, JournalView, TradeStatsView } from './domain/analytics';
-import type { IndicatorSeriesView, StrategyDetailView, StrategyKindView, StrategyLogEntry, StrategyMark, StrategyParametersOutcome, StrategyView } from './domain/strategies';
+import type {
+  IndicatorSeriesView,
+  StrategyDetailView,
+  StrategyKindView,
+  StrategyLogEntry,
+  StrategyMark,
+  StrategyParametersOutcome,
+  StrategyView,
+} from './domain/strategies';
 import * as strategyRequests from './strategy-requests';
 import type { ErrorCode } from './result';
 import { bracketTemplateSchema, type BracketCatalogView, type BracketDefault, type BracketTemplate } from './domain/brackets';
@@ -82,16 +90,24 @@ const placeOrder = z
   .strict()
   .superRefine((order, context) => {
     if (order.template !== undefined && (order.stopLossTicks !== undefined || order.takeProfitTicks !== undefined)) {
-      context.addIssue({ code: 'custom', path: ['template'], message: 'cannot be combined with stopLossTicks/takeProfitTicks (they are a one-off template of their own)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['template'],
+        message: 'cannot be combined with stopLossTicks/takeProfitTicks (they are a one-off template of their own)',
+      });
     }
     const needsLimit = order.type === 'limit' || order.type === 'stop-limit';
     const needsStop = order.type === 'stop' || order.type === 'stop-limit';
-    if (needsLimit && order.limitPrice === undefined) context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is required for a ${order.type} order` });
-    if (!needsLimit && order.limitPrice !== undefined) context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is not used by a ${order.type} order` });
+    if (needsLimit && order.limitPrice === undefined)
+      context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is required for a ${order.type} order` });
+    if (!needsLimit && order.limitPrice !== undefined)
+      context.addIssue({ code: 'custom', path: ['limitPrice'], message: `is not used by a ${order.type} order` });
     if (needsStop && order.stopPrice === undefined) context.addIssue({ code: 'custom', path: ['stopPrice'], message: `is required for a ${order.type} order` });
     if (!needsStop && order.stopPrice !== undefined) context.addIssue({ code: 'custom', path: ['stopPrice'], message: `is not used by a ${order.type} order` });
-    if (order.type === 'trailing-stop' && order.trailTicks === undefined) context.addIssue({ code: 'custom', path: ['trailTicks'], message: 'is required for a trailing-stop order' });
-    if (order.type !== 'trailing-stop' && order.trailTicks !== undefined) context.addIssue({ code: 'custom', path: ['trailTicks'], message: `is not used by a ${order.type} order` });
+    if (order.type === 'trailing-stop' && order.trailTicks === undefined)
+      context.addIssue({ code: 'custom', path: ['trailTicks'], message: 'is required for a trailing-stop order' });
+    if (order.type !== 'trailing-stop' && order.trailTicks !== undefined)
+      context.addIssue({ code: 'custom', path: ['trailTicks'], message: `is not used by a ${order.type} order` });
   });
 
 /** A placed order: the broker's id and the terminal's client tag. */
@@ -161,7 +177,15 @@ export const calls = {
   'orders.place': call(placeOrder).returns<PlacedOrder>(),
   'orders.modify': call(
     z
-      .object({ accountId, orderId, price: price.optional(), stopPrice: price.optional(), size: size.optional(), trailTicks: ticks.optional(), deadlineMs: deadlineMs.optional() })
+      .object({
+        accountId,
+        orderId,
+        price: price.optional(),
+        stopPrice: price.optional(),
+        size: size.optional(),
+        trailTicks: ticks.optional(),
+        deadlineMs: deadlineMs.optional(),
+      })
       .strict()
       .refine((change) => change.price !== undefined || change.stopPrice !== undefined || change.size !== undefined || change.trailTicks !== undefined, {
         message: 'needs at least one of price, stopPrice, size, trailTicks',
@@ -207,13 +231,21 @@ export const calls = {
   'risk.lockForDay': call(z.object({ accountId }).strict()).returns<RiskStateView>(),
   /** The risk manager's audit rows, newest first; `before` is the cursor from the previous page. */
   'risk.audit': call(
-    z.object({ accountId, before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), limit: z.number().int().positive().max(500).default(50) }).strict(),
+    z
+      .object({
+        accountId,
+        before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+        limit: z.number().int().positive().max(500).default(50),
+      })
+      .strict(),
   ).returns<RiskAuditPage>(),
 
   /** Whether broker credentials are kept (never the key). The headless host reports its environment. */
   'settings.credentials.get': call(empty).returns<CredentialsStatus>(),
   /** Desktop: keeps the ProjectX credentials with the OS's secure storage; used from the next start. */
-  'settings.credentials.set': call(z.object({ userName: z.string().trim().min(1).max(200), apiKey: z.string().trim().min(1).max(4096) }).strict()).returns<CredentialsStatus>(),
+  'settings.credentials.set': call(
+    z.object({ userName: z.string().trim().min(1).max(200), apiKey: z.string().trim().min(1).max(4096) }).strict(),
+  ).returns<CredentialsStatus>(),
   'settings.credentials.clear': call(empty).returns<CredentialsStatus>(),
   /** Desktop: native notifications by kind, the local API for the CLI, start at login. */
   'settings.desktop.get': call(empty).returns<DesktopSettingsView>(),

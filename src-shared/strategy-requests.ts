@@ -21,7 +21,15 @@ export const listStrategiesRequest = z.object({ accountId, allAccounts: z.boolea
 /** A request naming one strategy. */
 export const strategyRequest = z.object({ id: strategyId }).strict();
 /** `strategies.create`: a kind on an account and a contract, stopped until started. */
-export const createStrategyRequest = z.object({ accountId, kind: z.string().trim().min(1).max(64), symbol, name: z.string().trim().min(1).max(80).optional(), parameters: strategyParameters.optional() }).strict();
+export const createStrategyRequest = z
+  .object({
+    accountId,
+    kind: z.string().trim().min(1).max(64),
+    symbol,
+    name: z.string().trim().min(1).max(80).optional(),
+    parameters: strategyParameters.optional(),
+  })
+  .strict();
 /** `strategies.stop`: with `flatten`, its orders are cancelled and its position closed. */
 export const stopStrategyRequest = z.object({ id: strategyId, flatten: z.boolean().default(false) }).strict();
 /** `strategies.parameters`: a partial change. */
@@ -67,7 +75,12 @@ export const startBacktestRequest = z
     parameters: strategyParameters.optional(),
     /** `history`: the broker's bars through the store cache; `simulator`: the built-in simulator's seeded tape. */
     source: z.enum(['history', 'simulator']).default('history'),
-    seed: z.number().int().min(0).max(2 ** 31).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1),
     slippageTicks: z.number().int().min(0).max(100).default(1),
     startingBalance: z.number().finite().positive().max(100_000_000).default(50_000),
   })
@@ -77,6 +90,14 @@ export const startBacktestRequest = z
 export const backtestRunRequest = z.object({ runId: z.string().trim().min(1).max(64) }).strict();
 
 /** `journal.list`: round trips of an account, newest first (default: the last 30 days). */
-export const journalRequest = z.object({ accountId, from: epochMs.optional(), to: epochMs.optional(), strategyId: z.string().trim().min(1).max(64).optional(), limit: z.number().int().positive().max(5000).default(200) }).strict();
+export const journalRequest = z
+  .object({
+    accountId,
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    strategyId: z.string().trim().min(1).max(64).optional(),
+    limit: z.number().int().positive().max(5000).default(200),
+  })
+  .strict();
 /** `journal.stats`: statistics of an account's round trips (default: the last 30 days). */
 export const statsRequest = z.object({ accountId, from: epochMs.optional(), to: epochMs.optional() }).strict();

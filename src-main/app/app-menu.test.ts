@@ -40,7 +40,15 @@ describe('application menu', () => {
     const recorded = actions();
     const template = applicationMenuTemplate(recorded, 'win32', false);
 
-    for (const label of [appMenuLabels.openLogsFolder, appMenuLabels.openDataFolder, appMenuLabels.closeToTray, appMenuLabels.flattenAll, appMenuLabels.cancelAll, appMenuLabels.quit]) clickMenuItem(template, label);
+    for (const label of [
+      appMenuLabels.openLogsFolder,
+      appMenuLabels.openDataFolder,
+      appMenuLabels.closeToTray,
+      appMenuLabels.flattenAll,
+      appMenuLabels.cancelAll,
+      appMenuLabels.quit,
+    ])
+      clickMenuItem(template, label);
 
     expect(recorded.calls).toEqual(['openLogsFolder', 'openDataFolder', 'hideWindow', 'flattenAll', 'cancelAll', 'quit']);
   });

@@ -135,7 +135,10 @@ describe('desktop shell around the core', () => {
       if (!answer.ok) expect(answer.error.code, channel).not.toBe('unknown-channel');
     }
     await expect(shell.dispatcher.dispatch('settings.desktop.get', {})).resolves.toMatchObject({ ok: true, value: { localApi: { enabled: false } } });
-    await expect(shell.dispatcher.dispatch('settings.credentials.get', {})).resolves.toMatchObject({ ok: true, value: { stored: false, source: 'secure-storage' } });
+    await expect(shell.dispatcher.dispatch('settings.credentials.get', {})).resolves.toMatchObject({
+      ok: true,
+      value: { stored: false, source: 'secure-storage' },
+    });
   });
 
   it('keeps running in the tray when the window is closed', async () => {
@@ -166,7 +169,9 @@ describe('desktop shell around the core', () => {
     clickMenuItem(tray.menu, trayMenuLabels.openLogsFolder);
     await settle();
 
-    expect(FakeNotification.shown.map((notification) => `${notification.options.title}: ${notification.options.body ?? ''}`)).toEqual(['Flatten all failed: Flatten all: no broker is configured']);
+    expect(FakeNotification.shown.map((notification) => `${notification.options.title}: ${notification.options.body ?? ''}`)).toEqual([
+      'Flatten all failed: Flatten all: no broker is configured',
+    ]);
     expect(fake.recorded.openedPaths).toEqual([join(fake.userData, 'logs')]);
     expect(menuItem(fake.recorded.applicationMenu, 'Open Logs Folder')).toBeDefined();
   });

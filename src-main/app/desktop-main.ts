@@ -55,7 +55,10 @@ export interface DesktopShell {
 /** The broker the desktop starts with (explicit, else the stored credentials, else the simulator), and the fingerprint of the credentials it uses. */
 export function chooseBroker(explicit: BrokerConfig | undefined, stored: StoredCredentials | undefined): { broker: BrokerConfig; fingerprint: string } {
   if (explicit !== undefined) {
-    return { broker: explicit, fingerprint: credentialsFingerprint(explicit.kind === 'projectx' ? { userName: explicit.userName, apiKey: explicit.apiKey } : undefined) };
+    return {
+      broker: explicit,
+      fingerprint: credentialsFingerprint(explicit.kind === 'projectx' ? { userName: explicit.userName, apiKey: explicit.apiKey } : undefined),
+    };
   }
   if (stored === undefined) return { broker: { kind: 'simulator' }, fingerprint: credentialsFingerprint(undefined) };
   return { broker: { kind: 'projectx', userName: stored.userName, apiKey: stored.apiKey }, fingerprint: credentialsFingerprint(stored) };
@@ -110,7 +113,14 @@ export async function startDesktop(electron: ElectronModule, paths: DesktopPaths
   const lateSettings = createLateSettings();
   try {
     // composeTerminal checks that every contract channel has a handler before any window opens.
-    terminal = await composeTerminal({ host: 'desktop', dataDir, logger, broker, loggers: { broker: logs.broker, enforcement: logs.enforcement }, settings: () => lateSettings.handlers });
+    terminal = await composeTerminal({
+      host: 'desktop',
+      dataDir,
+      logger,
+      broker,
+      loggers: { broker: logs.broker, enforcement: logs.enforcement },
+      settings: () => lateSettings.handlers,
+    });
   } catch (error) {
     return failStart(error, logs);
   }
@@ -118,7 +128,11 @@ export async function startDesktop(electron: ElectronModule, paths: DesktopPaths
   const settingsPort: SettingsPort = terminal.store ?? memorySettings();
   const settings = new DesktopSettingsStore(settingsPort, logger);
 
-  const saved = restoredWindowState(settingsPort, electron.screen.getAllDisplays().map((display) => display.workArea), logger);
+  const saved = restoredWindowState(
+    settingsPort,
+    electron.screen.getAllDisplays().map((display) => display.workArea),
+    logger,
+  );
   const hidden = options.hidden ?? process.argv.includes(hiddenArgument);
   const window = createMainWindow(electron, paths, { ...(saved === undefined ? {} : { bounds: saved, maximized: saved.maximized }), show: !hidden });
 

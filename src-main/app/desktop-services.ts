@@ -101,7 +101,8 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
     trader,
     logsDirectory: logs.directory,
     dataDir: options.dataDir,
-    report: (title, outcome) => notifier?.show({ title: outcome.ok ? title : `${title} failed`, body: outcome.message, urgency: outcome.ok ? 'normal' : 'critical' }),
+    report: (title, outcome) =>
+      notifier?.show({ title: outcome.ok ? title : `${title} failed`, body: outcome.message, urgency: outcome.ok ? 'normal' : 'critical' }),
     logger,
   });
   const contractOf = (contractId: string) => terminal.trading?.core.contracts.known(contractId);
@@ -132,7 +133,11 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
       openLogsFolder: () => actions.openLogsFolder(),
       quit: () => actions.quit(),
     },
-    menuFacts: () => ({ lockForDayAvailable: terminal.trading?.risk !== undefined, pauseStrategiesAvailable: terminal.trading?.strategies !== undefined, startAtLogin: loginItem.enabled() }),
+    menuFacts: () => ({
+      lockForDayAvailable: terminal.trading?.risk !== undefined,
+      pauseStrategiesAvailable: terminal.trading?.strategies !== undefined,
+      startAtLogin: loginItem.enabled(),
+    }),
     now: () => Date.now(),
   });
   electron.Menu.setApplicationMenu(
@@ -167,7 +172,11 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
     window.hide();
     if (!toldAboutTray) {
       toldAboutTray = true;
-      notifier?.show({ title: 'Topstep Terminal is still running', body: 'Risk monitoring goes on in the tray. Quit from the tray menu to stop it.', urgency: 'normal' });
+      notifier?.show({
+        title: 'Topstep Terminal is still running',
+        body: 'Risk monitoring goes on in the tray. Quit from the tray menu to stop it.',
+        urgency: 'normal',
+      });
     }
   };
   window.on('close', onClose);

@@ -30,9 +30,11 @@ export class LocalApi {
 
   /** Starts or stops the server; calls run one after another. */
   public setEnabled(enabled: boolean): Promise<void> {
-    this.queue = this.queue.then(() => (enabled ? this.start() : this.stop())).catch((error: unknown) => {
-      this.options.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'local API could not be started');
-    });
+    this.queue = this.queue
+      .then(() => (enabled ? this.start() : this.stop()))
+      .catch((error: unknown) => {
+        this.options.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'local API could not be started');
+      });
     return this.queue;
   }
 

@@ -53,7 +53,16 @@ export function createLoginItem(options: LoginItemOptions): LoginItem {
 /** An XDG desktop entry that runs a command at login. */
 export function autostartEntry(command: readonly string[]): string {
   const exec = command.map(quoteExecArgument).join(' ');
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Topstep Terminal', 'Comment=Futures trading terminal with risk monitoring', `Exec=${exec}`, 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Topstep Terminal',
+    'Comment=Futures trading terminal with risk monitoring',
+    `Exec=${exec}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
 }
 
 /** Quotes one Exec argument as the desktop entry specification asks. */

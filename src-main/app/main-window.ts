@@ -13,7 +13,11 @@ export interface WindowPlacement {
 }
 
 /** Opens the terminal's main window on the built renderer. */
-export function createMainWindow(electron: ElectronModule, paths: { readonly preload: string; readonly rendererIndex: string }, placement: WindowPlacement = {}): BrowserWindow {
+export function createMainWindow(
+  electron: ElectronModule,
+  paths: { readonly preload: string; readonly rendererIndex: string },
+  placement: WindowPlacement = {},
+): BrowserWindow {
   const window = new electron.BrowserWindow({
     width: 1600,
     height: 960,

@@ -12,7 +12,11 @@ import { trayHealthOrder } from './tray/tray-health';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = JSON.parse(readFileSync(resolve(root, 'electron-builder.json'), 'utf8')) as Configuration;
-const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string>; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** Width and height of a PNG, from its header. */
 function pngSize(path: string): { width: number; height: number } {

@@ -26,7 +26,9 @@ describe('quit guard', () => {
     fake.electron.app.quit();
     await settle();
 
-    expect(fake.recorded.dialogs).toEqual([expect.objectContaining({ message: '2 positions are open.', buttons: ['Keep running', 'Quit anyway'], cancelId: 0 })]);
+    expect(fake.recorded.dialogs).toEqual([
+      expect.objectContaining({ message: '2 positions are open.', buttons: ['Keep running', 'Quit anyway'], cancelId: 0 }),
+    ]);
     expect(guard.quitting()).toBe(false);
     expect(cleaned).toEqual([]);
     expect(fake.recorded.exit).toBe(0);

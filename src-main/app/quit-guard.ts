@@ -43,7 +43,8 @@ export function installQuitGuard(options: QuitGuardOptions): QuitGuard {
           cancelId: 0,
           title: 'Quit Topstep Terminal?',
           message: `${open} position${open === 1 ? ' is' : 's are'} open.`,
-          detail: 'Quitting stops the risk monitoring: nothing enforces your limits on these positions until the terminal runs again. Closing the window instead keeps it running in the tray.',
+          detail:
+            'Quitting stops the risk monitoring: nothing enforces your limits on these positions until the terminal runs again. Closing the window instead keeps it running in the tray.',
         };
         const parent = options.window();
         const answer = parent === undefined || parent.isDestroyed() ? await dialog.showMessageBox(question) : await dialog.showMessageBox(parent, question);

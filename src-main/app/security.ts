@@ -34,7 +34,10 @@ export function denyPermissions(electron: ElectronModule): void {
 }
 
 /** True when an IPC message comes from the main window's own top frame showing the app. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, trusted: { readonly webContentsId: number; readonly appUrl: string }): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  trusted: { readonly webContentsId: number; readonly appUrl: string },
+): boolean {
   const frame = event.senderFrame;
   if (frame === null || frame === undefined) return false;
   if (event.sender.id !== trusted.webContentsId) return false;

@@ -12,7 +12,9 @@ function recordingDispatcher(answers: Record<string, (request: { accountId?: num
     dispatch: (channel, request) => {
       calls.push([String(channel), request]);
       const answer = answers[String(channel)];
-      return Promise.resolve(answer === undefined ? fail('unknown-channel', `unknown channel '${String(channel)}'`) : answer(request as { accountId?: number }));
+      return Promise.resolve(
+        answer === undefined ? fail('unknown-channel', `unknown channel '${String(channel)}'`) : answer(request as { accountId?: number }),
+      );
     },
   };
   return { dispatcher: inProcessClient(dispatcher), calls };
@@ -48,7 +50,10 @@ describe('trader actions', () => {
     });
     const offline = recordingDispatcher({ 'accounts.list': () => fail('not-connected', 'no broker is configured') });
 
-    expect(await createTraderActions(dispatcher).flattenAll()).toEqual({ ok: false, message: 'Flatten all: 1 position(s) closed, 0 order(s) cancelled; failed on B: order entry is halted' });
+    expect(await createTraderActions(dispatcher).flattenAll()).toEqual({
+      ok: false,
+      message: 'Flatten all: 1 position(s) closed, 0 order(s) cancelled; failed on B: order entry is halted',
+    });
     expect(await createTraderActions(offline.dispatcher).flattenAll()).toEqual({ ok: false, message: 'Flatten all: no broker is configured' });
   });
 
@@ -84,7 +89,10 @@ describe('trader actions', () => {
 
   it('counts open positions across accounts', async () => {
     const position = (size: number) => ({ position: { size } });
-    const { dispatcher } = recordingDispatcher({ ...twoAccounts, 'positions.list': (request) => ok(request.accountId === 1 ? [position(2), position(0)] : [position(-1)]) });
+    const { dispatcher } = recordingDispatcher({
+      ...twoAccounts,
+      'positions.list': (request) => ok(request.accountId === 1 ? [position(2), position(0)] : [position(-1)]),
+    });
 
     expect(await createTraderActions(dispatcher).openPositions()).toBe(2);
     expect(await createTraderActions(recordingDispatcher({}).dispatcher).openPositions()).toBe(0);

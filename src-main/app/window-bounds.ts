@@ -34,7 +34,11 @@ export function isVisibleOnSomeDisplay(bounds: Rectangle, workAreas: readonly Re
  * The saved window state to open with: the size always, the position only while it is still on a
  * display. Undefined when nothing (valid) was saved.
  */
-export function restoredWindowState(store: SettingsPort, workAreas: readonly Rectangle[], logger: Logger): (Partial<Rectangle> & { maximized: boolean }) | undefined {
+export function restoredWindowState(
+  store: SettingsPort,
+  workAreas: readonly Rectangle[],
+  logger: Logger,
+): (Partial<Rectangle> & { maximized: boolean }) | undefined {
   const stored = store.setting(windowStateKey);
   if (stored === undefined) return undefined;
   const parsed = windowStateSchema.safeParse(stored);

@@ -23,7 +23,19 @@ function job(overrides: Partial<BacktestJob>): BacktestJob {
     series: { unit: 'minute', unitNumber: 1 },
     from: globexOpen,
     to: globexOpen + 2 * 86_400_000,
-    parameters: { contracts: 1, barMinutes: 1, rangeStart: '17:00', rangeEnd: '08:30', entryWindowEnd: '11:00', exitTime: '15:00', bufferTicks: 2, rewardRisk: 2, minRangeTicks: 8, maxStopTicks: 120, maxTradesPerDay: 1 },
+    parameters: {
+      contracts: 1,
+      barMinutes: 1,
+      rangeStart: '17:00',
+      rangeEnd: '08:30',
+      entryWindowEnd: '11:00',
+      exitTime: '15:00',
+      bufferTicks: 2,
+      rewardRisk: 2,
+      minRangeTicks: 8,
+      maxStopTicks: 120,
+      maxTradesPerDay: 1,
+    },
     slippageTicks: 0,
     startingBalanceCents: 5_000_000,
     data: { source: 'bars', bars: [] },
@@ -47,15 +59,63 @@ describe('backtest', () => {
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.trades).toEqual([expect.objectContaining({ side: 'long', size: 1, entryTicks: 5025, exitTicks: 5109, pnlTicks: 84, grossCents: 105_000, feesCents: 280, netCents: 104_720, source: 'strategy' })]);
-    expect(result.value.statistics).toMatchObject({ trades: 1, wins: 1, winRate: 1, netCents: 104_720, profitFactor: null, expectancyCents: 104_720, maxDrawdownCents: 0, startingBalanceCents: 5_000_000, endingBalanceCents: 5_104_720, bars: 7 });
+    expect(result.value.trades).toEqual([
+      expect.objectContaining({
+        side: 'long',
+        size: 1,
+        entryTicks: 5025,
+        exitTicks: 5109,
+        pnlTicks: 84,
+        grossCents: 105_000,
+        feesCents: 280,
+        netCents: 104_720,
+        source: 'strategy',
+      }),
+    ]);
+    expect(result.value.statistics).toMatchObject({
+      trades: 1,
+      wins: 1,
+      winRate: 1,
+      netCents: 104_720,
+      profitFactor: null,
+      expectancyCents: 104_720,
+      maxDrawdownCents: 0,
+      startingBalanceCents: 5_000_000,
+      endingBalanceCents: 5_104_720,
+      bars: 7,
+    });
     expect(result.value.equity.at(-1)?.equityCents).toBe(5_104_720);
   });
 
   it('gives the same trades and statistics for the same simulator data and parameters, and matches the recorded run', async () => {
     const backtester = createBacktester();
-    const simulatorJob = job({ kind: trendFollowing, parameters: {}, from: Date.parse('2026-11-16T00:00:00Z'), to: Date.parse('2026-11-21T00:00:00Z'), slippageTicks: 1, data: { source: 'simulator', seed: 7 } });
-    const withDefaults = { ...simulatorJob, parameters: { contracts: 1, barMinutes: 5, mode: 'ma-cross', fastLength: 9, slowLength: 21, channelLength: 20, atrLength: 14, stopAtr: 2, trailAtr: 3, takeProfitAtr: 6, allowShort: true, sessionStart: '08:30', sessionEnd: '14:30', exitTime: '15:00' } };
+    const simulatorJob = job({
+      kind: trendFollowing,
+      parameters: {},
+      from: Date.parse('2026-11-16T00:00:00Z'),
+      to: Date.parse('2026-11-21T00:00:00Z'),
+      slippageTicks: 1,
+      data: { source: 'simulator', seed: 7 },
+    });
+    const withDefaults = {
+      ...simulatorJob,
+      parameters: {
+        contracts: 1,
+        barMinutes: 5,
+        mode: 'ma-cross',
+        fastLength: 9,
+        slowLength: 21,
+        channelLength: 20,
+        atrLength: 14,
+        stopAtr: 2,
+        trailAtr: 3,
+        takeProfitAtr: 6,
+        allowShort: true,
+        sessionStart: '08:30',
+        sessionEnd: '14:30',
+        exitTime: '15:00',
+      },
+    };
 
     const first = await backtester.run(withDefaults, control());
     const second = await backtester.run(withDefaults, control());
@@ -133,7 +193,14 @@ describe('backtest', () => {
 
   it('fails the run, naming the error, when the strategy throws', async () => {
     const bars = [bar(globexOpen, 5000, 5010, 4990, 5005)];
-    const throwing = { ...overnightRangeBreakout, create: () => ({ onBar: () => { throw new Error('boom'); } }) };
+    const throwing = {
+      ...overnightRangeBreakout,
+      create: () => ({
+        onBar: () => {
+          throw new Error('boom');
+        },
+      }),
+    };
 
     const result = await runBacktest(job({ kind: throwing }), esContract, bars, control());
 

@@ -18,7 +18,12 @@ function yieldToLoop(): Promise<void> {
  * Plays a job's bars through a backtest session in chunks, reporting progress and checking for a
  * cancel between chunks. The result depends only on the bars, the contract and the parameters.
  */
-export async function runBacktest(job: BacktestJob, contract: ContractView, bars: readonly BarView[], control: BacktestControl): Promise<Result<BacktestResultView>> {
+export async function runBacktest(
+  job: BacktestJob,
+  contract: ContractView,
+  bars: readonly BarView[],
+  control: BacktestControl,
+): Promise<Result<BacktestResultView>> {
   let session: BacktestSession;
   try {
     session = new BacktestSession(job, contract, job.feeCentsPerSide ?? simulatorFeeCents(contract));
@@ -56,7 +61,13 @@ function resultOf(job: BacktestJob, contract: ContractView, session: BacktestSes
     from: job.from,
     to: job.to,
     parameters: job.parameters,
-    statistics: { ...summarizeTrips(book.trips), ...book.figures(), startingBalanceCents: job.startingBalanceCents, endingBalanceCents: book.endingCents, bars },
+    statistics: {
+      ...summarizeTrips(book.trips),
+      ...book.figures(),
+      startingBalanceCents: job.startingBalanceCents,
+      endingBalanceCents: book.endingCents,
+      bars,
+    },
     trades: book.trips,
     equity: book.equity,
     log: [...session.firstLog, ...session.lastLog.slice(-250)],

@@ -100,7 +100,15 @@ export class BacktestSession implements RuntimeHost {
     switch (command.kind) {
       case 'enter': {
         const { entry } = command;
-        exchange.place({ side: entry.side, type: entry.type, size: entry.size, limitTicks: entry.limitTicks, stopTicks: entry.stopTicks, bracket: { stopLossTicks: entry.stopLossTicks, takeProfitTicks: entry.takeProfitTicks ?? null }, role: 'entry' });
+        exchange.place({
+          side: entry.side,
+          type: entry.type,
+          size: entry.size,
+          limitTicks: entry.limitTicks,
+          stopTicks: entry.stopTicks,
+          bracket: { stopLossTicks: entry.stopLossTicks, takeProfitTicks: entry.takeProfitTicks ?? null },
+          role: 'entry',
+        });
         break;
       }
       case 'close':
@@ -113,7 +121,10 @@ export class BacktestSession implements RuntimeHost {
         accepted = exchange.modify(command.orderId, command);
         break;
     }
-    this.runtime.settle(command, accepted ? null : `order ${command.kind === 'cancel' || command.kind === 'modify' ? command.orderId : ''} is no longer working`);
+    this.runtime.settle(
+      command,
+      accepted ? null : `order ${command.kind === 'cancel' || command.kind === 'modify' ? command.orderId : ''} is no longer working`,
+    );
   }
 
   public setTimer(name: string, at: number): void {

@@ -11,7 +11,9 @@ export function createBacktester(): BacktestPort {
     async run(job, control) {
       if (job.data.source === 'bars') return runBacktest(job, job.contract, job.data.bars, control);
       control.progress(0, 0, `generating ${job.contract.symbol} history on the simulator (seed ${job.data.seed})`);
-      const history = await simulatorHistory(job.contract.symbol, job.series, job.from, job.to, job.data.seed, (loaded) => control.progress(0, 0, `generated ${loaded} bars`));
+      const history = await simulatorHistory(job.contract.symbol, job.series, job.from, job.to, job.data.seed, (loaded) =>
+        control.progress(0, 0, `generated ${loaded} bars`),
+      );
       if (!history.ok) return history;
       return runBacktest(job, history.value.contract, history.value.bars, control);
     },

@@ -42,7 +42,8 @@ const scalper = defineStrategy({
         const position = context.position().size;
         if (position === 0) {
           held = 0;
-          if (context.workingOrders().length === 0) context.orders.enter({ side: 'buy', size: 1, type: 'market', stopLossTicks: 40, takeProfitTicks: 400, reason: `buy at ${bar.close}` });
+          if (context.workingOrders().length === 0)
+            context.orders.enter({ side: 'buy', size: 1, type: 'market', stopLossTicks: 40, takeProfitTicks: 400, reason: `buy at ${bar.close}` });
           return;
         }
         held++;
@@ -69,14 +70,33 @@ describe('a live strategy on the simulator', () => {
     gateway = await startSimGateway({ clock: clockStart, seed: 11 });
     const origin = Date.now();
     const clock: Clock = { now: () => clockStart + (Date.now() - origin) };
-    broker = createProjectXBroker({ restUrl: gateway.urls.rest, userHubUrl: gateway.urls.userHub, marketHubUrl: gateway.urls.marketHub, userName: 'demo', apiKey: 'demo', clock, logger: silentLogger });
+    broker = createProjectXBroker({
+      restUrl: gateway.urls.rest,
+      userHubUrl: gateway.urls.userHub,
+      marketHubUrl: gateway.urls.marketHub,
+      userName: 'demo',
+      apiKey: 'demo',
+      clock,
+      logger: silentLogger,
+    });
     const events = new EventHub();
     const store = new MemoryStore();
     const connection = new ConnectionMonitor(clock, events);
     const core = new TradingCore({ broker, store, clock, events, logger: silentLogger, connection });
     let tag = 0;
     const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `sim-strategy-${++tag}` });
-    service = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: systemScheduler, kinds: [scalper] });
+    service = new StrategyService({
+      core,
+      orders,
+      broker,
+      history: new BarHistory(broker, store),
+      store,
+      clock,
+      events,
+      logger: silentLogger,
+      scheduler: systemScheduler,
+      kinds: [scalper],
+    });
     const strategies = service;
     const views: StrategyView[] = [];
     let entriesAtLock = -1;
@@ -102,13 +122,27 @@ describe('a live strategy on the simulator', () => {
     const [view] = strategies.list(practiceAccount);
     const detail = strategies.detail(created.value.id);
     const audits = store.auditRows.filter((entry) => entry.actor === `strategy:${created.value.id}`);
-    expect(view).toMatchObject({ status: 'paused', pausedBy: 'risk', statusReason: 'risk lock: RULE-003 daily realized loss -$850.00 <= -$800.00', position: { size: 0 }, today: { trades: 1 } });
+    expect(view).toMatchObject({
+      status: 'paused',
+      pausedBy: 'risk',
+      statusReason: 'risk lock: RULE-003 daily realized loss -$850.00 <= -$800.00',
+      position: { size: 0 },
+      today: { trades: 1 },
+    });
     expect(audits.map((entry) => entry.action)).toEqual(['order.place', 'order.modify', 'order.modify', 'order.cancel', 'order.cancel', 'order.place']);
     expect(audits.filter((entry) => entry.action === 'order.place')).toHaveLength(entriesAtLock);
     expect(detail.ok && detail.value.fills.map((fill) => fill.side).sort()).toEqual(['buy', 'sell']);
-    expect(detail.ok && detail.value.orders.filter((order) => order.parentOrderId !== null).map((order) => order.status).sort()).toEqual(['cancelled', 'cancelled']);
+    expect(
+      detail.ok &&
+        detail.value.orders
+          .filter((order) => order.parentOrderId !== null)
+          .map((order) => order.status)
+          .sort(),
+    ).toEqual(['cancelled', 'cancelled']);
     expect(core.positions.of(practiceAccount)).toEqual([]);
     const journal = new JournalService({ core, store, clock, attribution: strategies.attribution });
-    expect(journal.journal(practiceAccount, {}, undefined, 10).trades).toEqual([expect.objectContaining({ side: 'long', size: 1, source: 'strategy', strategyId: created.value.id })]);
+    expect(journal.journal(practiceAccount, {}, undefined, 10).trades).toEqual([
+      expect.objectContaining({ side: 'long', size: 1, source: 'strategy', strategyId: created.value.id }),
+    ]);
   });
 });

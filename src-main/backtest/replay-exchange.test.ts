@@ -7,7 +7,14 @@ import { ReplayExchange } from './replay-exchange';
 function build(slippageTicks = 1) {
   const fills: FillView[] = [];
   const orders: OrderView[] = [];
-  const exchange = new ReplayExchange({ accountId: 1, contract: esContract, feeCentsPerSide: 140, slippageTicks, now: () => regularOpen, listener: { order: (view) => orders.push(view), fill: (fill) => fills.push(fill) } });
+  const exchange = new ReplayExchange({
+    accountId: 1,
+    contract: esContract,
+    feeCentsPerSide: 140,
+    slippageTicks,
+    now: () => regularOpen,
+    listener: { order: (view) => orders.push(view), fill: (fill) => fills.push(fill) },
+  });
   return { exchange, fills, orders };
 }
 
@@ -19,7 +26,9 @@ describe('replay exchange', () => {
     exchange.play(bar(regularOpen, 1000, 1004, 999, 1003));
 
     expect(fills.map((fill) => [fill.side, fill.size, fill.priceTicks, fill.feesCents])).toEqual([['buy', 2, 1001, 280]]);
-    expect(orders.filter((order) => order.status === 'open' && order.parentOrderId !== null).map((order) => [order.type, order.stopTicks ?? order.limitTicks])).toEqual([
+    expect(
+      orders.filter((order) => order.status === 'open' && order.parentOrderId !== null).map((order) => [order.type, order.stopTicks ?? order.limitTicks]),
+    ).toEqual([
       ['stop', 993],
       ['limit', 1017],
     ]);

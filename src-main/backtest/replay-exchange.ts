@@ -98,7 +98,23 @@ export class ReplayExchange {
   public settle(size: number, priceTicks: number, bar: BarView): void {
     for (const order of [...this.working]) this.end(order, 'cancelled');
     if (size === 0) return;
-    const order: ReplayOrder = { id: this.nextOrderId++, side: size > 0 ? 'sell' : 'buy', type: 'market', size: Math.abs(size), limitTicks: null, stopTicks: null, status: 'open', role: 'exit', parentId: null, bracket: null, fresh: false, filledSize: 0, averageFillTicks: null, createdAt: this.options.now(), updatedAt: this.options.now() };
+    const order: ReplayOrder = {
+      id: this.nextOrderId++,
+      side: size > 0 ? 'sell' : 'buy',
+      type: 'market',
+      size: Math.abs(size),
+      limitTicks: null,
+      stopTicks: null,
+      status: 'open',
+      role: 'exit',
+      parentId: null,
+      bracket: null,
+      fresh: false,
+      filledSize: 0,
+      averageFillTicks: null,
+      createdAt: this.options.now(),
+      updatedAt: this.options.now(),
+    };
     this.working.push(order);
     this.announce(order);
     this.fill(order, priceTicks, bar);
@@ -142,7 +158,9 @@ export class ReplayExchange {
   private slipped(order: ReplayOrder, price: number, bar: BarView): number {
     if (order.type === 'limit') return price;
     // Slippage never takes a fill beyond what the bar traded.
-    return order.side === 'buy' ? Math.min(price + this.options.slippageTicks, Math.max(bar.high, price)) : Math.max(price - this.options.slippageTicks, Math.min(bar.low, price));
+    return order.side === 'buy'
+      ? Math.min(price + this.options.slippageTicks, Math.max(bar.high, price))
+      : Math.max(price - this.options.slippageTicks, Math.min(bar.low, price));
   }
 
   private fill(order: ReplayOrder, priceTicks: number, bar: BarView): void {
@@ -150,7 +168,19 @@ export class ReplayExchange {
     order.filledSize = order.size;
     order.averageFillTicks = priceTicks;
     this.end(order, 'filled');
-    listener.fill({ id: this.nextFillId++, accountId, contractId: contract.id, orderId: order.id, side: order.side, size: order.size, priceTicks, realizedCents: null, feesCents: feeCentsPerSide * order.size, voided: false, time: Math.max(bar.time, this.options.now()) });
+    listener.fill({
+      id: this.nextFillId++,
+      accountId,
+      contractId: contract.id,
+      orderId: order.id,
+      side: order.side,
+      size: order.size,
+      priceTicks,
+      realizedCents: null,
+      feesCents: feeCentsPerSide * order.size,
+      voided: false,
+      time: Math.max(bar.time, this.options.now()),
+    });
     if (order.bracket !== null) this.openBracket(order, priceTicks);
     if (order.parentId !== null) {
       for (const sibling of [...this.working]) if (sibling.parentId === order.parentId) this.end(sibling, 'cancelled');

@@ -17,7 +17,16 @@ export interface SimulatorHistory {
 }
 
 function contractViewOf(model: ContractModel, symbol: string): ContractView {
-  return { id: model.id, name: model.name, description: model.description, symbol, symbolId: model.symbolId, tickSize: model.tickSize, tickValueCents: Math.round(model.tickValue * 100), active: model.activeContract };
+  return {
+    id: model.id,
+    name: model.name,
+    description: model.description,
+    symbol,
+    symbolId: model.symbolId,
+    tickSize: model.tickSize,
+    tickValueCents: Math.round(model.tickValue * 100),
+    active: model.activeContract,
+  };
 }
 
 /**
@@ -25,7 +34,14 @@ function contractViewOf(model: ContractModel, symbol: string): ContractView {
  * `to` (no sockets, no timers): the same seed gives the same bars. Pages backwards through the
  * simulator's 20,000-bar limit, yielding to the event loop between pages.
  */
-export async function simulatorHistory(symbol: string, series: StrategySeries, from: number, to: number, seed: number, progress?: (loaded: number) => void): Promise<Result<SimulatorHistory>> {
+export async function simulatorHistory(
+  symbol: string,
+  series: StrategySeries,
+  from: number,
+  to: number,
+  seed: number,
+  progress?: (loaded: number) => void,
+): Promise<Result<SimulatorHistory>> {
   const root = symbol.trim().toUpperCase();
   const exchange = createSimExchange({ seed, products: [root], timekeeper: new TestTimekeeper(to), historyDays: Math.ceil((to - from) / dayMs) + 2 });
   try {
@@ -36,9 +52,25 @@ export async function simulatorHistory(symbol: string, series: StrategySeries, f
     let end = to;
     let loaded = 0;
     for (;;) {
-      const answer = exchange.retrieveBars({ contractId: model.id, live: false, startTime: new Date(from).toISOString(), endTime: new Date(end).toISOString(), unit: barUnit[series.unit], unitNumber: series.unitNumber, limit: pageSize, includePartialBar: false });
+      const answer = exchange.retrieveBars({
+        contractId: model.id,
+        live: false,
+        startTime: new Date(from).toISOString(),
+        endTime: new Date(end).toISOString(),
+        unit: barUnit[series.unit],
+        unitNumber: series.unitNumber,
+        limit: pageSize,
+        includePartialBar: false,
+      });
       if (answer.errorCode !== 0 || answer.value === undefined) return fail('internal', `simulator history failed: ${answer.errorMessage ?? answer.errorCode}`);
-      const page = answer.value.map((bar) => ({ time: Date.parse(bar.t), open: Math.round(bar.o / model.tickSize), high: Math.round(bar.h / model.tickSize), low: Math.round(bar.l / model.tickSize), close: Math.round(bar.c / model.tickSize), volume: bar.v }));
+      const page = answer.value.map((bar) => ({
+        time: Date.parse(bar.t),
+        open: Math.round(bar.o / model.tickSize),
+        high: Math.round(bar.h / model.tickSize),
+        low: Math.round(bar.l / model.tickSize),
+        close: Math.round(bar.c / model.tickSize),
+        volume: bar.v,
+      }));
       page.sort((a, b) => a.time - b.time);
       pages.unshift(page);
       loaded += page.length;

@@ -21,7 +21,9 @@ export function connectToHost(target: HostTarget, timeoutMs = 5000): Promise<Res
     socket.once('open', () => {
       client.attach((text) => send(socket, client, text));
       socket.on('message', (data) => client.receive(data.toString()));
-      socket.on('close', (code) => client.detach(code === 1009 ? 'the terminal closed the connection: a message was too large' : 'the terminal closed the connection'));
+      socket.on('close', (code) =>
+        client.detach(code === 1009 ? 'the terminal closed the connection: a message was too large' : 'the terminal closed the connection'),
+      );
       resolve(ok({ client, close: () => socket.close() }));
     });
     socket.once('unexpected-response', (_request, response) => {

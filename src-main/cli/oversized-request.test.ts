@@ -11,7 +11,13 @@ let host: HeadlessHost;
 let files: string;
 
 beforeAll(async () => {
-  host = await startHeadlessHost({ dataDir: mkdtempSync(join(tmpdir(), 'cli-big-')), port: 0, rendererDir: undefined, logger: silentLogger, broker: { kind: 'none' } });
+  host = await startHeadlessHost({
+    dataDir: mkdtempSync(join(tmpdir(), 'cli-big-')),
+    port: 0,
+    rendererDir: undefined,
+    logger: silentLogger,
+    broker: { kind: 'none' },
+  });
   files = mkdtempSync(join(tmpdir(), 'cli-big-files-'));
 });
 afterAll(() => host.stop());
@@ -38,7 +44,9 @@ describe('cli with oversized requests', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^error too-large: the message is \\d+ bytes; the terminal takes messages up to ${maxMessageBytes} bytes \\(4 MiB\\)\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^error too-large: the message is \\d+ bytes; the terminal takes messages up to ${maxMessageBytes} bytes \\(4 MiB\\)\\n$`),
+    );
     expect((await cli('--data-dir', host.ready.dataDir, 'status')).code).toBe(0);
   });
 

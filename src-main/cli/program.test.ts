@@ -9,7 +9,13 @@ import { runCli } from './program';
 let host: HeadlessHost;
 
 beforeAll(async () => {
-  host = await startHeadlessHost({ dataDir: mkdtempSync(join(tmpdir(), 'cli-')), port: 0, rendererDir: undefined, logger: silentLogger, broker: { kind: 'none' } });
+  host = await startHeadlessHost({
+    dataDir: mkdtempSync(join(tmpdir(), 'cli-')),
+    port: 0,
+    rendererDir: undefined,
+    logger: silentLogger,
+    broker: { kind: 'none' },
+  });
 });
 afterAll(() => host.stop());
 

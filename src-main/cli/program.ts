@@ -29,10 +29,12 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     .exitOverride()
     .configureOutput({ writeOut: output.stdout, writeErr: output.stderr });
 
-  const run: CommandRunner = (body) => async (...args) => {
-    const flags = program.opts<GlobalFlags>();
-    exitCode = await runCommand(flags, output, (context) => body(context, ...args));
-  };
+  const run: CommandRunner =
+    (body) =>
+    async (...args) => {
+      const flags = program.opts<GlobalFlags>();
+      exitCode = await runCommand(flags, output, (context) => body(context, ...args));
+    };
 
   program
     .command('status')

@@ -71,7 +71,10 @@ describe('contract dispatcher', () => {
   });
 
   it('accepts a missing request for a channel without fields', async () => {
-    const dispatcher = createDispatcher({ ...buildHandlers(), 'app.info': () => ok({ name: 'n', version: 'v', host: 'desktop', pid: 2, startedAt: 0, dataDir: 'd' }) }, silentLogger);
+    const dispatcher = createDispatcher(
+      { ...buildHandlers(), 'app.info': () => ok({ name: 'n', version: 'v', host: 'desktop', pid: 2, startedAt: 0, dataDir: 'd' }) },
+      silentLogger,
+    );
 
     const result = await dispatcher.dispatch('app.info', undefined);
 

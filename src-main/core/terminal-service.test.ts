@@ -17,7 +17,10 @@ describe('the one handler map', () => {
     const map = handlers();
 
     expect(callChannels.filter((channel) => typeof map[channel] !== 'function')).toEqual([]);
-    await expect(Promise.resolve(map['orders.place']({ symbol: 'ES', side: 'buy', size: 1, type: 'market' }))).resolves.toMatchObject({ ok: false, error: { code: 'not-connected' } });
+    await expect(Promise.resolve(map['orders.place']({ symbol: 'ES', side: 'buy', size: 1, type: 'market' }))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-connected' },
+    });
   });
 
   it('does not type-check without a handler for some channel', () => {

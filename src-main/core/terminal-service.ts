@@ -99,7 +99,10 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
     return {
       ...app,
       ...settings,
-      ...unavailable(['contracts', 'market', 'accounts', 'positions', 'orders', 'fills', 'brackets', 'risk', 'strategies', 'indicators', 'backtest', 'journal'], noBroker),
+      ...unavailable(
+        ['contracts', 'market', 'accounts', 'positions', 'orders', 'fills', 'brackets', 'risk', 'strategies', 'indicators', 'backtest', 'journal'],
+        noBroker,
+      ),
     } satisfies ContractHandlers;
   }
   const { core, orders, history, broker } = trading;
@@ -108,9 +111,13 @@ export function createTerminalHandlers(dependencies: TerminalServiceDependencies
     ...settings,
     ...createMarketHandlers(core, history, clock, (contractId) => broker.watchMarket(contractId)),
     ...createTradingHandlers(core, orders),
-    ...(trading.protection === undefined ? unavailable(['brackets'], 'bracket templates are not available') : createBracketHandlers(trading.protection.catalog, orders, trading.protection.events, clock)),
+    ...(trading.protection === undefined
+      ? unavailable(['brackets'], 'bracket templates are not available')
+      : createBracketHandlers(trading.protection.catalog, orders, trading.protection.events, clock)),
     ...(trading.risk === undefined ? unavailable(['risk'], 'the risk manager is not running') : createRiskHandlers(trading.risk, orders, clock)),
-    ...(trading.strategies === undefined ? unavailable(['strategies'], 'strategies are not running') : createStrategyHandlers(trading.strategies, core, orders)),
+    ...(trading.strategies === undefined
+      ? unavailable(['strategies'], 'strategies are not running')
+      : createStrategyHandlers(trading.strategies, core, orders)),
     ...(trading.journal === undefined ? unavailable(['journal'], 'the journal is not available') : createJournalHandlers(trading.journal, orders)),
     ...(trading.backtests === undefined ? unavailable(['backtest'], 'no backtester is configured') : createBacktestHandlers(trading.backtests)),
   } satisfies ContractHandlers;

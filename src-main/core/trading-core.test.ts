@@ -95,7 +95,19 @@ describe('trading core', () => {
 
   it('shows fills made while the terminal was away once it reconciles, and counts each fill once', async () => {
     const { core, broker, heard } = build();
-    const fill = { id: 3_000_000_001, accountId: evaluationAccount.id, contractId: esContract.id, orderId: 1, side: 'sell' as const, size: 1, priceTicks: 20_000, realizedCents: -5000, feesCents: 140, voided: false, time: wednesday - 60_000 };
+    const fill = {
+      id: 3_000_000_001,
+      accountId: evaluationAccount.id,
+      contractId: esContract.id,
+      orderId: 1,
+      side: 'sell' as const,
+      size: 1,
+      priceTicks: 20_000,
+      realizedCents: -5000,
+      feesCents: 140,
+      voided: false,
+      time: wednesday - 60_000,
+    };
     broker.snapshots.set(evaluationAccount.id, { accountId: evaluationAccount.id, orders: [], positions: [], fills: [fill], at: wednesday });
 
     await core.start();
@@ -119,7 +131,10 @@ describe('trading core', () => {
     const { core, orders, broker } = build();
     await core.start();
     broker.emit({ kind: 'order', order: workingStop() });
-    broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 2, averageTicks: 20_000, openedAt: wednesday } });
+    broker.emit({
+      kind: 'position',
+      position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 2, averageTicks: 20_000, openedAt: wednesday },
+    });
 
     const result = await orders.flatten(undefined, 'ES', 'risk:004', 'priority');
 
@@ -130,8 +145,17 @@ describe('trading core', () => {
   it('flattening also cancels bracket legs the broker lists that the terminal had not heard of yet', async () => {
     const { core, orders, broker } = build();
     await core.start();
-    broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_000, openedAt: wednesday } });
-    broker.snapshots.set(evaluationAccount.id, { accountId: evaluationAccount.id, orders: [workingStop({ id: 3_400_000_009, customTag: 'tt-x-SL' })], positions: [], fills: [], at: wednesday });
+    broker.emit({
+      kind: 'position',
+      position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_000, openedAt: wednesday },
+    });
+    broker.snapshots.set(evaluationAccount.id, {
+      accountId: evaluationAccount.id,
+      orders: [workingStop({ id: 3_400_000_009, customTag: 'tt-x-SL' })],
+      positions: [],
+      fills: [],
+      at: wednesday,
+    });
 
     const result = await orders.flatten(undefined, 'ES', 'trader');
 
@@ -142,7 +166,10 @@ describe('trading core', () => {
   it('reverses a long position with one market sell of twice its size', async () => {
     const { core, orders, broker } = build();
     await core.start();
-    broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 2, averageTicks: 20_000, openedAt: wednesday } });
+    broker.emit({
+      kind: 'position',
+      position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 2, averageTicks: 20_000, openedAt: wednesday },
+    });
 
     await orders.reverse(undefined, 'ES', 'trader');
 
@@ -153,7 +180,10 @@ describe('trading core', () => {
     const { core, broker } = build();
     await core.start();
     await core.contracts.resolve('ES');
-    broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: -2, averageTicks: 20_000, openedAt: wednesday } });
+    broker.emit({
+      kind: 'position',
+      position: { accountId: evaluationAccount.id, contractId: esContract.id, size: -2, averageTicks: 20_000, openedAt: wednesday },
+    });
 
     broker.emit({ kind: 'quote', quote: { contractId: esContract.id, bidTicks: 19_987, askTicks: 19_989, lastTicks: 19_988, volume: 10, time: wednesday } });
     const summary = summarizeAccount(core, evaluationAccount);

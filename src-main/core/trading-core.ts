@@ -63,7 +63,12 @@ export class TradingCore {
   public constructor(private readonly dependencies: TradingCoreDependencies) {
     this.contracts = new ContractCatalog(dependencies.broker, dependencies.store);
     const scheduler = dependencies.scheduler ?? systemScheduler;
-    this.quoteThrottle = new DisplayThrottle(dependencies.clock, scheduler, (quote) => quote.contractId, (quote) => dependencies.events.emit('quotes.tick', quote));
+    this.quoteThrottle = new DisplayThrottle(
+      dependencies.clock,
+      scheduler,
+      (quote) => quote.contractId,
+      (quote) => dependencies.events.emit('quotes.tick', quote),
+    );
     this.barThrottle = new DisplayThrottle(
       dependencies.clock,
       scheduler,
@@ -83,7 +88,8 @@ export class TradingCore {
     if (this.unsubscribe === undefined) {
       this.fills.rollTo(tradingDayOf(clock.now()));
       for (const account of store?.accounts() ?? []) this.accounts.set(account.id, account);
-      for (const account of this.accounts.values()) for (const fill of store?.fillsSince(account.id, tradingDayStart(clock.now())) ?? []) this.fills.record(fill);
+      for (const account of this.accounts.values())
+        for (const fill of store?.fillsSince(account.id, tradingDayStart(clock.now())) ?? []) this.fills.record(fill);
       this.unsubscribe = broker.subscribe((event) => this.handle(event));
     }
     connection.update('connecting', 'halted', 'connecting to the broker');
@@ -162,7 +168,8 @@ export class TradingCore {
         const before = this.positions.get(accountId, contractId)?.size ?? 0;
         if (!this.positions.apply(event.position, this.dependencies.clock.now())) return;
         // A close in progress is over once the contract is flat or reversed.
-        if (event.position.size === 0 || Math.sign(this.positions.get(accountId, contractId)?.size ?? 0) !== Math.sign(before)) this.causes.closed(accountId, contractId);
+        if (event.position.size === 0 || Math.sign(this.positions.get(accountId, contractId)?.size ?? 0) !== Math.sign(before))
+          this.causes.closed(accountId, contractId);
         this.announcePosition(accountId, contractId);
         return;
       }
@@ -208,7 +215,8 @@ export class TradingCore {
 
   private recordFill(received: FillView): void {
     const { events, store, clock } = this.dependencies;
-    const fill: FillView = received.cause === undefined ? { ...received, cause: this.causes.ofFill(received, this.orders.get(received.orderId), clock.now()) } : received;
+    const fill: FillView =
+      received.cause === undefined ? { ...received, cause: this.causes.ofFill(received, this.orders.get(received.orderId), clock.now()) } : received;
     this.fills.rollTo(tradingDayOf(clock.now()));
     const outcome = this.fills.record(fill);
     if (outcome === 'repeat') return;
@@ -221,8 +229,14 @@ export class TradingCore {
     const { events } = this.dependencies;
     for (const fill of snapshot.fills) this.recordFill(fill);
     // What the stream said after the snapshot's reads began is newer than the snapshot: it stays.
-    for (const order of this.orders.reconcile(snapshot.accountId, snapshot.orders.map((order) => this.withCause(order)), snapshot.at)) events.emit('orders.changed', order);
-    for (const contractId of this.positions.reconcile(snapshot.accountId, snapshot.positions, snapshot.at)) this.announcePosition(snapshot.accountId, contractId);
+    for (const order of this.orders.reconcile(
+      snapshot.accountId,
+      snapshot.orders.map((order) => this.withCause(order)),
+      snapshot.at,
+    ))
+      events.emit('orders.changed', order);
+    for (const contractId of this.positions.reconcile(snapshot.accountId, snapshot.positions, snapshot.at))
+      this.announcePosition(snapshot.accountId, contractId);
     this.reconciled.add(snapshot.accountId);
     this.announceAccount(snapshot.accountId);
     this.updateTradingState();
@@ -257,7 +271,11 @@ export class TradingCore {
       return state === 'down' || state === 'reconnecting';
     });
     if (lost !== undefined) {
-      connection.update(this.linkStates.get(lost) === 'down' ? 'down' : 'reconnecting', 'halted', `lost the ${lost} connection; order entry halted${detail === undefined ? '' : ` (${detail})`}`);
+      connection.update(
+        this.linkStates.get(lost) === 'down' ? 'down' : 'reconnecting',
+        'halted',
+        `lost the ${lost} connection; order entry halted${detail === undefined ? '' : ` (${detail})`}`,
+      );
       return;
     }
     const waiting = [...this.accounts.keys()].filter((accountId) => !this.reconciled.has(accountId));

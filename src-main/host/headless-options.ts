@@ -47,7 +47,11 @@ export function parseHeadlessOptions(argv: readonly string[]): HeadlessOptions {
     .description('Runs the terminal without a window: the UI and the contract on 127.0.0.1')
     .option('--data-dir <dir>', 'data folder (default: TERMINAL_DATA_DIR or the per-user data folder)')
     .option('--port <n>', 'port to listen on; 0 picks a free port', parsePort, 0)
-    .addOption(new Option('--broker <broker>', 'sim: the built-in simulator; projectx: a ProjectX gateway (PROJECTX_USERNAME, PROJECTX_API_KEY)').choices(['sim', 'projectx']).default('sim'))
+    .addOption(
+      new Option('--broker <broker>', 'sim: the built-in simulator; projectx: a ProjectX gateway (PROJECTX_USERNAME, PROJECTX_API_KEY)')
+        .choices(['sim', 'projectx'])
+        .default('sim'),
+    )
     .option('--rest-url <url>', 'ProjectX REST base (default TopstepX)', parseUrl)
     .option('--user-hub-url <url>', 'ProjectX user hub (default TopstepX)', parseUrl)
     .option('--market-hub-url <url>', 'ProjectX market hub (default TopstepX)', parseUrl)
@@ -55,7 +59,16 @@ export function parseHeadlessOptions(argv: readonly string[]): HeadlessOptions {
     .option('--no-ui', 'serve the API only (daemon mode for risk monitoring)')
     .allowExcessArguments(false)
     .parse([...argv], { from: 'user' });
-  const options = program.opts<{ dataDir?: string; port: number; broker: BrokerChoice; restUrl?: string; userHubUrl?: string; marketHubUrl?: string; clock?: number; ui: boolean }>();
+  const options = program.opts<{
+    dataDir?: string;
+    port: number;
+    broker: BrokerChoice;
+    restUrl?: string;
+    userHubUrl?: string;
+    marketHubUrl?: string;
+    clock?: number;
+    ui: boolean;
+  }>();
   return {
     dataDir: options.dataDir,
     port: options.port,

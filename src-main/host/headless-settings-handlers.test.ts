@@ -10,7 +10,13 @@ import { headlessSettingsHandlers } from './headless-settings-handlers';
 function dispatcherWith(environment: NodeJS.ProcessEnv, override: Record<string, unknown> = {}) {
   const clock = new TestClock(0);
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
-  const handlers = createTerminalHandlers({ clock, info, connection: new ConnectionMonitor(clock, new EventHub()), trading: undefined, settings: { ...headlessSettingsHandlers(environment), ...override } });
+  const handlers = createTerminalHandlers({
+    clock,
+    info,
+    connection: new ConnectionMonitor(clock, new EventHub()),
+    trading: undefined,
+    settings: { ...headlessSettingsHandlers(environment), ...override },
+  });
   return createDispatcher(handlers, silentLogger);
 }
 
@@ -28,21 +34,33 @@ describe('headless settings in the one handler map', () => {
   it('validates requests and answers the headless limits with clear errors', async () => {
     const dispatcher = dispatcherWith({});
 
-    await expect(dispatcher.dispatch('settings.credentials.set', { userName: 'u' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'apiKey' } });
+    await expect(dispatcher.dispatch('settings.credentials.set', { userName: 'u' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', field: 'apiKey' },
+    });
     await expect(dispatcher.dispatch('settings.credentials.set', { userName: 'u', apiKey: 'k' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'not-connected', message: expect.stringContaining('PROJECTX_API_KEY') },
     });
-    await expect(dispatcher.dispatch('settings.desktop.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'not-connected', message: expect.stringContaining('desktop app') } });
+    await expect(dispatcher.dispatch('settings.desktop.get', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-connected', message: expect.stringContaining('desktop app') },
+    });
   });
 
   it('turns a settings handler that throws into an internal error', async () => {
-    const dispatcher = dispatcherWith({}, {
-      'settings.desktop.get': () => {
-        throw new Error('boom');
+    const dispatcher = dispatcherWith(
+      {},
+      {
+        'settings.desktop.get': () => {
+          throw new Error('boom');
+        },
       },
-    });
+    );
 
-    await expect(dispatcher.dispatch('settings.desktop.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: 'settings.desktop.get failed: boom' } });
+    await expect(dispatcher.dispatch('settings.desktop.get', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'settings.desktop.get failed: boom' },
+    });
   });
 });

@@ -10,7 +10,13 @@ export function headlessSettingsHandlers(environment: NodeJS.ProcessEnv = proces
   const apiKey = environment.PROJECTX_API_KEY ?? '';
   return {
     'settings.credentials.get': () =>
-      ok({ stored: userName !== '' && apiKey !== '', userName: userName === '' ? null : userName, source: 'environment', secureStorageAvailable: false, restartNeeded: false }),
+      ok({
+        stored: userName !== '' && apiKey !== '',
+        userName: userName === '' ? null : userName,
+        source: 'environment',
+        secureStorageAvailable: false,
+        restartNeeded: false,
+      }),
     'settings.credentials.set': () => fail('not-connected', `cannot store credentials: ${credentialsHint}`),
     'settings.credentials.clear': () => fail('not-connected', `cannot clear credentials: ${credentialsHint}`),
     'settings.desktop.get': () => fail('not-connected', desktopHint),

@@ -65,7 +65,12 @@ export async function startHostServer(options: HostServerOptions, port: number):
       socket.destroy();
       return;
     }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -75,7 +80,9 @@ export async function startHostServer(options: HostServerOptions, port: number):
     const refusal = refuseUpgrade(request, boundPort, options.token);
     if (refusal !== undefined) {
       logger.warn({ reason: refusal.reason, status: refusal.status }, 'API connection refused');
-      socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusal.reason}`);
+      socket.end(
+        `HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusal.reason}`,
+      );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) => serveSocket(client, options.dispatcher, options.events, logger));

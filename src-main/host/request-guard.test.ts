@@ -11,7 +11,10 @@ describe('request guard', () => {
     expect(checkOrigin({ host: 'evil.example:4000' }, 4000)).toMatchObject({ status: 403 });
     expect(checkOrigin({ host: '127.0.0.1:4001' }, 4000)).toMatchObject({ status: 403 });
     expect(checkOrigin({}, 4000)).toMatchObject({ status: 403 });
-    expect(checkOrigin({ host: '127.0.0.1:4000', origin: 'http://evil.example' }, 4000)).toMatchObject({ status: 403, reason: "foreign Origin 'http://evil.example'" });
+    expect(checkOrigin({ host: '127.0.0.1:4000', origin: 'http://evil.example' }, 4000)).toMatchObject({
+      status: 403,
+      reason: "foreign Origin 'http://evil.example'",
+    });
     expect(checkOrigin({ host: '127.0.0.1:4000', origin: 'null' }, 4000)).toMatchObject({ status: 403 });
   });
 

@@ -117,7 +117,16 @@ async function rawUpgrade(): Promise<RawClient> {
   await once(socket, 'connect');
   const key = randomBytes(16).toString('base64');
   socket.write(
-    [`GET ${apiPath}?token=${token} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${key}`, 'Sec-WebSocket-Version: 13', '', ''].join('\r\n'),
+    [
+      `GET ${apiPath}?token=${token} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Key: ${key}`,
+      'Sec-WebSocket-Version: 13',
+      '',
+      '',
+    ].join('\r\n'),
   );
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);
@@ -368,7 +377,10 @@ describe('host under hostile input', () => {
     client.socket.send(`{"t":"call","channel":"app.ping","request":{}${padding}}`);
     const [head, tail] = await Promise.all([client.answer(41), client.answer(42)]);
 
-    expect(head.result).toEqual({ ok: false, error: { code: 'too-large', message: expect.stringContaining(`up to ${maxMessageBytes} bytes (4 MiB)`), field: 'message' } });
+    expect(head.result).toEqual({
+      ok: false,
+      error: { code: 'too-large', message: expect.stringContaining(`up to ${maxMessageBytes} bytes (4 MiB)`), field: 'message' },
+    });
     expect(tail.result.error?.code).toBe('too-large');
     expect(logged('client message too large')).toBe(true);
     expect((await client.call(43, 'app.ping', { nonce: 'after' })).result.ok).toBe(true);
@@ -399,9 +411,14 @@ describe('host under hostile input', () => {
       rawHttp(randomBytes(2000)),
       rawHttp(`GET / HTTP/1.1\r\n${host}\r\nX: ${'a'.repeat(100_000)}\r\n\r\n`),
       rawHttp(`GET ${apiPath}?token=${token} HTTP/1.1\r\n${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n`),
-      rawHttp(`GET ${apiPath}?token=${token} HTTP/1.1\r\n${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 99\r\n\r\n`),
+      rawHttp(
+        `GET ${apiPath}?token=${token} HTTP/1.1\r\n${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 99\r\n\r\n`,
+      ),
       rawHttp(`GET ${apiPath}?token=wrong HTTP/1.1\r\n${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`, { reset: true }),
-      rawHttp(`GET ${apiPath}?token=${token} HTTP/1.1\r\n${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`, { reset: true }),
+      rawHttp(
+        `GET ${apiPath}?token=${token} HTTP/1.1\r\n${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        { reset: true },
+      ),
       rawHttp(`GET ${apiPath}?token=${token} HTTP/1.1\r\n${host}\r\nUpgr`),
     ]);
 

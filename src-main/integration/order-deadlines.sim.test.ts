@@ -56,7 +56,9 @@ describe('order deadlines (terminal on the simulator)', () => {
     expect(truth.positions.filter((position) => position.accountId === account)).toEqual([]);
     expect(resolutions).toEqual([]);
     // After the storm, the same order goes through.
-    expect((await sim.try('orders.place', { accountId: account, symbol: 'ES', side: 'buy', size: 1, type: 'market', template: 'none', deadlineMs })).ok).toBe(true);
+    expect((await sim.try('orders.place', { accountId: account, symbol: 'ES', side: 'buy', size: 1, type: 'market', template: 'none', deadlineMs })).ok).toBe(
+      true,
+    );
   }, 30_000);
 
   it('answers unknown-outcome by the deadline when the broker does not answer, then resolves it exactly once by its tag, never placed twice', async () => {
@@ -76,7 +78,9 @@ describe('order deadlines (terminal on the simulator)', () => {
     const tagged = (await sim.brokerOrders(account)).filter((order) => order.customTag === customTag);
     expect(answeredAfterMs).toBeGreaterThanOrEqual(deadlineMs - 50);
     expect(answeredAfterMs).toBeLessThanOrEqual(deadlineMs + 500);
-    expect(resolutions).toEqual([expect.objectContaining({ command: 'place', accountId: account, customTag, outcome: 'placed', orderId: tagged[0]?.id, code: null })]);
+    expect(resolutions).toEqual([
+      expect.objectContaining({ command: 'place', accountId: account, customTag, outcome: 'placed', orderId: tagged[0]?.id, code: null }),
+    ]);
     expect(tagged).toHaveLength(1);
     expect(notifications).toContainEqual(expect.objectContaining({ level: 'info', title: 'Order place: placed' }));
     const position = (await sim.truth()).positions.find((candidate) => candidate.accountId === account);

@@ -45,11 +45,19 @@ export function legViolations(truth: SimTruth, accountId: number, contractId: st
  * order's client tag (null when the broker made the order, as a close at market). Replays the
  * fills after `afterTradeId`, from flat.
  */
-export function exposureViolations(truth: SimTruth, accountId: number, contractId: string, tagOf: (orderId: number) => string | null, afterTradeId = 0): string[] {
+export function exposureViolations(
+  truth: SimTruth,
+  accountId: number,
+  contractId: string,
+  tagOf: (orderId: number) => string | null,
+  afterTradeId = 0,
+): string[] {
   let size = 0;
   const violations: string[] = [];
   // The simulator lists fills newest first; ids grow with time.
-  const trades = truth.trades.filter((trade) => trade.accountId === accountId && trade.contractId === contractId && trade.id > afterTradeId).sort((a, b) => a.id - b.id);
+  const trades = truth.trades
+    .filter((trade) => trade.accountId === accountId && trade.contractId === contractId && trade.id > afterTradeId)
+    .sort((a, b) => a.id - b.id);
   for (const trade of trades) {
     const next = size + (trade.side === 0 ? trade.size : -trade.size);
     const grows = Math.abs(next) > Math.abs(size) || Math.sign(next) * Math.sign(size) < 0;
@@ -61,5 +69,10 @@ export function exposureViolations(truth: SimTruth, accountId: number, contractI
 }
 
 function describe(orders: readonly SimWorkingOrder[]): string {
-  return orders.map((order) => `${order.id} ${order.side === 0 ? 'buy' : 'sell'} ${order.size} type ${order.type} @${order.stopPrice ?? order.limitPrice} (${order.customTag})`).join(', ');
+  return orders
+    .map(
+      (order) =>
+        `${order.id} ${order.side === 0 ? 'buy' : 'sell'} ${order.size} type ${order.type} @${order.stopPrice ?? order.limitPrice} (${order.customTag})`,
+    )
+    .join(', ');
 }

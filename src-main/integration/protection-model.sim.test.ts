@@ -97,7 +97,9 @@ async function configure(): Promise<void> {
       trailing: { enabled: true, triggerTicks: 8, distanceTicks: 4, stepTicks: 1 },
     },
   });
-  await sim.call('brackets.set', { template: { name: 'Wide', stop: { ticks: 10, type: 'stop-limit', limitOffsetTicks: 2 }, targets: [{ ticks: 20, size: 5 }] } });
+  await sim.call('brackets.set', {
+    template: { name: 'Wide', stop: { ticks: 10, type: 'stop-limit', limitOffsetTicks: 2 }, targets: [{ ticks: 20, size: 5 }] },
+  });
 }
 
 function templateOf(choice: Template): { template?: string; stopLossTicks?: number; takeProfitTicks?: number } {
@@ -113,21 +115,51 @@ async function run(step: Step): Promise<void> {
   switch (step.kind) {
     case 'market': {
       const before = signedSize(await sim.truth(), account, es);
-      const placed = await sim.try('orders.place', { accountId: account, symbol: 'ES', side: step.side, size: step.size, type: 'market', ...templateOf(step.template) });
+      const placed = await sim.try('orders.place', {
+        accountId: account,
+        symbol: 'ES',
+        side: step.side,
+        size: step.size,
+        type: 'market',
+        ...templateOf(step.template),
+      });
       const grows = Math.sign(before) !== (step.side === 'buy' ? -1 : 1);
       // A templated entry that opened or grew the position has its stop working within 500 ms.
       if (placed.ok && step.template !== 'none' && grows) {
         const started = Date.now();
-        await eventually(async () => (await sim.truth()).workingOrders.some((order) => order.accountId === account && isLeg(order) && (order.type === 4 || order.type === 3) && order.status === 1), 'the stop works', 2_000);
+        await eventually(
+          async () =>
+            (await sim.truth()).workingOrders.some(
+              (order) => order.accountId === account && isLeg(order) && (order.type === 4 || order.type === 3) && order.status === 1,
+            ),
+          'the stop works',
+          2_000,
+        );
         expect(Date.now() - started).toBeLessThanOrEqual(500);
       }
       return;
     }
     case 'limit':
-      await sim.try('orders.place', { accountId: account, symbol: 'ES', side: step.side, size: step.size, type: 'limit', limitPrice: price + (step.side === 'buy' ? -step.offset : step.offset) * tick, ...templateOf(step.template) });
+      await sim.try('orders.place', {
+        accountId: account,
+        symbol: 'ES',
+        side: step.side,
+        size: step.size,
+        type: 'limit',
+        limitPrice: price + (step.side === 'buy' ? -step.offset : step.offset) * tick,
+        ...templateOf(step.template),
+      });
       return;
     case 'stop-entry':
-      await sim.try('orders.place', { accountId: account, symbol: 'ES', side: step.side, size: step.size, type: 'stop', stopPrice: price + (step.side === 'buy' ? step.offset : -step.offset) * tick, ...templateOf(step.template) });
+      await sim.try('orders.place', {
+        accountId: account,
+        symbol: 'ES',
+        side: step.side,
+        size: step.size,
+        type: 'stop',
+        stopPrice: price + (step.side === 'buy' ? step.offset : -step.offset) * tick,
+        ...templateOf(step.template),
+      });
       return;
     case 'move':
       price = Math.min(basePrice + 60 * tick, Math.max(basePrice - 60 * tick, price + step.ticks * tick));
@@ -136,7 +168,8 @@ async function run(step: Step): Promise<void> {
     case 'drag-stop': {
       const orders = await sim.call('orders.list', { accountId: account });
       const stop = orders.find((order) => order.type === 'stop' && order.status === 'open' && order.cause?.startsWith('bracket:') === true);
-      if (stop?.stopTicks !== null && stop?.stopTicks !== undefined) await sim.try('orders.modify', { accountId: account, orderId: stop.id, stopPrice: (stop.stopTicks + step.ticks) * tick });
+      if (stop?.stopTicks !== null && stop?.stopTicks !== undefined)
+        await sim.try('orders.modify', { accountId: account, orderId: stop.id, stopPrice: (stop.stopTicks + step.ticks) * tick });
       return;
     }
     case 'cancel': {
@@ -157,7 +190,14 @@ async function run(step: Step): Promise<void> {
       return;
     case 'other-market':
       otherTags += 1;
-      await sim.otherApp('/api/Order/place', { accountId: account, contractId: es, type: 2, side: step.side === 'buy' ? 0 : 1, size: step.size, customTag: `oa-${Date.now()}-${otherTags}` });
+      await sim.otherApp('/api/Order/place', {
+        accountId: account,
+        contractId: es,
+        type: 2,
+        side: step.side === 'buy' ? 0 : 1,
+        size: step.size,
+        customTag: `oa-${Date.now()}-${otherTags}`,
+      });
       return;
     case 'drop-sockets':
       await sim.control('/fault', { kind: 'drop-sockets' });
@@ -178,10 +218,18 @@ async function settle(): Promise<void> {
       const truth = await sim.truth();
       const positions = await sim.call('positions.list', { accountId: account });
       const orders = await sim.call('orders.list', { accountId: account });
-      const brokerWorking = truth.workingOrders.filter((order) => order.accountId === account && order.status !== 8).map((order) => `${order.id}:${order.size}:${order.stopPrice ?? order.limitPrice}`);
-      const terminalWorking = orders.filter((order) => order.status !== 'suspended').map((order) => `${order.id}:${order.size}:${((order.stopTicks ?? order.limitTicks ?? 0) * tick).toString()}`);
+      const brokerWorking = truth.workingOrders
+        .filter((order) => order.accountId === account && order.status !== 8)
+        .map((order) => `${order.id}:${order.size}:${order.stopPrice ?? order.limitPrice}`);
+      const terminalWorking = orders
+        .filter((order) => order.status !== 'suspended')
+        .map((order) => `${order.id}:${order.size}:${((order.stopTicks ?? order.limitTicks ?? 0) * tick).toString()}`);
       const terminalSize = positions.find((summary) => summary.position.contractId === es)?.position.size ?? 0;
-      return terminalSize === signedSize(truth, account, es) && JSON.stringify(brokerWorking.sort()) === JSON.stringify(terminalWorking.sort()) && (await legViolations(truth, account, es)).length === 0;
+      return (
+        terminalSize === signedSize(truth, account, es) &&
+        JSON.stringify(brokerWorking.sort()) === JSON.stringify(terminalWorking.sort()) &&
+        (await legViolations(truth, account, es)).length === 0
+      );
     },
     'the terminal equals the broker and the legs follow the position',
     4_000,
@@ -194,9 +242,19 @@ async function check(history: readonly Step[]): Promise<void> {
   const tags = new Map((await sim.brokerOrders(account)).map((order) => [order.id, order.customTag]));
   if (process.env.PROTECTION_DEBUG !== undefined) {
     const orders = await sim.brokerOrders(account);
-    console.log('DEBUG', JSON.stringify(truth.trades.slice(sequenceStartTrade).map((trade) => [trade.id, trade.orderId, trade.side, trade.size, orders.find((order) => order.id === trade.orderId)])));
+    console.log(
+      'DEBUG',
+      JSON.stringify(
+        truth.trades
+          .slice(sequenceStartTrade)
+          .map((trade) => [trade.id, trade.orderId, trade.side, trade.size, orders.find((order) => order.id === trade.orderId)]),
+      ),
+    );
   }
-  const violations = [...legViolations(truth, account, es), ...exposureViolations(truth, account, es, (orderId) => tags.get(orderId) ?? null, sequenceStartTrade)];
+  const violations = [
+    ...legViolations(truth, account, es),
+    ...exposureViolations(truth, account, es, (orderId) => tags.get(orderId) ?? null, sequenceStartTrade),
+  ];
   const positions = await sim.call('positions.list', { accountId: account });
   const terminalSize = positions.find((summary) => summary.position.contractId === es)?.position.size ?? 0;
   if (terminalSize !== signedSize(truth, account, es)) violations.push(`terminal position ${terminalSize} != broker ${signedSize(truth, account, es)}`);
@@ -273,7 +331,6 @@ describe('protection follows the position: random sequences on the simulator', (
   it('keeps every invariant on the recorded sequences', async () => {
     for (const steps of recorded) await runSequence(steps);
   }, 120_000);
-
 
   it('keeps every invariant after each step', async () => {
     await fc.assert(

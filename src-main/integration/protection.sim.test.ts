@@ -28,12 +28,17 @@ async function positionSize(): Promise<number> {
 
 async function legsAre(expected: { side: number; type: number; size: number; price?: number }[]): Promise<void> {
   const key = (order: { side: number; type: number; size: number }) => `${order.side}|${order.type}|${order.size}`;
-  await eventually(async () => {
-    const orders = await working();
-    return JSON.stringify(orders.map(key).sort()) === JSON.stringify(expected.map(key).sort());
-  }, `legs ${JSON.stringify(expected)}`);
+  await eventually(
+    async () => {
+      const orders = await working();
+      return JSON.stringify(orders.map(key).sort()) === JSON.stringify(expected.map(key).sort());
+    },
+    `legs ${JSON.stringify(expected)}`,
+  );
   const orders = await working();
-  for (const leg of expected) if (leg.price !== undefined) expect(orders.some((order) => order.side === leg.side && order.type === leg.type && (order.stopPrice ?? order.limitPrice) === leg.price)).toBe(true);
+  for (const leg of expected)
+    if (leg.price !== undefined)
+      expect(orders.some((order) => order.side === leg.side && order.type === leg.type && (order.stopPrice ?? order.limitPrice) === leg.price)).toBe(true);
 }
 
 /** The working stop's id, once the terminal has heard of it. */

@@ -29,8 +29,21 @@ export interface SimWorkingOrder {
 /** The parts of `/sim/state` these tests read. */
 export interface SimTruth {
   readonly workingOrders: SimWorkingOrder[];
-  readonly positions: { readonly accountId: number; readonly contractId: string; readonly size: number; readonly type: number; readonly averagePrice: number }[];
-  readonly trades: { readonly id: number; readonly orderId: number; readonly accountId: number; readonly contractId: string; readonly side: number; readonly size: number }[];
+  readonly positions: {
+    readonly accountId: number;
+    readonly contractId: string;
+    readonly size: number;
+    readonly type: number;
+    readonly averagePrice: number;
+  }[];
+  readonly trades: {
+    readonly id: number;
+    readonly orderId: number;
+    readonly accountId: number;
+    readonly contractId: string;
+    readonly side: number;
+    readonly size: number;
+  }[];
 }
 
 /**
@@ -98,7 +111,11 @@ export class TerminalOnSim {
 
   /** Posts to the simulator's control API. */
   public async control(path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${this.gateway.urls.control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${this.gateway.urls.control}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 200) throw new Error(`control ${path} refused: ${response.status} ${await response.text()}`);
   }
 
@@ -115,7 +132,11 @@ export class TerminalOnSim {
   /** Calls the simulator's REST as another app would (its own login). */
   public async otherApp(path: string, body: unknown): Promise<Record<string, unknown>> {
     const post = async (route: string, payload: unknown, token?: string) => {
-      const response = await fetch(`${this.gateway.urls.rest}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(payload) });
+      const response = await fetch(`${this.gateway.urls.rest}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(payload),
+      });
       return (await response.json()) as Record<string, unknown>;
     };
     this.otherAppToken ??= String((await post('/api/Auth/loginKey', { userName: 'demo', apiKey: 'demo' })).token);

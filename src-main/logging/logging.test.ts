@@ -32,7 +32,14 @@ describe('file logger', () => {
     const lines = logLines(dataDir, 'app');
     const text = JSON.stringify(lines);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ level: 30, msg: 'logged in', log: 'app', userName: 'trader', apiKey: '[redacted]', nested: { token: '[redacted]', headers: { Authorization: '[redacted]' } } });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'logged in',
+      log: 'app',
+      userName: 'trader',
+      apiKey: '[redacted]',
+      nested: { token: '[redacted]', headers: { Authorization: '[redacted]' } },
+    });
     expect(lines[1]).toMatchObject({ level: 40, url: 'ws://127.0.0.1:1/api?token=[redacted]&x=1' });
     for (const secret of ['k-123', 'abc', 'xyz', 's3cret', 'eyJhbGciOi']) expect(text).not.toContain(secret);
   });

@@ -3,7 +3,8 @@ import { isSecretKey, scrubSecrets, scrubText } from './scrub-secrets';
 
 describe('secret scrubbing', () => {
   it('knows secret field names in any spelling', () => {
-    for (const key of ['token', 'accessToken', 'access_token', 'apiKey', 'api-key', 'PASSWORD', 'Authorization', 'credentials']) expect(isSecretKey(key)).toBe(true);
+    for (const key of ['token', 'accessToken', 'access_token', 'apiKey', 'api-key', 'PASSWORD', 'Authorization', 'credentials'])
+      expect(isSecretKey(key)).toBe(true);
     for (const key of ['userName', 'accountId', 'tokens_left', 'message']) expect(isSecretKey(key)).toBe(false);
   });
 

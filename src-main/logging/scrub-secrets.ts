@@ -2,7 +2,20 @@
 export const redactedText = '[redacted]';
 
 /** Field names whose values are secrets wherever they appear (compared without case, `-` and `_`). */
-const secretKeys = new Set(['token', 'accesstoken', 'refreshtoken', 'apikey', 'password', 'secret', 'authorization', 'cookie', 'setcookie', 'credentials', 'jwt', 'sessiontoken']);
+const secretKeys = new Set([
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'apikey',
+  'password',
+  'secret',
+  'authorization',
+  'cookie',
+  'setcookie',
+  'credentials',
+  'jwt',
+  'sessiontoken',
+]);
 
 /** Secrets written inside text: query parameters, bearer headers and JWTs. */
 const textPatterns: readonly (readonly [RegExp, string])[] = [

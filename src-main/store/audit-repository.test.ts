@@ -78,7 +78,13 @@ describe('audit log', () => {
     const secret = 'sk-THIS-MUST-NOT-BE-STORED';
 
     // Act
-    store.audit({ at: 1, accountId: null, action: 'broker.connect', actor: 'trader', detail: { userName: 'someone', apiKey: secret, nested: { token: secret }, ok: true } });
+    store.audit({
+      at: 1,
+      accountId: null,
+      action: 'broker.connect',
+      actor: 'trader',
+      detail: { userName: 'someone', apiKey: secret, nested: { token: secret }, ok: true },
+    });
     const page = store.auditPage(null, null, 1);
     store.close();
 

@@ -5,7 +5,14 @@ import { requireInteger, requireText } from './checks';
 import { redactCredentials } from './credentials-guard';
 import type { WriteBatcher } from './write-batcher';
 
-type Row = { readonly id: number; readonly at: number; readonly account_id: number | null; readonly action: string; readonly actor: string; readonly detail: string };
+type Row = {
+  readonly id: number;
+  readonly at: number;
+  readonly account_id: number | null;
+  readonly action: string;
+  readonly actor: string;
+  readonly detail: string;
+};
 
 /** Largest page `auditPage` returns, whatever the caller asks. */
 export const maxAuditPage = 500;

@@ -127,7 +127,9 @@ describe('bars cache', () => {
 /** The covered ranges of the test series as stored, to check they were merged. */
 function coveredRangeRows(store: SqliteStore): TimeRange[] {
   store.flush();
-  return queryFile<{ from_ms: number; to_ms: number }>(store.file, 'SELECT from_ms, to_ms FROM bar_ranges WHERE contract_id = ? ORDER BY from_ms', series.contractId).map(
-    (row): TimeRange => [row.from_ms, row.to_ms],
-  );
+  return queryFile<{ from_ms: number; to_ms: number }>(
+    store.file,
+    'SELECT from_ms, to_ms FROM bar_ranges WHERE contract_id = ? ORDER BY from_ms',
+    series.contractId,
+  ).map((row): TimeRange => [row.from_ms, row.to_ms]);
 }

@@ -87,7 +87,10 @@ describe('journal', () => {
     const working = store.workingOrders(1001);
 
     // Assert
-    expect(working).toEqual([anOrder({ id: 2, status: 'open', createdAt: 50, updatedAt: 150 }), anOrder({ id: 1, status: 'open', limitTicks: 26_980, updatedAt: 200 })]);
+    expect(working).toEqual([
+      anOrder({ id: 2, status: 'open', createdAt: 50, updatedAt: 150 }),
+      anOrder({ id: 1, status: 'open', limitTicks: 26_980, updatedAt: 200 }),
+    ]);
   });
 
   it('leaves out an order whose latest version is final', () => {

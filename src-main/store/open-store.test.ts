@@ -42,7 +42,12 @@ describe('opening the store', () => {
 
     // Act
     const full = openDatabaseFile(file, 'full');
-    const fullPragmas = [full.pragma('journal_mode', { simple: true }), full.pragma('synchronous', { simple: true }), full.pragma('foreign_keys', { simple: true }), full.pragma('busy_timeout', { simple: true })];
+    const fullPragmas = [
+      full.pragma('journal_mode', { simple: true }),
+      full.pragma('synchronous', { simple: true }),
+      full.pragma('foreign_keys', { simple: true }),
+      full.pragma('busy_timeout', { simple: true }),
+    ];
     full.close();
     const normal = openDatabaseFile(file, 'normal');
     const normalSynchronous = normal.pragma('synchronous', { simple: true });

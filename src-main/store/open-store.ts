@@ -107,7 +107,12 @@ export function openStore(options: OpenStoreOptions): SqliteStore {
   };
 }
 
-function openOrMoveAside(file: string, options: OpenStoreOptions, clock: Clock, logger: Logger): { readonly db: Database; readonly movedAside: string | undefined } {
+function openOrMoveAside(
+  file: string,
+  options: OpenStoreOptions,
+  clock: Clock,
+  logger: Logger,
+): { readonly db: Database; readonly movedAside: string | undefined } {
   const durability = options.durability ?? 'full';
   try {
     return { db: openDatabaseFile(file, durability), movedAside: undefined };

@@ -34,7 +34,12 @@ export function openFailure(file: string, error: unknown): StoreOpenError {
   const detail = error instanceof Error ? error.message : String(error);
   const code = sqliteCode(error) ?? '';
   if (corruptCodes.has(code)) {
-    return new StoreOpenError('corrupt', file, `The database ${file} is damaged or is not a SQLite database (${detail}). It was left as it is; daily backups are in the backups folder beside it.`, { cause: error });
+    return new StoreOpenError(
+      'corrupt',
+      file,
+      `The database ${file} is damaged or is not a SQLite database (${detail}). It was left as it is; daily backups are in the backups folder beside it.`,
+      { cause: error },
+    );
   }
   return new StoreOpenError('unreadable', file, `The database ${file} cannot be opened (${detail}).`, { cause: error });
 }

@@ -31,7 +31,15 @@ describe('mean reversion', () => {
 
     const middle = bands.value?.middle ?? 0;
     expect(kit.sent('enter')).toEqual([
-      { kind: 'enter', entry: expect.objectContaining({ side: 'buy', type: 'market', takeProfitTicks: Math.floor(middle - 4986), stopLossTicks: Math.max(4, Math.round(1.5 * (range.value ?? 0))) }) },
+      {
+        kind: 'enter',
+        entry: expect.objectContaining({
+          side: 'buy',
+          type: 'market',
+          takeProfitTicks: Math.floor(middle - 4986),
+          stopLossTicks: Math.max(4, Math.round(1.5 * (range.value ?? 0))),
+        }),
+      },
     ]);
     const price = (ticks: number) => (Math.round(ticks) * 0.25).toFixed(2);
     const lower = middle - 2 * (bands.value?.deviation ?? 0);

@@ -21,7 +21,12 @@ describe('overnight range breakout', () => {
 
     kit.feed([...overnight(), bar(regularOpen, 5001, 5016, 5000, 5015), bar(regularOpen + minute, 5015, 5026, 5014, 5025)]);
 
-    expect(kit.sent('enter')).toEqual([{ kind: 'enter', entry: expect.objectContaining({ side: 'buy', size: 1, type: 'market', stopLossTicks: 5025 - 4983, takeProfitTicks: 2 * (5025 - 4983) }) }]);
+    expect(kit.sent('enter')).toEqual([
+      {
+        kind: 'enter',
+        entry: expect.objectContaining({ side: 'buy', size: 1, type: 'market', stopLossTicks: 5025 - 4983, takeProfitTicks: 2 * (5025 - 4983) }),
+      },
+    ]);
     expect(kit.runtime.ledger.position()).toEqual({ size: 1, averageTicks: 5025 });
     expect(kit.logs.find((entry) => entry.level === 'decision')?.message).toBe('long breakout: close 1256.25 beyond the overnight range 1246.25–1255.00');
   });

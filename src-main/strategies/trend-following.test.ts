@@ -19,8 +19,16 @@ describe('trend following', () => {
     kit.feed(bars([5020, 5016, 5012, 5008, 5004, 5000, 4998, 5006, 5014, 5022]));
 
     const range = new AverageTrueRange(3);
-    const seen = bars([5020, 5016, 5012, 5008, 5004, 5000, 4998, 5006, 5014]).map((item) => range.update(item)).at(-1) ?? 0;
-    expect(kit.sent('enter')).toEqual([{ kind: 'enter', entry: expect.objectContaining({ side: 'buy', type: 'market', stopLossTicks: Math.round(2 * seen), takeProfitTicks: Math.round(6 * seen) }) }]);
+    const seen =
+      bars([5020, 5016, 5012, 5008, 5004, 5000, 4998, 5006, 5014])
+        .map((item) => range.update(item))
+        .at(-1) ?? 0;
+    expect(kit.sent('enter')).toEqual([
+      {
+        kind: 'enter',
+        entry: expect.objectContaining({ side: 'buy', type: 'market', stopLossTicks: Math.round(2 * seen), takeProfitTicks: Math.round(6 * seen) }),
+      },
+    ]);
   });
 
   it('trails the stop-loss leg behind the close as the trend runs, never loosening it', () => {

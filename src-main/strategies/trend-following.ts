@@ -31,14 +31,32 @@ export const trendFollowing = defineStrategy({
     channelLength: integer({ label: 'Channel', description: 'Bars of the Donchian channel', default: 20, min: 2, max: 500, live: false, unit: 'bars' }),
     atrLength: integer({ label: 'ATR length', description: 'Bars of the average true range', default: 14, min: 2, max: 200, live: false, unit: 'bars' }),
     stopAtr: decimal({ label: 'Initial stop', description: 'Stop distance in ATRs', default: 2, min: 0.25, max: 20, live: true, unit: '×ATR' }),
-    trailAtr: decimal({ label: 'Trailing stop', description: 'Distance the stop trails the close, in ATRs', default: 3, min: 0.25, max: 20, live: true, unit: '×ATR' }),
-    takeProfitAtr: decimal({ label: 'Target', description: 'Target in ATRs (0: no target, the trail exits)', default: 6, min: 0, max: 50, live: true, unit: '×ATR' }),
+    trailAtr: decimal({
+      label: 'Trailing stop',
+      description: 'Distance the stop trails the close, in ATRs',
+      default: 3,
+      min: 0.25,
+      max: 20,
+      live: true,
+      unit: '×ATR',
+    }),
+    takeProfitAtr: decimal({
+      label: 'Target',
+      description: 'Target in ATRs (0: no target, the trail exits)',
+      default: 6,
+      min: 0,
+      max: 50,
+      live: true,
+      unit: '×ATR',
+    }),
     allowShort: toggle({ label: 'Shorts', description: 'Take short signals too', default: true, live: true }),
     sessionStart: timeOfDay({ label: 'First entry', description: 'Entries from this time (exchange time)', default: '08:30', live: true }),
     sessionEnd: timeOfDay({ label: 'Last entry', description: 'No entries from this time', default: '14:30', live: true }),
     exitTime: timeOfDay({ label: 'Exit time', description: 'Close any position at this time', default: '15:00', live: true }),
   },
-  series: (parameters) => [{ unit: 'minute', unitNumber: parameters.barMinutes, warmup: Math.max(parameters.slowLength, parameters.channelLength, parameters.atrLength) * 3 }],
+  series: (parameters) => [
+    { unit: 'minute', unitNumber: parameters.barMinutes, warmup: Math.max(parameters.slowLength, parameters.channelLength, parameters.atrLength) * 3 },
+  ],
   create(context) {
     const initial = context.parameters;
     const fast = initial.mode === 'ma-cross' ? context.indicators.ema(initial.fastLength) : null;
@@ -77,7 +95,12 @@ export const trendFollowing = defineStrategy({
       if (stop === undefined || stop.stopTicks === null) return;
       const distance = Math.max(1, Math.round(context.parameters.trailAtr * range));
       const next = position > 0 ? close - distance : close + distance;
-      if (position > 0 ? next > stop.stopTicks : next < stop.stopTicks) context.orders.moveStop(stop.id, next, `trail the stop to ${priceText(context.contract, next)} (${context.parameters.trailAtr} ATR behind ${priceText(context.contract, close)})`);
+      if (position > 0 ? next > stop.stopTicks : next < stop.stopTicks)
+        context.orders.moveStop(
+          stop.id,
+          next,
+          `trail the stop to ${priceText(context.contract, next)} (${context.parameters.trailAtr} ATR behind ${priceText(context.contract, close)})`,
+        );
     };
 
     return {
@@ -104,7 +127,8 @@ export const trendFollowing = defineStrategy({
           return;
         }
         if (phase !== 'entries' || context.workingOrders().length > 0) return;
-        const wanted: OrderSide | null = fresh && direction !== 0 ? (direction > 0 ? 'buy' : 'sell') : reverseTo !== null && direction === (reverseTo === 'buy' ? 1 : -1) ? reverseTo : null;
+        const wanted: OrderSide | null =
+          fresh && direction !== 0 ? (direction > 0 ? 'buy' : 'sell') : reverseTo !== null && direction === (reverseTo === 'buy' ? 1 : -1) ? reverseTo : null;
         reverseTo = null;
         if (wanted === null || (wanted === 'sell' && !parameters.allowShort)) return;
         const stopLossTicks = Math.max(2, Math.round(parameters.stopAtr * range));

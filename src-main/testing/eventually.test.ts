@@ -15,12 +15,23 @@ describe('eventually', () => {
   });
 
   it('fails after the timeout naming what did not hold, with the detail', async () => {
-    await expect(eventually(() => false, 'the impossible', { timeoutMs: 20, intervalMs: 5, detail: () => 'state 7' })).rejects.toThrow('the impossible did not hold within 20 ms: state 7');
+    await expect(eventually(() => false, 'the impossible', { timeoutMs: 20, intervalMs: 5, detail: () => 'state 7' })).rejects.toThrow(
+      'the impossible did not hold within 20 ms: state 7',
+    );
   });
 
   it('keeps looking when the probe throws, and reports its last error on timeout', async () => {
     let looks = 0;
-    await expect(eventually(() => { looks++; throw new Error(`not ready ${looks}`); }, 'a ready probe', 20)).rejects.toThrow(/^a ready probe did not hold within 20 ms \(last error: not ready \d+\)$/);
+    await expect(
+      eventually(
+        () => {
+          looks++;
+          throw new Error(`not ready ${looks}`);
+        },
+        'a ready probe',
+        20,
+      ),
+    ).rejects.toThrow(/^a ready probe did not hold within 20 ms \(last error: not ready \d+\)$/);
     expect(looks).toBeGreaterThan(1);
   });
 });

@@ -68,10 +68,15 @@ export const bracketTemplateSchema = z
     template.targets.forEach((target, index) => {
       const previous = template.targets[index - 1];
       if (previous !== undefined && target.ticks <= previous.ticks) {
-        context.addIssue({ code: 'custom', path: ['targets', index, 'ticks'], message: `target ${index + 1} must be farther than target ${index} (${previous.ticks} ticks)` });
+        context.addIssue({
+          code: 'custom',
+          path: ['targets', index, 'ticks'],
+          message: `target ${index + 1} must be farther than target ${index} (${previous.ticks} ticks)`,
+        });
       }
     });
-    if (template.stop === null && template.targets.length === 0) context.addIssue({ code: 'custom', path: ['stop'], message: 'a template needs a stop or at least one target' });
+    if (template.stop === null && template.targets.length === 0)
+      context.addIssue({ code: 'custom', path: ['stop'], message: 'a template needs a stop or at least one target' });
     if (template.stop?.type === 'stop-market' && template.stop.limitOffsetTicks !== 0) {
       context.addIssue({ code: 'custom', path: ['stop', 'limitOffsetTicks'], message: 'is used by a stop-limit stop only' });
     }

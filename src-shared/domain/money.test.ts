@@ -5,7 +5,7 @@ import { decimalsOf, dollarsToCents, formatCents, formatPrice, priceToTicks, tic
 describe('ticks and cents', () => {
   it('converts on-grid prices to whole ticks for every tick size the gateway uses', () => {
     expect(priceToTicks(6335.25, 0.25)).toBe(25341);
-    expect(priceToTicks(6335.250000000, 0.25)).toBe(25341);
+    expect(priceToTicks(6335.25, 0.25)).toBe(25341);
     expect(priceToTicks(72.41, 0.01)).toBe(7241);
     expect(priceToTicks(2401.3, 0.1)).toBe(24013);
     expect(priceToTicks(1.17255, 0.00005)).toBe(23451);

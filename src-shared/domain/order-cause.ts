@@ -3,14 +3,7 @@
  * the risk manager (with its rule), a strategy (with its id), or something outside this terminal.
  */
 export type OrderCause =
-  | 'manual'
-  | 'other-app'
-  | 'bracket:stop'
-  | 'bracket:break-even'
-  | 'bracket:trail'
-  | `bracket:target-${number}`
-  | `risk:${string}`
-  | `strategy:${string}`;
+  'manual' | 'other-app' | 'bracket:stop' | 'bracket:break-even' | 'bracket:trail' | `bracket:target-${number}` | `risk:${string}` | `strategy:${string}`;
 
 /** True for a protective leg's cause. */
 export function isBracketCause(cause: OrderCause): boolean {

@@ -18,7 +18,7 @@ export class ExchangeCalendar {
   /** Minutes after exchange midnight (0..1439). */
   public minuteOfDay(time: number): number {
     this.ensure(time);
-    return Math.floor((((time + this.offsetMs) % dayMs) + dayMs) % dayMs / 60_000);
+    return Math.floor(((((time + this.offsetMs) % dayMs) + dayMs) % dayMs) / 60_000);
   }
 
   /** The trading day, `YYYY-MM-DD` (after 17:00 CT it is the next calendar day). */
@@ -45,7 +45,15 @@ export class ExchangeCalendar {
     const local = new TZDate(this.start, exchangeTimeZone);
     const rollMinutes = local.getHours() * 60 + local.getMinutes();
     const dayOffset = minuteOfDay >= rollMinutes ? 0 : 1;
-    return new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + dayOffset, Math.floor(minuteOfDay / 60), minuteOfDay % 60, 0, exchangeTimeZone).getTime();
+    return new TZDate(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate() + dayOffset,
+      Math.floor(minuteOfDay / 60),
+      minuteOfDay % 60,
+      0,
+      exchangeTimeZone,
+    ).getTime();
   }
 
   private ensure(time: number): void {

@@ -69,12 +69,19 @@ export interface TimeSpan {
 const file = holidayFileSchema.parse(holidayFile);
 
 function sessionOf(session: z.infer<typeof sessionSchema>): HolidaySession {
-  return session.status === 'closed' ? { status: 'closed', closedFrom: session.closed_from, resume: session.resume } : { status: 'early_halt', halt: session.halt, resume: session.resume };
+  return session.status === 'closed'
+    ? { status: 'closed', closedFrom: session.closed_from, resume: session.resume }
+    : { status: 'early_halt', halt: session.halt, resume: session.resume };
 }
 
 /** Every exception in the data file, in date order. */
 export const cmeHolidays: readonly HolidayDay[] = file.days
-  .map((day): HolidayDay => ({ date: day.date, name: day.name, confirmed: day.confirmed, sessions: { equity: sessionOf(day.equity), energy: sessionOf(day.energy), metals: sessionOf(day.metals) } }))
+  .map((day): HolidayDay => ({
+    date: day.date,
+    name: day.name,
+    confirmed: day.confirmed,
+    sessions: { equity: sessionOf(day.equity), energy: sessionOf(day.energy), metals: sessionOf(day.metals) },
+  }))
   .sort((left, right) => left.date.localeCompare(right.date));
 
 /** The regular Globex week the holidays are exceptions to: Sun-Fri, open 17:00 and close 16:00 CT (the daily halt between). */

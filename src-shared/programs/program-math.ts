@@ -31,7 +31,10 @@ export function scalingLots(tiers: readonly ScalingTier[], endOfDayProfitCents: 
 }
 
 /** The next scaling tier above the current one and the profit still needed to pass its threshold, or null at the top. */
-export function nextScalingTier(tiers: readonly ScalingTier[], endOfDayProfitCents: number): { lots: number; aboveProfitCents: number; distanceCents: number } | null {
+export function nextScalingTier(
+  tiers: readonly ScalingTier[],
+  endOfDayProfitCents: number,
+): { lots: number; aboveProfitCents: number; distanceCents: number } | null {
   const current = scalingLots(tiers, endOfDayProfitCents);
   const next = tiers.find((tier) => tier.lots > current && tier.aboveProfitCents > 0);
   return next === undefined ? null : { lots: next.lots, aboveProfitCents: next.aboveProfitCents, distanceCents: next.aboveProfitCents - endOfDayProfitCents };
@@ -42,7 +45,12 @@ export function nextScalingTier(tiers: readonly ScalingTier[], endOfDayProfitCen
  * far (today included), never below zero. `binds` when it is smaller than what is left to the
  * target: reaching the target today would break the rule.
  */
-export function consistencyAllowance(share: number, profitTargetCents: number, bestDayCents: number, totalProfitCents: number): { allowanceCents: number; binds: boolean } {
+export function consistencyAllowance(
+  share: number,
+  profitTargetCents: number,
+  bestDayCents: number,
+  totalProfitCents: number,
+): { allowanceCents: number; binds: boolean } {
   const allowanceCents = Math.max(0, Math.round(share * profitTargetCents) - Math.max(0, bestDayCents));
   const toTarget = Math.max(0, profitTargetCents - totalProfitCents);
   return { allowanceCents, binds: allowanceCents < toTarget };

@@ -73,7 +73,10 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const timers = new TimerScope(options.scheduler);
   const transport = new HttpTransport(options.fetch, timers);
   // Bars are only ever ordinary calls: their budget keeps no reserve.
-  const gates = { bars: new RequestGate(options.rateBudgets.bars, clock, timers), other: new RequestGate(withReserve(options.rateBudgets.other), clock, timers) };
+  const gates = {
+    bars: new RequestGate(options.rateBudgets.bars, clock, timers),
+    other: new RequestGate(withReserve(options.rateBudgets.other), clock, timers),
+  };
   // Everything the core is told passes the ledger, so a reconnect can re-announce what did not change.
   const ledger = new AnnouncedAccountLedger(clock);
   const emit = (event: BrokerEvent): void => {
@@ -82,7 +85,13 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   };
   const latency = new LatencyRing();
   const rest = new RestClient({
-    settings: { baseUrl: options.restUrl, timeoutMs: options.requestTimeoutMs, defaultRetryAfterMs: options.defaultRetryAfterMs, maxRetryAfterMs: 120_000, maxRateLimitRetries: options.maxRateLimitRetries },
+    settings: {
+      baseUrl: options.restUrl,
+      timeoutMs: options.requestTimeoutMs,
+      defaultRetryAfterMs: options.defaultRetryAfterMs,
+      maxRetryAfterMs: 120_000,
+      maxRateLimitRetries: options.maxRateLimitRetries,
+    },
     transport,
     gates,
     clock,
@@ -90,7 +99,14 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
     latency,
     health: (health) => hooks.link('rest', restStates[health.state], health.state === 'answering' ? 'answering' : health.reason),
   });
-  const auth = new AuthSession(rest, { userName: options.userName, apiKey: options.apiKey }, { refreshLeadMs: options.tokenRefreshLeadMs, fallbackRefreshMs: 60 * 60_000, retryAfterFailureMs: 60_000 }, clock, timers, logger);
+  const auth = new AuthSession(
+    rest,
+    { userName: options.userName, apiKey: options.apiKey },
+    { refreshLeadMs: options.tokenRefreshLeadMs, fallbackRefreshMs: 60 * 60_000, retryAfterFailureMs: 60_000 },
+    clock,
+    timers,
+    logger,
+  );
   rest.useTokens(auth);
   const contracts = new ContractCache(rest, logger, options.live);
   const reads = new BrokerReads(rest, logger);
@@ -122,10 +138,20 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const reconciler = new Reconciler(reader, emit, clock, timers, logger, options.reconcileRetryMs, catchUp);
   const userStream = new UserStream({ link: userLink, reads, converter, orders, positions, emit, onFill: (fill) => reconciler.sawFill(fill), warn, logger });
   const marketStream = new MarketStream({ link: marketLink, contracts, lastPrices, emit, warn, clock, logger });
-  const watchdog = new StalenessWatchdog(marketLink, { staleAfterMs: options.staleFeedMs, checkEveryMs: options.watchdogCheckMs }, options.isMarketOpen, clock, timers, logger);
+  const watchdog = new StalenessWatchdog(
+    marketLink,
+    { staleAfterMs: options.staleFeedMs, checkEveryMs: options.watchdogCheckMs },
+    options.isMarketOpen,
+    clock,
+    timers,
+    logger,
+  );
   const logoutParts = { refreshToken: () => auth.refresh(), timers, logger, graceMs: options.logoutGraceMs };
   new LogoutMonitor(userLink, { ...logoutParts, expectsEvents: () => false }).register();
-  new LogoutMonitor(marketLink, { ...logoutParts, expectsEvents: () => marketLink.subscriptionCount > 0 && options.isMarketOpen(clock.now(), marketLink.subscribedContracts) }).register();
+  new LogoutMonitor(marketLink, {
+    ...logoutParts,
+    expectsEvents: () => marketLink.subscriptionCount > 0 && options.isMarketOpen(clock.now(), marketLink.subscribedContracts),
+  }).register();
   userStream.register();
   marketStream.register();
   const lastPrice = (contractId: string) => lastPrices.require(contractId, (id) => marketStream.borrowQuotes(id), options.lastPriceWaitMs);
@@ -133,5 +159,26 @@ export function buildParts(options: ResolvedOptions, hooks: BrokerHooks): Broker
   const placement = new OrderPlacement({ rest, reads, contracts, clock, logger, timers, lastPrice, reconcile, lookupMarginMs: options.placeLookupMarginMs });
   const changes = new OrderChanges({ rest, reads, contracts, orders, positions, logger, clock, timers, lastPrice, reconcile });
   const reference = new ReferenceReads(rest, contracts, logger, options.live);
-  return { timers, transport, gates, latency, rest, auth, reads, contracts, reference, userLink, marketLink, userStream, marketStream, watchdog, reader, reconciler, ledger, placement, changes, lastPrices };
+  return {
+    timers,
+    transport,
+    gates,
+    latency,
+    rest,
+    auth,
+    reads,
+    contracts,
+    reference,
+    userLink,
+    marketLink,
+    userStream,
+    marketStream,
+    watchdog,
+    reader,
+    reconciler,
+    ledger,
+    placement,
+    changes,
+    lastPrices,
+  };
 }

@@ -33,7 +33,10 @@ async function verdicts(sim: SimSession, contract: ContractView, now: number) {
     now,
   });
   const watchdogOpen = resolveOptions({ userName: 'demo', apiKey: 'demo' }).isMarketOpen(now, [contract.id]);
-  const placed = await sim.broker.placeOrder({ accountId: practiceAccount, contractId: contract.id, type: 'market', side: 'buy', size: 1, customTag: `agree-${contract.symbol}` }, 'normal');
+  const placed = await sim.broker.placeOrder(
+    { accountId: practiceAccount, contractId: contract.id, type: 'market', side: 'buy', size: 1, customTag: `agree-${contract.symbol}` },
+    'normal',
+  );
   return { gateOpen: denial === undefined, watchdogOpen, simulatorAccepts: placed.ok, denial, simulator: placed.ok ? 'accepted' : placed.error.message };
 }
 

@@ -38,7 +38,9 @@ describe('ProjectX adapter against the simulator', () => {
     await sim.next('tape', (event) => event.contractId === esContract, 0);
     await sim.next('depth', (event) => event.contractId === esContract, 0);
 
-    expect(sim.all('reconciled')).toEqual([{ kind: 'reconciled', snapshot: expect.objectContaining({ accountId: practiceAccount, orders: [], positions: [] }) }]);
+    expect(sim.all('reconciled')).toEqual([
+      { kind: 'reconciled', snapshot: expect.objectContaining({ accountId: practiceAccount, orders: [], positions: [] }) },
+    ]);
     expect(sim.broker.diagnostics().channels).toMatchObject({ rest: { state: 'live' }, 'user-hub': { state: 'live' }, 'market-hub': { state: 'live' } });
     const subscriptions = (await sim.state()).gateway.connections.flatMap((connection) => connection.subscriptions);
     expect(subscriptions).toEqual(expect.arrayContaining([`orders:${practiceAccount}`, `quotes:${esContract}`, `depth:${esContract}`]));
@@ -47,9 +49,25 @@ describe('ProjectX adapter against the simulator', () => {
   it('places a bracketed market order and ends with the broker’s position and open children', async () => {
     const sim = await running();
 
-    const placed = await sim.broker.placeOrder({ accountId: practiceAccount, contractId: esContract, type: 'market', side: 'buy', size: 1, stopLossTicks: 40, takeProfitTicks: 80, customTag: 'bracket-1' }, 'normal');
+    const placed = await sim.broker.placeOrder(
+      {
+        accountId: practiceAccount,
+        contractId: esContract,
+        type: 'market',
+        side: 'buy',
+        size: 1,
+        stopLossTicks: 40,
+        takeProfitTicks: 80,
+        customTag: 'bracket-1',
+      },
+      'normal',
+    );
     await sim.next('position', (event) => event.position.size === 1, 0);
-    await eventually(() => sim.all('order').filter((event) => event.order.parentOrderId !== null && event.order.status === 'open').length === 2, 'both children open', 5_000);
+    await eventually(
+      () => sim.all('order').filter((event) => event.order.parentOrderId !== null && event.order.status === 'open').length === 2,
+      'both children open',
+      5_000,
+    );
 
     expect(placed.ok).toBe(true);
     const state = await sim.state();
@@ -73,7 +91,17 @@ describe('ProjectX adapter against the simulator', () => {
 
     expect(placed.ok && reconciled.snapshot.orders.find((order) => order.customTag === 'gap-1')?.id).toBe(placed.ok ? placed.value.orderId : -1);
     const subscriptions = (await sim.state()).gateway.connections.flatMap((connection) => connection.subscriptions);
-    expect(subscriptions).toEqual(expect.arrayContaining(['accounts', `orders:${practiceAccount}`, `positions:${practiceAccount}`, `trades:${practiceAccount}`, `quotes:${esContract}`, `trades:${esContract}`, `depth:${esContract}`]));
+    expect(subscriptions).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        `orders:${practiceAccount}`,
+        `positions:${practiceAccount}`,
+        `trades:${practiceAccount}`,
+        `quotes:${esContract}`,
+        `trades:${esContract}`,
+        `depth:${esContract}`,
+      ]),
+    );
     expect(await sim.ordersTagged(practiceAccount, 'gap-1')).toHaveLength(1);
   });
 
@@ -113,7 +141,11 @@ describe('ProjectX adapter against the simulator', () => {
     const mark = sim.events.length;
 
     await sim.fault('logout');
-    await eventually(() => sim.logger.lines.filter((line) => line.message === 'GatewayLogout received; validating the token').length === 2, 'logout seen on both hubs', 3_000);
+    await eventually(
+      () => sim.logger.lines.filter((line) => line.message === 'GatewayLogout received; validating the token').length === 2,
+      'logout seen on both hubs',
+      3_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const afterGrace = sim.events.length;
     await sim.next('quote', () => true, afterGrace);
@@ -182,13 +214,19 @@ describe('ProjectX adapter against the simulator', () => {
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.every((event) => event.quote.bidTicks !== null && event.quote.askTicks !== null)).toBe(true);
     const snapshot = await sim.broker.snapshot(practiceAccount, Date.parse('2026-11-18T00:00:00Z'));
-    expect(snapshot.ok && snapshot.value.orders.find((order) => order.id === placed.value.orderId)).toMatchObject({ limitTicks: newTicks, customTag: 'partial-1' });
+    expect(snapshot.ok && snapshot.value.orders.find((order) => order.id === placed.value.orderId)).toMatchObject({
+      limitTicks: newTicks,
+      customTag: 'partial-1',
+    });
   });
 
   it('cancels and flattens so that the adapter’s view converges with the broker’s', async () => {
     const sim = await running();
     const resting = await sim.broker.placeOrder(await restingBuy(sim, 'cancel-1'), 'normal');
-    const entry = await sim.broker.placeOrder({ accountId: practiceAccount, contractId: esContract, type: 'market', side: 'sell', size: 2, customTag: 'short-1' }, 'normal');
+    const entry = await sim.broker.placeOrder(
+      { accountId: practiceAccount, contractId: esContract, type: 'market', side: 'sell', size: 2, customTag: 'short-1' },
+      'normal',
+    );
     await sim.next('position', (event) => event.position.size === -2, 0);
 
     const cancelled = resting.ok ? await sim.broker.cancelOrder(practiceAccount, resting.value.orderId, 'priority') : resting;

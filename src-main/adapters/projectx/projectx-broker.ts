@@ -129,7 +129,11 @@ class ProjectXBroker implements BrokerPort {
     return this.parts.reference.bars(request);
   }
 
-  public placeOrder(request: BrokerOrderRequest, lane: CallLane, options?: OrderCallOptions<{ readonly orderId: OrderId }>): Promise<Result<{ readonly orderId: OrderId }>> {
+  public placeOrder(
+    request: BrokerOrderRequest,
+    lane: CallLane,
+    options?: OrderCallOptions<{ readonly orderId: OrderId }>,
+  ): Promise<Result<{ readonly orderId: OrderId }>> {
     return this.parts.placement.place(request, lane, options);
   }
 
@@ -215,7 +219,8 @@ class ProjectXBroker implements BrokerPort {
     const previous = this.linkStates[channel];
     // REST reports after every call: only a change of state is news.
     if (previous.state === state && (channel === 'rest' || previous.reason === reason)) return;
-    if (channel === 'user-hub' && (state === 'reconnecting' || state === 'down') && this.userGap === undefined) this.userGap = { at: this.options.clock.now(), token: this.parts.auth.currentToken };
+    if (channel === 'user-hub' && (state === 'reconnecting' || state === 'down') && this.userGap === undefined)
+      this.userGap = { at: this.options.clock.now(), token: this.parts.auth.currentToken };
     this.linkStates[channel] = { state, reason };
     this.emit({ kind: 'link', channel, state, reason });
     // The core halts on a lost REST link and trusts nothing until it has reconciled again. The

@@ -50,14 +50,18 @@ export class CredentialVault {
       if (parsed.success) return parsed.data;
       this.logger.warn({ file: this.file }, 'stored credentials have an unknown shape; ignoring them');
     } catch (error) {
-      this.logger.warn({ file: this.file, error: error instanceof Error ? error.message : String(error) }, 'stored credentials cannot be decrypted; ignoring them');
+      this.logger.warn(
+        { file: this.file, error: error instanceof Error ? error.message : String(error) },
+        'stored credentials cannot be decrypted; ignoring them',
+      );
     }
     return undefined;
   }
 
   /** Encrypts and stores credentials (owner-only file, written whole); throws when no real encryption is available. */
   public save(credentials: StoredCredentials): void {
-    if (!this.secureStorageAvailable()) throw new Error('the operating system offers no secure storage (on Linux: install and unlock a keyring such as gnome-keyring or KWallet)');
+    if (!this.secureStorageAvailable())
+      throw new Error('the operating system offers no secure storage (on Linux: install and unlock a keyring such as gnome-keyring or KWallet)');
     const encrypted = this.safeStorage.encryptString(JSON.stringify(storedCredentialsSchema.parse(credentials)));
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const temporary = `${this.file}.${process.pid}.tmp`;

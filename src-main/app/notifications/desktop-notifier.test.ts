@@ -20,7 +20,19 @@ afterEach(() => {
 });
 
 function fill(id: number, side: 'buy' | 'sell' = 'buy'): FillView {
-  return { id, accountId: 101, contractId: esContract.id, orderId: 9, side, size: 1, priceTicks: 25_341, realizedCents: null, feesCents: 140, voided: false, time: fixtureNow } as FillView;
+  return {
+    id,
+    accountId: 101,
+    contractId: esContract.id,
+    orderId: 9,
+    side,
+    size: 1,
+    priceTicks: 25_341,
+    realizedCents: null,
+    feesCents: 140,
+    voided: false,
+    time: fixtureNow,
+  } as FillView;
 }
 
 function rejected(id: number): OrderView {
@@ -55,7 +67,14 @@ describe('desktop notifications', () => {
     events.emit('notifications.added', { level: 'error', title: 'Risk RULE-003', message: 'daily realized loss -$850.00 <= -$800.00', at: fixtureNow });
     events.emit('notifications.added', { level: 'error', title: 'Risk enforcement failed', message: 'flatten of ESZ6 failed 3 times', at: fixtureNow });
     events.emit('risk.state', riskView(101, { enforcement: { inFlight: 2, failure: null } }));
-    events.emit('risk.state', riskView(101, { accountName: '50K-1', enforcement: { inFlight: 0, failure: null }, breaches: [{ at: fixtureNow, ruleId: '003', level: 'breach', message: 'm', actions: ['flatten all', 'cancel all'], repeats: 0 }] }));
+    events.emit(
+      'risk.state',
+      riskView(101, {
+        accountName: '50K-1',
+        enforcement: { inFlight: 0, failure: null },
+        breaches: [{ at: fixtureNow, ruleId: '003', level: 'breach', message: 'm', actions: ['flatten all', 'cancel all'], repeats: 0 }],
+      }),
+    );
     events.emit('connection.changed', { ...live, broker: 'reconnecting', trading: 'halted', reason: 'lost the user-hub connection' });
     events.emit('connection.changed', { ...live, broker: 'connecting', trading: 'halted', reason: 'reconciling 1 account(s)' });
     events.emit('connection.changed', live);

@@ -40,7 +40,12 @@ export class DesktopNotifier {
     const { Notification } = this.options.electron;
     if (!Notification.isSupported()) return;
     try {
-      const notification = new Notification({ title: notice.title, body: notice.body, urgency: notice.urgency, timeoutType: notice.urgency === 'critical' ? 'never' : 'default' });
+      const notification = new Notification({
+        title: notice.title,
+        body: notice.body,
+        urgency: notice.urgency,
+        timeoutType: notice.urgency === 'critical' ? 'never' : 'default',
+      });
       notification.on('click', () => this.options.showWindow());
       notification.show();
     } catch (error) {

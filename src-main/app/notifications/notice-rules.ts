@@ -60,15 +60,26 @@ export class NoticeRules {
     const contract = this.contractOf(fill.contractId);
     const price = contract === undefined ? `${fill.priceTicks} ticks` : formatPrice(fill.priceTicks, contract.tickSize);
     const verb = fill.side === 'buy' ? 'Bought' : 'Sold';
-    return { kind: 'fills', title: `Fill · ${causeLabel(fill.cause)}`, body: `${verb} ${fill.size} ${contract?.name ?? fill.contractId} @ ${price}`, urgency: 'normal' };
+    return {
+      kind: 'fills',
+      title: `Fill · ${causeLabel(fill.cause)}`,
+      body: `${verb} ${fill.size} ${contract?.name ?? fill.contractId} @ ${price}`,
+      urgency: 'normal',
+    };
   }
 
   private order(order: OrderView): Notice | undefined {
     if (order.status !== 'rejected' || this.rejected.has(order.id)) return undefined;
     this.rejected.add(order.id);
-    if (this.rejected.size > rememberedRejections) for (const id of [...this.rejected].slice(0, this.rejected.size - rememberedRejections)) this.rejected.delete(id);
+    if (this.rejected.size > rememberedRejections)
+      for (const id of [...this.rejected].slice(0, this.rejected.size - rememberedRejections)) this.rejected.delete(id);
     const contract = this.contractOf(order.contractId);
-    return { kind: 'rejections', title: 'Order rejected', body: `${order.side === 'buy' ? 'Buy' : 'Sell'} ${order.size} ${contract?.name ?? order.contractId} ${order.type} (order ${order.id})`, urgency: 'critical' };
+    return {
+      kind: 'rejections',
+      title: 'Order rejected',
+      body: `${order.side === 'buy' ? 'Buy' : 'Sell'} ${order.size} ${contract?.name ?? order.contractId} ${order.type} (order ${order.id})`,
+      urgency: 'critical',
+    };
   }
 
   /** An enforcement is announced when it finishes; a failure is announced by the risk manager's own alarm. */
@@ -77,15 +88,27 @@ export class NoticeRules {
     this.enforcing.set(view.accountId, view.enforcement.inFlight);
     if (before === 0 || view.enforcement.inFlight > 0 || view.enforcement.failure !== null) return undefined;
     const actions = view.breaches[0]?.actions.join(', ') ?? '';
-    return { kind: 'enforcement', title: 'Risk enforcement done', body: `${view.accountName ?? `Account ${view.accountId}`}${actions === '' ? '' : `: ${actions}`}`, urgency: 'normal' };
+    return {
+      kind: 'enforcement',
+      title: 'Risk enforcement done',
+      body: `${view.accountName ?? `Account ${view.accountId}`}${actions === '' ? '' : `: ${actions}`}`,
+      urgency: 'normal',
+    };
   }
 
   private connection(state: ConnectionState): Notice | undefined {
     const before = this.link;
     this.link = state.broker;
     const lost = (status: BrokerLinkStatus) => status === 'down' || status === 'reconnecting';
-    if (before === 'live' && lost(state.broker)) return { kind: 'connection', title: 'Broker connection lost', body: `${state.reason}. Order entry is halted until the terminal reconciles.`, urgency: 'critical' };
-    if (state.broker === 'live' && before !== 'live' && this.wasLive) return { kind: 'connection', title: 'Broker connection restored', body: state.reason, urgency: 'normal' };
+    if (before === 'live' && lost(state.broker))
+      return {
+        kind: 'connection',
+        title: 'Broker connection lost',
+        body: `${state.reason}. Order entry is halted until the terminal reconciles.`,
+        urgency: 'critical',
+      };
+    if (state.broker === 'live' && before !== 'live' && this.wasLive)
+      return { kind: 'connection', title: 'Broker connection restored', body: state.reason, urgency: 'normal' };
     if (state.broker === 'live') this.wasLive = true;
     return undefined;
   }

@@ -109,7 +109,13 @@ describe('power and network watch', () => {
   it('halts on suspend and resyncs on resume', async () => {
     const fake = createFakeElectron();
     const calls: string[] = [];
-    stops.push(watchPowerAndNetwork({ electron: fake.electron, resync: { halt: (reason) => calls.push(`halt:${reason}`), run: async (reason) => void calls.push(`run:${reason}`), dispose: () => undefined }, interfaces: () => ({}) }));
+    stops.push(
+      watchPowerAndNetwork({
+        electron: fake.electron,
+        resync: { halt: (reason) => calls.push(`halt:${reason}`), run: async (reason) => void calls.push(`run:${reason}`), dispose: () => undefined },
+        interfaces: () => ({}),
+      }),
+    );
 
     fake.powerEvents.emit('suspend');
     fake.powerEvents.emit('resume');
@@ -122,8 +128,16 @@ describe('power and network watch', () => {
     const fake = createFakeElectron();
     const calls: string[] = [];
     let address = '192.168.1.20';
-    const interfaces = () => ({ lo: [{ address: '127.0.0.1', internal: true }], wlan0: [{ address, internal: false }] }) as unknown as ReturnType<typeof import('node:os').networkInterfaces>;
-    const stop = watchPowerAndNetwork({ electron: fake.electron, resync: { halt: () => undefined, run: async (reason) => void calls.push(reason), dispose: () => undefined }, interfaces, pollMs: 1000 });
+    const interfaces = () =>
+      ({ lo: [{ address: '127.0.0.1', internal: true }], wlan0: [{ address, internal: false }] }) as unknown as ReturnType<
+        typeof import('node:os').networkInterfaces
+      >;
+    const stop = watchPowerAndNetwork({
+      electron: fake.electron,
+      resync: { halt: () => undefined, run: async (reason) => void calls.push(reason), dispose: () => undefined },
+      interfaces,
+      pollMs: 1000,
+    });
 
     vi.advanceTimersByTime(1000);
     fake.recorded.online = false;
@@ -140,7 +154,9 @@ describe('power and network watch', () => {
   });
 
   it('fingerprints external addresses only', () => {
-    const interfaces = { lo: [{ address: '127.0.0.1', internal: true }], eth0: [{ address: '10.0.0.2', internal: false }] } as unknown as ReturnType<typeof import('node:os').networkInterfaces>;
+    const interfaces = { lo: [{ address: '127.0.0.1', internal: true }], eth0: [{ address: '10.0.0.2', internal: false }] } as unknown as ReturnType<
+      typeof import('node:os').networkInterfaces
+    >;
     expect(networkFingerprint(interfaces, true)).toBe('online|10.0.0.2');
   });
 });

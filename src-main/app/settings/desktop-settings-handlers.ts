@@ -44,7 +44,11 @@ export function createDesktopSettingsHandlers(dependencies: DesktopSettingsDepen
   return {
     'settings.credentials.get': () => credentialsStatus(),
     'settings.credentials.set': (request) => {
-      if (!vault.secureStorageAvailable()) return fail('not-connected', 'credentials cannot be stored: the operating system offers no secure storage (on Linux, install and unlock a keyring such as gnome-keyring or KWallet)');
+      if (!vault.secureStorageAvailable())
+        return fail(
+          'not-connected',
+          'credentials cannot be stored: the operating system offers no secure storage (on Linux, install and unlock a keyring such as gnome-keyring or KWallet)',
+        );
       vault.save({ userName: request.userName, apiKey: request.apiKey });
       return credentialsStatus();
     },

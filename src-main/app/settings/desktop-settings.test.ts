@@ -31,10 +31,20 @@ function desktop(options: { encryptionAvailable?: boolean; storageBackend?: 'bas
   const store = memorySettings();
   const settings = new DesktopSettingsStore(store, silentLogger);
   const vault = new CredentialVault(fake.electron.safeStorage, dataDir, silentLogger, 'linux');
-  const loginItem = createLoginItem({ app: fake.electron.app, platform: 'linux', command: ['/opt/Topstep Terminal/topstep-terminal'], autostartDirectory: join(dataDir, 'autostart') });
+  const loginItem = createLoginItem({
+    app: fake.electron.app,
+    platform: 'linux',
+    command: ['/opt/Topstep Terminal/topstep-terminal'],
+    autostartDirectory: join(dataDir, 'autostart'),
+  });
   let changed = 0;
   let dispatcher: Dispatcher = core;
-  const api = new LocalApi({ dataDir, dispatcher: { dispatch: (channel, request) => dispatcher.dispatch(channel, request) }, events: new EventHub(), logger: silentLogger });
+  const api = new LocalApi({
+    dataDir,
+    dispatcher: { dispatch: (channel, request) => dispatcher.dispatch(channel, request) },
+    events: new EventHub(),
+    logger: silentLogger,
+  });
   localApi = api;
   const clock = new TestClock(0);
   const info = { name: 'test', version: '0', host: 'desktop' as const, pid: 1, startedAt: 0, dataDir };
@@ -47,7 +57,10 @@ function desktop(options: { encryptionAvailable?: boolean; storageBackend?: 'bas
     activeCredentials: credentialsFingerprint(undefined),
     changed: () => changed++,
   });
-  dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: new ConnectionMonitor(clock, new EventHub()), trading: undefined, settings: settingsHandlers }), silentLogger);
+  dispatcher = createDispatcher(
+    createTerminalHandlers({ clock, info, connection: new ConnectionMonitor(clock, new EventHub()), trading: undefined, settings: settingsHandlers }),
+    silentLogger,
+  );
   return { dispatcher, store, settings, dataDir, changed: () => changed };
 }
 
@@ -79,10 +92,16 @@ describe('desktop settings', () => {
 
     const answer = await dispatcher.dispatch('settings.desktop.set', { notifications: { fills: false } });
 
-    expect(answer).toMatchObject({ ok: true, value: { notifications: { fills: false, rejections: true }, localApi: { enabled: false, url: null }, startAtLogin: false } });
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { notifications: { fills: false, rejections: true }, localApi: { enabled: false, url: null }, startAtLogin: false },
+    });
     expect(store.setting(desktopSettingsKey)).toMatchObject({ notifications: { fills: false } });
     expect(heard).toEqual([false]);
-    await expect(dispatcher.dispatch('settings.desktop.set', { notifications: { sounds: true } })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await expect(dispatcher.dispatch('settings.desktop.set', { notifications: { sounds: true } })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('turn the local API on with the same api.json as the headless host, and off again', async () => {
@@ -120,8 +139,14 @@ describe('credentials through the contract', () => {
     const onDisk = readFileSync(join(dataDir, 'credentials.bin'), 'utf8');
     const cleared = await dispatcher.dispatch('settings.credentials.clear', {});
 
-    expect(before).toEqual({ ok: true, value: { stored: false, userName: null, source: 'secure-storage', secureStorageAvailable: true, restartNeeded: false } });
-    expect(stored).toEqual({ ok: true, value: { stored: true, userName: 'trader', source: 'secure-storage', secureStorageAvailable: true, restartNeeded: true } });
+    expect(before).toEqual({
+      ok: true,
+      value: { stored: false, userName: null, source: 'secure-storage', secureStorageAvailable: true, restartNeeded: false },
+    });
+    expect(stored).toEqual({
+      ok: true,
+      value: { stored: true, userName: 'trader', source: 'secure-storage', secureStorageAvailable: true, restartNeeded: true },
+    });
     expect(JSON.stringify(stored)).not.toContain('k-very-secret');
     expect(onDisk).not.toContain('k-very-secret');
     expect(cleared).toMatchObject({ ok: true, value: { stored: false, restartNeeded: false } });

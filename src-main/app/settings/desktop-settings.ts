@@ -11,7 +11,10 @@ export const desktopSettingsKey = 'desktop.settings';
 
 // Each field falls back to its default on its own, so one bad value does not reset the others.
 const notificationsSchema = z.object(
-  Object.fromEntries(notificationKinds.map((kind) => [kind, z.boolean().default(true).catch(true)])) as Record<NotificationKind, z.ZodCatch<z.ZodDefault<z.ZodBoolean>>>,
+  Object.fromEntries(notificationKinds.map((kind) => [kind, z.boolean().default(true).catch(true)])) as Record<
+    NotificationKind,
+    z.ZodCatch<z.ZodDefault<z.ZodBoolean>>
+  >,
 );
 
 /** The desktop settings as stored: notifications on, the local API off. */

@@ -60,6 +60,16 @@ export function riskView(accountId: number, changes: Partial<RiskStateView> = {}
 
 /** A hard lock of an account (symbol null) or of a symbol. */
 export function lock(accountId: number, endsAt: number | null, symbol: string | null = null): RiskLockView {
-  return { id: `l-${accountId}-${symbol ?? ''}`, accountId, symbol, kind: endsAt === null ? 'condition' : 'hard', ruleId: '003', reason: 'RULE-003 daily realized loss', startedAt: now, endsAt, condition: endsAt === null ? 'trading-enabled' : null, denial: 'locked' };
+  return {
+    id: `l-${accountId}-${symbol ?? ''}`,
+    accountId,
+    symbol,
+    kind: endsAt === null ? 'condition' : 'hard',
+    ruleId: '003',
+    reason: 'RULE-003 daily realized loss',
+    startedAt: now,
+    endsAt,
+    condition: endsAt === null ? 'trading-enabled' : null,
+    denial: 'locked',
+  };
 }
-

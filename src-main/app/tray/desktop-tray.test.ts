@@ -106,7 +106,17 @@ describe('desktop tray', () => {
     for (const label of Object.values(trayMenuLabels)) clickMenuItem(icon.menu, label);
     icon.emit('click');
 
-    expect(actions.calls).toEqual(['showWindow', 'flattenAll', 'cancelAll', 'lockForDay', 'pauseStrategies', 'startAtLogin:true', 'openLogsFolder', 'quit', 'showWindow']);
+    expect(actions.calls).toEqual([
+      'showWindow',
+      'flattenAll',
+      'cancelAll',
+      'lockForDay',
+      'pauseStrategies',
+      'startAtLogin:true',
+      'openLogsFolder',
+      'quit',
+      'showWindow',
+    ]);
   });
 
   it('releases its listener, timers and icon when disposed', () => {

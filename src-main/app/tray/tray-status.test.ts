@@ -71,10 +71,15 @@ describe('tray tooltip', () => {
   it('shows the state, each account’s day P&L and the lock countdown', () => {
     const tracker = new TrayStatusTracker(live);
     tracker.take('accounts.changed', summary(1, '50KTC-V2-1', -85_000));
-    tracker.take('risk.state', riskView(1, { effectiveLock: lock(1, now + 2 * 3_600_000 + 5 * 60_000), distances: { ...riskView(1).distances, toFloorCents: 115_000 } }));
+    tracker.take(
+      'risk.state',
+      riskView(1, { effectiveLock: lock(1, now + 2 * 3_600_000 + 5 * 60_000), distances: { ...riskView(1).distances, toFloorCents: 115_000 } }),
+    );
     tracker.take('accounts.changed', summary(2, 'PRAC-2', 12_550));
 
-    expect(trayTooltip(tracker.status(), now)).toBe('Topstep Terminal: Locked\n50KTC-V2-1 Combine 50K: -$850.00, floor $1,150.00 away, locked 2h 05m\nPRAC-2 Practice: $125.50');
+    expect(trayTooltip(tracker.status(), now)).toBe(
+      'Topstep Terminal: Locked\n50KTC-V2-1 Combine 50K: -$850.00, floor $1,150.00 away, locked 2h 05m\nPRAC-2 Practice: $125.50',
+    );
     expect(nextLockEnd(tracker.status(), now)).toBe(now + 2 * 3_600_000 + 5 * 60_000);
   });
 

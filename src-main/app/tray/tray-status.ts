@@ -82,7 +82,8 @@ export class TrayStatusTracker {
   private line(accountId: number): TrayAccountLine {
     const summary = this.summaries.get(accountId);
     const view = this.risk.get(accountId);
-    const health = view === undefined ? trayHealthOf({ connection: this.connection.broker, locks: 0, warnings: 0, enforcementFailed: false }) : this.riskHealth(view);
+    const health =
+      view === undefined ? trayHealthOf({ connection: this.connection.broker, locks: 0, warnings: 0, enforcementFailed: false }) : this.riskHealth(view);
     return {
       accountId,
       name: summary?.account.name ?? view?.accountName ?? `#${accountId}`,

@@ -27,7 +27,13 @@ export const accountCommands: CommandGroup = (program, run) => {
           formatCents(summary.netCents),
         ]);
         // --json: each account with its program's kind and size at the top level.
-        const json = answer.value.map((summary) => ({ ...summary, program: summary.program.kind, size: summary.program.size, programLabel: summary.program.label, programSource: summary.program.source }));
+        const json = answer.value.map((summary) => ({
+          ...summary,
+          program: summary.program.kind,
+          size: summary.program.size,
+          programLabel: summary.program.label,
+          programSource: summary.program.source,
+        }));
         return output(json, table([' ', 'id', 'name', 'program', 'balance', 'trade', 'realized', 'open', 'fees', 'net'], rows, new Set([4, 6, 7, 8, 9])));
       }),
     );
@@ -126,7 +132,9 @@ export const accountCommands: CommandGroup = (program, run) => {
           String(Math.round(channel.eventsPerSecond * 10) / 10),
         ]);
         const latency = view.callLatencyMs;
-        const headroom = Object.entries(view.rateLimitHeadroom).map(([family, left]) => `${family} ${left}`).join(', ');
+        const headroom = Object.entries(view.rateLimitHeadroom)
+          .map(([family, left]) => `${family} ${left}`)
+          .join(', ');
         const text = [
           table(['channel', 'state', 'last event (UTC)', 'events/s'], channels, new Set([3])),
           `broker calls  p50 ${latency.p50} ms  p95 ${latency.p95} ms  p99 ${latency.p99} ms  (${latency.samples} samples)`,

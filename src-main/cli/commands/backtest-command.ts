@@ -50,7 +50,18 @@ function waitForEnd(api: TerminalApi, runId: string, progress: (view: BacktestPr
     });
     const poll = setInterval(() => {
       void api.invoke('backtest.status', { runId }).then((status) => {
-        if (!status.ok) done({ runId, strategy: '', symbol: '', status: 'failed', processedBars: 0, totalBars: 0, percent: 0, message: status.error.message, statistics: null });
+        if (!status.ok)
+          done({
+            runId,
+            strategy: '',
+            symbol: '',
+            status: 'failed',
+            processedBars: 0,
+            totalBars: 0,
+            percent: 0,
+            message: status.error.message,
+            statistics: null,
+          });
         else if (status.value.status !== 'loading' && status.value.status !== 'running') done(status.value);
       });
     }, pollMs);
@@ -76,8 +87,10 @@ export function backtestCommand(program: Command, run: CommandRunner, streams: C
     .action(
       run(async ({ api }, strategy, symbol, rawOptions) => {
         const options = rawOptions as BacktestOptions;
-        if (!(units as readonly string[]).includes(options.unit)) return fail('invalid-request', `unknown unit '${options.unit}': use ${units.join(', ')}`, 'unit');
-        if (options.source !== 'history' && options.source !== 'simulator') return fail('invalid-request', `unknown source '${options.source}': use history or simulator`, 'source');
+        if (!(units as readonly string[]).includes(options.unit))
+          return fail('invalid-request', `unknown unit '${options.unit}': use ${units.join(', ')}`, 'unit');
+        if (options.source !== 'history' && options.source !== 'simulator')
+          return fail('invalid-request', `unknown source '${options.source}': use history or simulator`, 'source');
         const parameters = options.params === undefined ? undefined : await readJsonObject(options.params);
         if (parameters !== undefined && !parameters.ok) return parameters;
         let runId: string | undefined;
@@ -85,7 +98,8 @@ export function backtestCommand(program: Command, run: CommandRunner, streams: C
         let shown: BacktestProgressView | undefined;
         // One line per loading step and per 5% played, so a long run shows progress without flooding the terminal.
         const print = (view: BacktestProgressView): void => {
-          if (shown !== undefined && shown.status === view.status && view.status === 'running' && view.percent < shown.percent + 5 && view.percent < 100) return;
+          if (shown !== undefined && shown.status === view.status && view.status === 'running' && view.percent < shown.percent + 5 && view.percent < 100)
+            return;
           shown = view;
           streams.stderr(`${progressLine(view)}\n`);
         };
@@ -120,11 +134,27 @@ export function backtestCommand(program: Command, run: CommandRunner, streams: C
         process.once('SIGINT', cancel);
         try {
           const ended = await waitForEnd(api, id, print);
-          if (ended.status !== 'completed') return fail(ended.status === 'cancelled' ? 'cancelled' : 'internal', `backtest ${id} ${ended.status}${ended.message === null ? '' : `: ${ended.message}`}`);
+          if (ended.status !== 'completed')
+            return fail(
+              ended.status === 'cancelled' ? 'cancelled' : 'internal',
+              `backtest ${id} ${ended.status}${ended.message === null ? '' : `: ${ended.message}`}`,
+            );
           const result = await api.invoke('backtest.result', { runId: id });
           if (!result.ok) return result;
           const { statistics, trades } = result.value;
-          return output({ runId: id, strategy: result.value.strategy, symbol: result.value.symbol, from: result.value.from, to: result.value.to, parameters: result.value.parameters, statistics, trades: trades.length }, formatBacktestStatistics(statistics));
+          return output(
+            {
+              runId: id,
+              strategy: result.value.strategy,
+              symbol: result.value.symbol,
+              from: result.value.from,
+              to: result.value.to,
+              parameters: result.value.parameters,
+              statistics,
+              trades: trades.length,
+            },
+            formatBacktestStatistics(statistics),
+          );
         } finally {
           stopEarly();
           process.removeListener('SIGINT', cancel);

@@ -50,19 +50,37 @@ describe('bracket commands', () => {
     expect(saved.stdout).toContain('saved template Two targets\n');
     expect(saved.stdout).toContain('Two targets  10t stop-limit, limit 2t beyond  8t×1, 20t×1');
     const catalog = JSON.parse(listed.stdout) as { templates: { name: string }[]; defaults: unknown[]; missingStop: string };
-    expect(catalog.templates.find((template) => template.name === 'Two targets')).toEqual({ ...twoTargets, trailing: { enabled: false, triggerTicks: 20, distanceTicks: 10, stepTicks: 1 } });
+    expect(catalog.templates.find((template) => template.name === 'Two targets')).toEqual({
+      ...twoTargets,
+      trailing: { enabled: false, triggerTicks: 20, distanceTicks: 10, stepTicks: 1 },
+    });
     expect(catalog).toMatchObject({ defaults: [], missingStop: 'place' });
   });
 
   it('refuses an invalid template naming the field, and a file that is not JSON, exiting non-zero', async () => {
     const { run } = await cliOverFakeBroker(bracketCommands);
 
-    const closer = await run('brackets', 'set', jsonFile({ name: 'Bad', stop: { ticks: 8 }, targets: [{ ticks: 16, size: 1 }, { ticks: 12, size: 1 }] }));
+    const closer = await run(
+      'brackets',
+      'set',
+      jsonFile({
+        name: 'Bad',
+        stop: { ticks: 8 },
+        targets: [
+          { ticks: 16, size: 1 },
+          { ticks: 12, size: 1 },
+        ],
+      }),
+    );
     const zero = await run('brackets', 'set', jsonFile({ name: 'Bad', stop: { ticks: 0 } }));
     const unknown = await run('brackets', 'set', jsonFile({ name: 'Bad', stop: { ticks: 8 }, trail: {} }));
     const broken = await run('brackets', 'set', jsonFile('{"name": '));
 
-    expect(closer).toMatchObject({ code: 1, stdout: '', stderr: 'error invalid-request: brackets.set: template.targets.1.ticks target 2 must be farther than target 1 (16 ticks)\n' });
+    expect(closer).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'error invalid-request: brackets.set: template.targets.1.ticks target 2 must be farther than target 1 (16 ticks)\n',
+    });
     expect(zero.stderr).toMatch(/^error invalid-request: brackets\.set: template\.stop\.ticks /);
     expect(unknown.stderr).toBe('error invalid-request: brackets.set: template.trail is not a field of this request\n');
     expect(broken).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error invalid-request: cannot read .*template\.json/) as string });
@@ -79,7 +97,12 @@ describe('bracket commands', () => {
     const removed = await run('brackets', 'remove', 'Runner 2 targets');
     const missing = await run('brackets', 'remove', 'Runner 2 targets');
 
-    expect(all.stdout.split('\n')).toEqual(['default for every contract: Scalp 8/16', 'account           contract        template', '50KTC-V2-1 (101)  every contract  Scalp 8/16', '']);
+    expect(all.stdout.split('\n')).toEqual([
+      'default for every contract: Scalp 8/16',
+      'account           contract        template',
+      '50KTC-V2-1 (101)  every contract  Scalp 8/16',
+      '',
+    ]);
     expect(es.stdout).toContain('default for ES: none\n');
     expect(listed.stdout).toContain('50KTC-V2-1 (101)  ES              none');
     expect(JSON.parse(cleared.stdout)).toEqual([{ accountId: 101, symbol: null, template: 'Scalp 8/16' }]);

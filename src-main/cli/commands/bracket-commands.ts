@@ -76,7 +76,8 @@ export function bracketCommands(program: Command, run: CommandRunner): void {
     .argument('[policy]', 'place | alarm (default: print the current one)')
     .action(
       run(async ({ api }, policy) => {
-        if (policy !== undefined && policy !== 'place' && policy !== 'alarm') return fail('invalid-request', `unknown policy '${String(policy)}': use place or alarm`, 'policy');
+        if (policy !== undefined && policy !== 'place' && policy !== 'alarm')
+          return fail('invalid-request', `unknown policy '${String(policy)}': use place or alarm`, 'policy');
         const answer = await api.invoke('brackets.options', policy === undefined ? {} : { missingStop: policy });
         return answer.ok ? output(answer.value, `missing stop: ${describeMissingStop(answer.value.missingStop)}`) : answer;
       }),

@@ -51,10 +51,20 @@ export function formatDefaults(defaults: readonly BracketDefault[], accountName:
 
 /** The missing-stop policy in words. */
 export function describeMissingStop(policy: 'place' | 'alarm'): string {
-  return policy === 'place' ? "place: a position found without a stop (at start, reconnect or wake) gets its template's stop" : 'alarm: a position found without a stop raises an alarm only';
+  return policy === 'place'
+    ? "place: a position found without a stop (at start, reconnect or wake) gets its template's stop"
+    : 'alarm: a position found without a stop raises an alarm only';
 }
 
 /** The whole catalog: templates, defaults, missing-stop policy. */
 export function formatBracketList(list: BracketList, accountName?: (accountId: number) => string | undefined): string {
-  return ['templates:', formatTemplates(list.templates), '', 'defaults:', formatDefaults(list.defaults, accountName), '', `missing stop: ${describeMissingStop(list.missingStop)}`].join('\n');
+  return [
+    'templates:',
+    formatTemplates(list.templates),
+    '',
+    'defaults:',
+    formatDefaults(list.defaults, accountName),
+    '',
+    `missing stop: ${describeMissingStop(list.missingStop)}`,
+  ].join('\n');
 }

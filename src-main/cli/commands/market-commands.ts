@@ -15,7 +15,14 @@ export const marketCommands: CommandGroup = (program, run) => {
       run(async ({ api }, text) => {
         const answer = await api.invoke('contracts.search', { text: String(text) });
         if (!answer.ok) return answer;
-        const rows = answer.value.map((contract) => [contract.id, contract.name, contract.symbol, String(contract.tickSize), `$${(contract.tickValueCents / 100).toFixed(2)}`, contract.description]);
+        const rows = answer.value.map((contract) => [
+          contract.id,
+          contract.name,
+          contract.symbol,
+          String(contract.tickSize),
+          `$${(contract.tickValueCents / 100).toFixed(2)}`,
+          contract.description,
+        ]);
         return output(answer.value, table(['id', 'name', 'root', 'tick', 'tick value', 'description'], rows, new Set([3, 4])));
       }),
     );
@@ -54,7 +61,10 @@ export const marketCommands: CommandGroup = (program, run) => {
         const bars = fromBarColumns(answer.value.bars);
         const price = (ticks: number) => formatPrice(ticks, contract.tickSize);
         const rows = bars.map((bar) => [formatTime(bar.time), price(bar.open), price(bar.high), price(bar.low), price(bar.close), String(bar.volume)]);
-        return output({ contract, bars }, `${contract.name} ${unitNumber} ${unit}\n${table(['time (UTC)', 'open', 'high', 'low', 'close', 'volume'], rows, new Set([1, 2, 3, 4, 5]))}`);
+        return output(
+          { contract, bars },
+          `${contract.name} ${unitNumber} ${unit}\n${table(['time (UTC)', 'open', 'high', 'low', 'close', 'volume'], rows, new Set([1, 2, 3, 4, 5]))}`,
+        );
       }),
     );
 };

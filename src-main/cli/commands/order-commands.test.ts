@@ -28,7 +28,10 @@ describe('order commands', () => {
 
   it("reverses a position: a market order of twice the position's size the other way", async () => {
     const { rig, run } = await cliOverFakeBroker(...allCommands);
-    rig.broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 2, averageTicks: 20_000, openedAt: rig.clock.now() } });
+    rig.broker.emit({
+      kind: 'position',
+      position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 2, averageTicks: 20_000, openedAt: rig.clock.now() },
+    });
 
     const reversed = await run('reverse', 'ES');
     const flat = await run('reverse', 'NQ');
@@ -42,7 +45,28 @@ describe('order commands', () => {
     const { rig, run, fill } = await cliOverFakeBroker(...allCommands);
     const placed = await run('--json', 'buy', 'ES', '1', '--limit', '5000.25');
     const orderId = (JSON.parse(placed.stdout) as { orderId: number }).orderId;
-    rig.broker.emit({ kind: 'order', order: { id: orderId, accountId: evaluationAccount.id, contractId: esContract.id, type: 'limit', side: 'buy', size: 1, status: 'open', limitTicks: 20_001, stopTicks: null, trailTicks: null, filledSize: 0, averageFillTicks: null, customTag: 'tag-1', parentOrderId: null, linkedOrderId: null, createdAt: rig.clock.now(), updatedAt: rig.clock.now() } });
+    rig.broker.emit({
+      kind: 'order',
+      order: {
+        id: orderId,
+        accountId: evaluationAccount.id,
+        contractId: esContract.id,
+        type: 'limit',
+        side: 'buy',
+        size: 1,
+        status: 'open',
+        limitTicks: 20_001,
+        stopTicks: null,
+        trailTicks: null,
+        filledSize: 0,
+        averageFillTicks: null,
+        customTag: 'tag-1',
+        parentOrderId: null,
+        linkedOrderId: null,
+        createdAt: rig.clock.now(),
+        updatedAt: rig.clock.now(),
+      },
+    });
     await settle();
     fill(orderId, 'buy', 1, 20_001);
     fill(3_600_000_000, 'sell', 1, 20_017, { cause: 'bracket:target-2' });
@@ -50,7 +74,9 @@ describe('order commands', () => {
     const orders = await run('orders');
     const fills = await run('fills');
 
-    expect(orders.stdout).toMatch(new RegExp(`^id +contract +side +size +type +limit +stop +status +filled +by\\n${orderId} +ESZ6 +buy +1 +limit +5000\\.25 +open +0/1 +Manual\\n$`));
+    expect(orders.stdout).toMatch(
+      new RegExp(`^id +contract +side +size +type +limit +stop +status +filled +by\\n${orderId} +ESZ6 +buy +1 +limit +5000\\.25 +open +0/1 +Manual\\n$`),
+    );
     expect(fills.stdout).toContain('time (UTC)');
     expect(fills.stdout).toMatch(/ESZ6 +sell +1 +5004\.25 .* Target 2\n/);
     expect(fills.stdout).toMatch(/ESZ6 +buy +1 +5000\.25 .* Manual\n/);
@@ -106,20 +132,25 @@ describe('order commands', () => {
       let code = 0;
       const streams: CliOutput = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
       const program = new Command('cli').option('--json').exitOverride();
-      const runner: CommandRunner = (body) => async (...args) => {
-        const result = await body({ api, accountId: undefined }, ...args);
-        if (result.ok) stdout += `${program.opts<{ json?: boolean }>().json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
-        else {
-          stderr += `error ${result.error.code}: ${result.error.message}\n`;
-          code = 1;
-        }
-      };
+      const runner: CommandRunner =
+        (body) =>
+        async (...args) => {
+          const result = await body({ api, accountId: undefined }, ...args);
+          if (result.ok) stdout += `${program.opts<{ json?: boolean }>().json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
+          else {
+            stderr += `error ${result.error.code}: ${result.error.message}\n`;
+            code = 1;
+          }
+        };
       orderCommands(program, runner, streams, 500);
       await program.parseAsync(argv, { from: 'user' });
       return { code, stdout, stderr };
     }
 
-    const unknownPlace: Result<unknown> = { ok: false, error: { code: 'unknown-outcome', message: 'Order/place (customTag tt-7): no answer by the deadline', customTag: 'tt-7' } };
+    const unknownPlace: Result<unknown> = {
+      ok: false,
+      error: { code: 'unknown-outcome', message: 'Order/place (customTag tt-7): no answer by the deadline', customTag: 'tt-7' },
+    };
     const resolution = (outcome: OrderResolution['outcome'], extra: Partial<OrderResolution> = {}): OrderResolution => ({
       command: 'place',
       accountId: 1,
@@ -156,14 +187,27 @@ describe('order commands', () => {
 
     it('gives up waiting with unknown-outcome, never with a bare timeout, and passes not-sent through at once', async () => {
       const silent = await runOn(terminalAnswering(unknownPlace, []).api, 'buy', 'MES', '1');
-      const notSent = await runOn(terminalAnswering({ ok: false, error: { code: 'not-sent', message: 'not sent: still queued at its deadline' } }, []).api, 'buy', 'MES', '1', '--deadline', '2000');
+      const notSent = await runOn(
+        terminalAnswering({ ok: false, error: { code: 'not-sent', message: 'not sent: still queued at its deadline' } }, []).api,
+        'buy',
+        'MES',
+        '1',
+        '--deadline',
+        '2000',
+      );
 
-      expect(silent).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error unknown-outcome: .*still unresolved after 1 s: check the orders before retrying\n$/) as string });
+      expect(silent).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/^error unknown-outcome: .*still unresolved after 1 s: check the orders before retrying\n$/) as string,
+      });
       expect(notSent).toMatchObject({ code: 1, stdout: '', stderr: 'error not-sent: not sent: still queued at its deadline\n' });
     });
 
     it('waits for the resolution of a modify or cancel by its order id', async () => {
-      const unknownCancel: Result<unknown> = { ok: false, error: { code: 'unknown-outcome', message: 'Order/cancel of order 9: no answer by the deadline', orderId: 9 } };
+      const unknownCancel: Result<unknown> = {
+        ok: false,
+        error: { code: 'unknown-outcome', message: 'Order/cancel of order 9: no answer by the deadline', orderId: 9 },
+      };
       const terminal = terminalAnswering(unknownCancel, [resolution('cancelled', { command: 'cancel', orderId: 9, code: null })]);
 
       const result = await runOn(terminal.api, 'cancel', '9');

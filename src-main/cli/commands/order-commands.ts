@@ -20,7 +20,10 @@ export const resolutionWaitMs = 180_000;
  * Listens for the `orders.resolved` event of one order command (subscribed before the call, so a
  * resolution that comes right behind the answer is not missed).
  */
-function awaitResolution(api: TerminalApi, waitMs: number): { readonly next: (matches: (resolution: OrderResolution) => boolean) => Promise<OrderResolution | undefined>; readonly stop: () => void } {
+function awaitResolution(
+  api: TerminalApi,
+  waitMs: number,
+): { readonly next: (matches: (resolution: OrderResolution) => boolean) => Promise<OrderResolution | undefined>; readonly stop: () => void } {
   const seen: OrderResolution[] = [];
   let waiter: { matches: (resolution: OrderResolution) => boolean; resolve: (resolution: OrderResolution | undefined) => void } | undefined;
   const stopListening = api.on('orders.resolved', (resolution) => {
@@ -65,7 +68,8 @@ async function untilResolved<T>(
     const unknown = answer.error;
     progress?.(`outcome unknown, resolving… (${unknown.message})`);
     const resolution = await resolutions.next((candidate) => matches(unknown, candidate));
-    if (resolution === undefined) return fail('unknown-outcome', `${unknown.message}; still unresolved after ${Math.round(waitMs / 1000)} s: check the orders before retrying`);
+    if (resolution === undefined)
+      return fail('unknown-outcome', `${unknown.message}; still unresolved after ${Math.round(waitMs / 1000)} s: check the orders before retrying`);
     if (resolution.code !== null) return { ok: false, error: { code: resolution.code, message: resolution.message } };
     return done(undefined, resolution);
   } finally {
@@ -76,19 +80,31 @@ async function untilResolved<T>(
 /** buy, sell, modify, cancel, flatten, reverse. */
 export function orderCommands(program: Command, run: CommandRunner, streams?: CliOutput, waitMs = resolutionWaitMs): void {
   // Progress goes to stderr with --json, so stdout stays one JSON document.
-  const progress = streams === undefined ? undefined : (line: string) => (program.opts<{ json?: boolean }>().json === true ? streams.stderr : streams.stdout)(`${line}\n`);
+  const progress =
+    streams === undefined ? undefined : (line: string) => (program.opts<{ json?: boolean }>().json === true ? streams.stderr : streams.stdout)(`${line}\n`);
   for (const side of ['buy', 'sell'] as const) {
     program
       .command(side)
-      .description(`${side} at market, or with --limit / --stop; protection from a bracket template (--template, else the account's default) or a one-off --sl / --tp in ticks`)
+      .description(
+        `${side} at market, or with --limit / --stop; protection from a bracket template (--template, else the account's default) or a one-off --sl / --tp in ticks`,
+      )
       .argument('<symbol>', 'a root such as ES, or a full contract id')
       .argument('<qty>', 'contracts', positiveInteger)
       .addOption(new Option('--limit <price>', 'limit price').argParser(positivePrice).conflicts('stop'))
       .addOption(new Option('--stop <price>', 'stop price').argParser(positivePrice))
       .option('--sl <ticks>', 'stop-loss bracket, ticks from the fill (a one-off template)', positiveInteger)
       .option('--tp <ticks>', 'take-profit bracket, ticks from the fill (a one-off template)', positiveInteger)
-      .addOption(new Option('--template <name>', "a bracket template by name (see brackets list), or none for no protection; default: the account's default").conflicts(['sl', 'tp']))
-      .option('--deadline <ms>', "drop the order unsent if it cannot go out within this many milliseconds (default: the terminal's orders.deadlineMs, else 5000)", positiveInteger)
+      .addOption(
+        new Option('--template <name>', "a bracket template by name (see brackets list), or none for no protection; default: the account's default").conflicts([
+          'sl',
+          'tp',
+        ]),
+      )
+      .option(
+        '--deadline <ms>',
+        "drop the order unsent if it cannot go out within this many milliseconds (default: the terminal's orders.deadlineMs, else 5000)",
+        positiveInteger,
+      )
       .action(
         run(async ({ api, accountId }, symbol, quantity, options) => {
           const { limit, stop, sl, tp, template, deadline } = options as EntryOptions;
@@ -118,7 +134,10 @@ export function orderCommands(program: Command, run: CommandRunner, streams?: Cl
               const orderId = placed?.orderId ?? resolution?.orderId ?? null;
               const customTag = placed?.customTag ?? resolution?.customTag ?? '';
               const json = placed ?? { orderId, customTag, resolved: resolution };
-              return output(json, `placed ${what}: order ${orderId ?? '?'} (tag ${customTag})${resolution === undefined ? '' : ' (resolved after its deadline)'}`);
+              return output(
+                json,
+                `placed ${what}: order ${orderId ?? '?'} (tag ${customTag})${resolution === undefined ? '' : ' (resolved after its deadline)'}`,
+              );
             },
           );
         }),
@@ -139,7 +158,13 @@ export function orderCommands(program: Command, run: CommandRunner, streams?: Cl
           api,
           progress,
           waitMs,
-          () => api.invoke('orders.modify', { accountId, orderId: Number(orderId), ...(price === undefined ? {} : { price }), ...(size === undefined ? {} : { size }) }),
+          () =>
+            api.invoke('orders.modify', {
+              accountId,
+              orderId: Number(orderId),
+              ...(price === undefined ? {} : { price }),
+              ...(size === undefined ? {} : { size }),
+            }),
           (error, resolution) => resolution.command === 'modify' && resolution.orderId === error.orderId,
           (order, resolution) => output(order ?? resolution, `modify ${resolution === undefined ? 'sent' : 'applied'} for order ${String(orderId)}`),
         );
@@ -193,7 +218,10 @@ export function orderCommands(program: Command, run: CommandRunner, streams?: Cl
       run(async ({ api, accountId }, symbol) => {
         const answer = await api.invoke('positions.reverse', { accountId, symbol: String(symbol) });
         if (!answer.ok) return answer;
-        return output(answer.value, `reversed ${String(symbol)}: cancelled ${answer.value.cancelledOrders} order(s), placed ${answer.value.placedOrders} order(s)`);
+        return output(
+          answer.value,
+          `reversed ${String(symbol)}: cancelled ${answer.value.cancelledOrders} order(s), placed ${answer.value.placedOrders} order(s)`,
+        );
       }),
     );
 }

@@ -18,22 +18,32 @@ async function cliOverHarness() {
   const harness = await startRiskHarness();
   const { broker, core, orders, risk, store, clock } = harness;
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
-  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: new ConnectionMonitor(clock, new EventHub()), trading: { broker, core, orders, history: new BarHistory(broker, store), risk } }), silentLogger);
+  const dispatcher = createDispatcher(
+    createTerminalHandlers({
+      clock,
+      info,
+      connection: new ConnectionMonitor(clock, new EventHub()),
+      trading: { broker, core, orders, history: new BarHistory(broker, store), risk },
+    }),
+    silentLogger,
+  );
   const api = { invoke: (channel: string, request: unknown) => dispatcher.dispatch(channel, request), on: () => () => undefined } as unknown as TerminalApi;
   const run = async (...argv: string[]) => {
     let stdout = '';
     let stderr = '';
     let code = 0;
     const program = new Command('cli').option('--json').option('--account <id>', 'account', Number).exitOverride();
-    const runner: CommandRunner = (body) => async (...args) => {
-      const flags = program.opts<{ json?: boolean; account?: number }>();
-      const result = await body({ api, accountId: flags.account }, ...args);
-      if (result.ok) stdout += `${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
-      else {
-        stderr += `error ${result.error.code}: ${result.error.message}\n`;
-        code = 1;
-      }
-    };
+    const runner: CommandRunner =
+      (body) =>
+      async (...args) => {
+        const flags = program.opts<{ json?: boolean; account?: number }>();
+        const result = await body({ api, accountId: flags.account }, ...args);
+        if (result.ok) stdout += `${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
+        else {
+          stderr += `error ${result.error.code}: ${result.error.message}\n`;
+          code = 1;
+        }
+      };
     riskCommands(program, runner);
     await program.parseAsync(argv, { from: 'user' });
     return { code, stdout, stderr };
@@ -53,8 +63,15 @@ describe('risk commands', () => {
     expect(text.stdout).toContain('-$800.00');
     expect(text.stdout).toContain('to floor $2,000.00 (floor $48,000.00)  to daily loss limit $800.00  to profit target $3,000.00');
     expect(text.stdout).toContain('program: Combine 50K (detected from the name; figures as of');
-    expect(text.stdout).toMatch(/maximum loss limit +ok +floor \$48,000\.00 +\$2,000\.00 above it; trails the best close by \$2,000\.00, stops at \$50,000\.00/);
-    expect(JSON.parse(json.stdout)).toMatchObject({ accountId: 101, health: 'ok', program: { program: { kind: 'combine', size: '50K' } }, distances: { toFloorCents: 200_000 } });
+    expect(text.stdout).toMatch(
+      /maximum loss limit +ok +floor \$48,000\.00 +\$2,000\.00 above it; trails the best close by \$2,000\.00, stops at \$50,000\.00/,
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      accountId: 101,
+      health: 'ok',
+      program: { program: { kind: 'combine', size: '50K' } },
+      distances: { toFloorCents: 200_000 },
+    });
     await harness.stop();
   });
 
@@ -97,7 +114,10 @@ describe('risk commands', () => {
     const bad = await run('risk', 'program', 'express');
 
     expect(set.stdout).toContain('program: XFA 50K (set by the trader');
-    expect(JSON.parse(state.stdout)).toMatchObject({ program: { program: { kind: 'express', size: '50K', source: 'trader' } }, distances: { nextScaling: { lots: 3, toProfitCents: 150_000 } } });
+    expect(JSON.parse(state.stdout)).toMatchObject({
+      program: { program: { kind: 'express', size: '50K', source: 'trader' } },
+      distances: { nextScaling: { lots: 3, toProfitCents: 150_000 } },
+    });
     expect(auto.stdout).toContain('program: Combine 50K (detected from the name');
     expect(bad).toMatchObject({ code: 1, stderr: 'error invalid-request: a express account needs its size (50K, 100K or 150K)\n' });
     await harness.stop();
@@ -114,7 +134,10 @@ describe('risk commands', () => {
 
     expect(preset.stdout).toContain('applied the 100k preset');
     expect(JSON.parse(lockIn.stdout)).toMatchObject({ lockedUntil: Date.parse('2026-11-18T23:00:00Z') });
-    expect(back).toMatchObject({ code: 1, stderr: expect.stringContaining('error risk-denied: the risk configuration is locked in until 2026-11-18 17:00 CT') });
+    expect(back).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('error risk-denied: the risk configuration is locked in until 2026-11-18 17:00 CT'),
+    });
     expect(unknown.stderr).toBe("error invalid-request: unknown preset '25k': use discipline, defaults, 50k, 100k, 150k\n");
     expect(audit.stdout).toContain('risk.config.preset.150k.refused');
     expect(audit.stdout).toContain('risk.config.lock-in');

@@ -57,7 +57,8 @@ export const riskCommands: CommandGroup = (program, run) => {
     .action(
       run(async ({ api, accountId }, name) => {
         const preset = String(name).toLowerCase();
-        if (!(riskPresets as readonly string[]).includes(preset)) return fail('invalid-request', `unknown preset '${String(name)}': use ${riskPresets.join(', ')}`, 'preset');
+        if (!(riskPresets as readonly string[]).includes(preset))
+          return fail('invalid-request', `unknown preset '${String(name)}': use ${riskPresets.join(', ')}`, 'preset');
         const answer = await api.invoke('risk.presets.apply', { accountId, preset: preset as RiskPreset });
         return answer.ok ? output(answer.value, `applied the ${preset} preset\n${formatRiskConfig(answer.value, Date.now())}`) : answer;
       }),
@@ -71,10 +72,16 @@ export const riskCommands: CommandGroup = (program, run) => {
     .action(
       run(async ({ api, accountId }, name, sizeName) => {
         const kind = String(name).toLowerCase();
-        if (kind !== 'auto' && !(programKinds as readonly string[]).includes(kind)) return fail('invalid-request', `unknown program '${String(name)}': use ${programKinds.join(', ')} or auto`, 'program');
+        if (kind !== 'auto' && !(programKinds as readonly string[]).includes(kind))
+          return fail('invalid-request', `unknown program '${String(name)}': use ${programKinds.join(', ')} or auto`, 'program');
         const size = sizeName === undefined ? null : String(sizeName).toUpperCase();
-        if (size !== null && !(programSizes as readonly string[]).includes(size)) return fail('invalid-request', `unknown size '${String(sizeName)}': use ${programSizes.join(', ')}`, 'size');
-        const answer = await api.invoke('risk.program.set', { accountId, program: kind === 'auto' ? null : (kind as ProgramKind), size: size as ProgramSize | null });
+        if (size !== null && !(programSizes as readonly string[]).includes(size))
+          return fail('invalid-request', `unknown size '${String(sizeName)}': use ${programSizes.join(', ')}`, 'size');
+        const answer = await api.invoke('risk.program.set', {
+          accountId,
+          program: kind === 'auto' ? null : (kind as ProgramKind),
+          size: size as ProgramSize | null,
+        });
         if (!answer.ok) return answer;
         const state = await api.invoke('risk.state', { accountId });
         return state.ok ? output(answer.value, formatProgram(state.value).join('\n')) : state;

@@ -10,7 +10,9 @@ export function formatRiskState(view: RiskStateView): string {
   const lines = [
     `${view.accountName ?? 'account'} (${view.accountId})  ${view.health.toUpperCase()}  trading day ${view.tradingDay}, resets in ${formatDuration(view.nextRollAt - now)}`,
     `day realized ${formatCents(view.dayRealizedCents)}  fees ${formatCents(view.dayFeesCents)}  open ${formatCents(view.dayOpenCents)}` +
-      (view.maxLossFloor === null ? '' : `  max-loss floor ${formatCents(view.maxLossFloor.floorCents)} (${formatCents(view.maxLossFloor.distanceCents)} away)`),
+      (view.maxLossFloor === null
+        ? ''
+        : `  max-loss floor ${formatCents(view.maxLossFloor.floorCents)} (${formatCents(view.maxLossFloor.distanceCents)} away)`),
     ...formatDistances(view),
     '',
     ...formatProgram(view),
@@ -24,10 +26,18 @@ export function formatRiskState(view: RiskStateView): string {
     view.locks.length === 0 ? 'locks: none' : 'locks:',
     ...view.locks.map((lock) => `  ${lock.denial}${lock.endsAt === null ? '' : ` (ends in ${formatDuration(lock.endsAt - now)})`}`),
   ];
-  if (view.breaches.length > 0) lines.push('', 'last breaches:', ...view.breaches.slice(0, 10).map((breach) => `  ${formatTime(breach.at)}  ${breach.message}${breach.repeats > 0 ? ` (x${breach.repeats + 1})` : ''}`));
+  if (view.breaches.length > 0)
+    lines.push(
+      '',
+      'last breaches:',
+      ...view.breaches.slice(0, 10).map((breach) => `  ${formatTime(breach.at)}  ${breach.message}${breach.repeats > 0 ? ` (x${breach.repeats + 1})` : ''}`),
+    );
   if (view.enforcement.failure !== null) lines.push('', `ENFORCEMENT FAILED: ${view.enforcement.failure.message}`);
   for (const warning of view.warnings) lines.push(`warning: ${warning}`);
-  lines.push('', `heartbeat: ${view.heartbeat.lastEventAt === null ? 'no event yet' : `last event ${formatTime(view.heartbeat.lastEventAt)} UTC`}${view.heartbeat.frozen ? ' (FROZEN FEED)' : ''}`);
+  lines.push(
+    '',
+    `heartbeat: ${view.heartbeat.lastEventAt === null ? 'no event yet' : `last event ${formatTime(view.heartbeat.lastEventAt)} UTC`}${view.heartbeat.frozen ? ' (FROZEN FEED)' : ''}`,
+  );
   if (view.configLockedUntil !== null) lines.push(`configuration locked in for ${formatDuration(view.configLockedUntil - now)}`);
   return lines.join('\n');
 }
@@ -51,12 +61,21 @@ export function formatProgram(view: RiskStateView): string[] {
   const source = program.source === 'trader' ? 'set by the trader' : `detected from the ${program.source}`;
   const header = `program: ${program.label} (${source}; figures as of ${program.asOf})`;
   if (rules.length === 0) return [header, '  no program rules'];
-  return [header, table(['program rule', 'state', 'value', 'limit'], rules.map((rule) => [rule.name, rule.health, rule.value, rule.limit]))];
+  return [
+    header,
+    table(
+      ['program rule', 'state', 'value', 'limit'],
+      rules.map((rule) => [rule.name, rule.health, rule.value, rule.limit]),
+    ),
+  ];
 }
 
 /** The configuration as pretty JSON, with its lock-in. */
 export function formatRiskConfig(view: RiskConfigView, now: number): string {
-  const header = view.lockedUntil === null ? `account ${view.accountId}: not locked in` : `account ${view.accountId}: locked in for ${formatDuration(view.lockedUntil - now)} (limits may only be made stricter)`;
+  const header =
+    view.lockedUntil === null
+      ? `account ${view.accountId}: not locked in`
+      : `account ${view.accountId}: locked in for ${formatDuration(view.lockedUntil - now)} (limits may only be made stricter)`;
   return `${header}\n${JSON.stringify(view.config, null, 2)}`;
 }
 

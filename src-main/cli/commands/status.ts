@@ -23,7 +23,10 @@ export async function collectStatus(api: TerminalApi, now: () => number): Promis
   const started = now();
   const pong = await api.invoke('app.ping', { nonce: 'status' });
   if (!pong.ok) return pong;
-  return { ok: true, value: { app: app.value, connection: connection.value, pingMs: Math.round((now() - started) * 100) / 100, terminalTime: pong.value.time } };
+  return {
+    ok: true,
+    value: { app: app.value, connection: connection.value, pingMs: Math.round((now() - started) * 100) / 100, terminalTime: pong.value.time },
+  };
 }
 
 /** The human-readable form of `status`. */

@@ -22,13 +22,36 @@ async function cliOverRig() {
   const rig = await buildLiveRig([]);
   const { broker, core, orders, store, clock, events } = rig;
   const attribution = new OrderAttribution(store);
-  const strategies = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler: rig.scheduler, kinds: builtInStrategies, attribution });
+  const strategies = new StrategyService({
+    core,
+    orders,
+    broker,
+    history: new BarHistory(broker, store),
+    store,
+    clock,
+    events,
+    logger: silentLogger,
+    scheduler: rig.scheduler,
+    kinds: builtInStrategies,
+    attribution,
+  });
   strategies.start();
   const journal = new JournalService({ core, store, clock, attribution });
   const history = new BarHistory(broker, store);
-  const backtests = new BacktestRuns({ port: createBacktester(), kinds: builtInStrategies, resolve: (symbol) => core.contracts.resolve(symbol), history, events, clock, logger: silentLogger });
+  const backtests = new BacktestRuns({
+    port: createBacktester(),
+    kinds: builtInStrategies,
+    resolve: (symbol) => core.contracts.resolve(symbol),
+    history,
+    events,
+    clock,
+    logger: silentLogger,
+  });
   const info = { name: 'test', version: '0', host: 'headless' as const, pid: 1, startedAt: 0, dataDir: '/tmp' };
-  const dispatcher = createDispatcher(createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history, strategies, journal, backtests } }), silentLogger);
+  const dispatcher = createDispatcher(
+    createTerminalHandlers({ clock, info, connection: rig.connection, trading: { broker, core, orders, history, strategies, journal, backtests } }),
+    silentLogger,
+  );
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   events.forward((channel, payload) => {
     for (const listener of listeners.get(channel) ?? []) listener(payload);
@@ -47,15 +70,17 @@ async function cliOverRig() {
     let stderr = '';
     let code = 0;
     const program = new Command('cli').option('--json').option('--account <id>', 'account', Number).exitOverride();
-    const runner: CommandRunner = (body) => async (...args) => {
-      const flags = program.opts<{ json?: boolean; account?: number }>();
-      const result = await body({ api, accountId: flags.account }, ...args);
-      if (result.ok) stdout += `${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
-      else {
-        stderr += `error ${result.error.code}: ${result.error.message}\n`;
-        code = 1;
-      }
-    };
+    const runner: CommandRunner =
+      (body) =>
+      async (...args) => {
+        const flags = program.opts<{ json?: boolean; account?: number }>();
+        const result = await body({ api, accountId: flags.account }, ...args);
+        if (result.ok) stdout += `${flags.json === true ? JSON.stringify(result.value.json) : result.value.text}\n`;
+        else {
+          stderr += `error ${result.error.code}: ${result.error.message}\n`;
+          code = 1;
+        }
+      };
     strategyCommands(program, runner, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
     await program.parseAsync(argv, { from: 'user' });
     return { code, stdout, stderr };
@@ -94,7 +119,20 @@ describe('strategy commands', () => {
   it('runs a backtest on the simulator with progress on stderr and the statistics as JSON', async () => {
     const { run } = await cliOverRig();
 
-    const result = await run('--json', 'backtest', 'mean-reversion', 'ES', '--from', '2026-11-09T00:00:00Z', '--to', '2026-11-12T00:00:00Z', '--source', 'simulator', '--seed', '3');
+    const result = await run(
+      '--json',
+      'backtest',
+      'mean-reversion',
+      'ES',
+      '--from',
+      '2026-11-09T00:00:00Z',
+      '--to',
+      '2026-11-12T00:00:00Z',
+      '--source',
+      'simulator',
+      '--seed',
+      '3',
+    );
 
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/backtest bt-1: loading/);

@@ -27,7 +27,18 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
       run(async ({ api, accountId }, options) => {
         const allAccounts = (options as { allAccounts?: boolean }).allAccounts === true;
         const answer = await api.invoke('strategies.list', { ...(allAccounts ? { allAccounts } : { accountId }) });
-        return answer.ok ? output(answer.value, formatStrategies(answer.value, await gridsOf(api, answer.value.map((view) => view.contractId)))) : answer;
+        return answer.ok
+          ? output(
+              answer.value,
+              formatStrategies(
+                answer.value,
+                await gridsOf(
+                  api,
+                  answer.value.map((view) => view.contractId),
+                ),
+              ),
+            )
+          : answer;
       }),
     );
 
@@ -53,7 +64,13 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
         const { params, name } = options as { params?: string; name?: string };
         const parameters = params === undefined ? undefined : await readJsonObject(params);
         if (parameters !== undefined && !parameters.ok) return parameters;
-        const answer = await api.invoke('strategies.create', { accountId, kind: String(kind), symbol: String(symbol), ...(name === undefined ? {} : { name }), ...(parameters === undefined ? {} : { parameters: parameterValues(parameters.value) }) });
+        const answer = await api.invoke('strategies.create', {
+          accountId,
+          kind: String(kind),
+          symbol: String(symbol),
+          ...(name === undefined ? {} : { name }),
+          ...(parameters === undefined ? {} : { parameters: parameterValues(parameters.value) }),
+        });
         return answer.ok ? output(answer.value, `created ${answer.value.id}\n${formatStrategies([answer.value])}`) : answer;
       }),
     );
@@ -87,10 +104,15 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
       );
   }
 
-  for (const [name, flatten] of [['stop', false], ['flatten', true]] as const) {
+  for (const [name, flatten] of [
+    ['stop', false],
+    ['flatten', true],
+  ] as const) {
     strategies
       .command(name)
-      .description(flatten ? 'stop, cancel its orders and close its position' : 'stop; its working entries are cancelled, its position and protective orders stay')
+      .description(
+        flatten ? 'stop, cancel its orders and close its position' : 'stop; its working entries are cancelled, its position and protective orders stay',
+      )
       .argument('<id>', 'the strategy')
       .action(
         run(async ({ api }, id) => {
@@ -124,7 +146,12 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
     .action(
       run(async ({ api }, id, options) => {
         const answer = await api.invoke('strategies.log', { id: String(id), limit: (options as { limit: number }).limit });
-        return answer.ok ? output(answer.value, answer.value.map((entry) => `${new Date(entry.at).toISOString()}  ${entry.level.padEnd(8)} ${entry.message}`).join('\n') || '(empty)') : answer;
+        return answer.ok
+          ? output(
+              answer.value,
+              answer.value.map((entry) => `${new Date(entry.at).toISOString()}  ${entry.level.padEnd(8)} ${entry.message}`).join('\n') || '(empty)',
+            )
+          : answer;
       }),
     );
 
@@ -151,8 +178,25 @@ export function strategyCommands(program: Command, run: CommandRunner, streams: 
     .action(
       run(async ({ api, accountId }, options) => {
         const { from, to, strategy, limit } = options as { from?: number; to?: number; strategy?: string; limit: number };
-        const answer = await api.invoke('journal.list', { accountId, limit, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(strategy === undefined ? {} : { strategyId: strategy }) });
-        return answer.ok ? output(answer.value, formatJournal(answer.value, await gridsOf(api, answer.value.trades.map((trip) => trip.contractId)))) : answer;
+        const answer = await api.invoke('journal.list', {
+          accountId,
+          limit,
+          ...(from === undefined ? {} : { from }),
+          ...(to === undefined ? {} : { to }),
+          ...(strategy === undefined ? {} : { strategyId: strategy }),
+        });
+        return answer.ok
+          ? output(
+              answer.value,
+              formatJournal(
+                answer.value,
+                await gridsOf(
+                  api,
+                  answer.value.trades.map((trip) => trip.contractId),
+                ),
+              ),
+            )
+          : answer;
       }),
     );
 

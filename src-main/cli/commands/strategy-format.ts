@@ -19,7 +19,9 @@ export function formatStrategies(views: readonly StrategyView[], gridOf: GridOf 
       String(view.accountId),
       view.symbol,
       view.statusReason === null ? view.status : `${view.status} (${view.statusReason})`,
-      view.position.size === 0 ? 'flat' : `${view.position.size > 0 ? '+' : ''}${view.position.size} @ ${formatTicks(view.position.averageTicks, gridOf(view.contractId), '?')}`,
+      view.position.size === 0
+        ? 'flat'
+        : `${view.position.size > 0 ? '+' : ''}${view.position.size} @ ${formatTicks(view.position.averageTicks, gridOf(view.contractId), '?')}`,
       String(view.workingOrders),
       formatCents(view.today.netCents),
       `${view.today.trades} (${view.today.wins} won)`,
@@ -40,7 +42,20 @@ export function formatStrategyDetail(detail: StrategyDetailView, gridOf: GridOf 
     ...(strategy.pendingParameters === null ? [] : [`on the next start: ${JSON.stringify(strategy.pendingParameters)}`]),
     '',
     'orders:',
-    table(['order', 'type', 'side', 'size', 'status', 'stop', 'limit'], detail.orders.slice(0, 20).map((order) => [String(order.id), order.type, order.side, String(order.size), order.status, formatTicks(order.stopTicks, grid), formatTicks(order.limitTicks, grid)])),
+    table(
+      ['order', 'type', 'side', 'size', 'status', 'stop', 'limit'],
+      detail.orders
+        .slice(0, 20)
+        .map((order) => [
+          String(order.id),
+          order.type,
+          order.side,
+          String(order.size),
+          order.status,
+          formatTicks(order.stopTicks, grid),
+          formatTicks(order.limitTicks, grid),
+        ]),
+    ),
     '',
     'log:',
     ...detail.log.slice(-20).map((entry) => `  ${formatTime(entry.at)}  ${entry.level.padEnd(8)} ${entry.message}`),
@@ -50,7 +65,16 @@ export function formatStrategyDetail(detail: StrategyDetailView, gridOf: GridOf 
 /** The kinds with their parameters and defaults. */
 export function formatKinds(kinds: readonly StrategyKindView[]): string {
   return kinds
-    .map((kind) => [`${kind.kind}: ${kind.name}`, `  ${kind.summary}`, ...kind.parameters.map((parameter) => `    ${parameter.key} = ${String(parameter.default)}${parameter.unit === undefined ? '' : ` ${parameter.unit}`}${parameter.live ? '' : ' (on restart)'}  ${parameter.description}`)].join('\n'))
+    .map((kind) =>
+      [
+        `${kind.kind}: ${kind.name}`,
+        `  ${kind.summary}`,
+        ...kind.parameters.map(
+          (parameter) =>
+            `    ${parameter.key} = ${String(parameter.default)}${parameter.unit === undefined ? '' : ` ${parameter.unit}`}${parameter.live ? '' : ' (on restart)'}  ${parameter.description}`,
+        ),
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 
@@ -86,7 +110,20 @@ function statisticsLine(stats: TradeStatistics): string {
 /** The account's statistics by day, hour, contract and strategy. */
 export function formatStats(stats: TradeStatsView): string {
   const groups = (title: string, rows: TradeStatsView['byDay']) =>
-    [title, table(['key', 'trades', 'win %', 'net', 'profit factor'], rows.map((row) => [row.key, String(row.trades), (row.winRate * 100).toFixed(1), formatCents(row.netCents), row.profitFactor === null ? '-' : row.profitFactor.toFixed(2)]), new Set([1, 2, 3, 4]))].join('\n');
+    [
+      title,
+      table(
+        ['key', 'trades', 'win %', 'net', 'profit factor'],
+        rows.map((row) => [
+          row.key,
+          String(row.trades),
+          (row.winRate * 100).toFixed(1),
+          formatCents(row.netCents),
+          row.profitFactor === null ? '-' : row.profitFactor.toFixed(2),
+        ]),
+        new Set([1, 2, 3, 4]),
+      ),
+    ].join('\n');
   return [
     `overall: ${statisticsLine(stats.overall)}, max drawdown ${formatCents(stats.overall.maxDrawdownCents)}, Sharpe ${stats.overall.sharpe ?? '-'}`,
     '',

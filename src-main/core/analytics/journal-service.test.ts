@@ -24,10 +24,23 @@ async function build() {
   let fillId = 1;
   const fill = (orderId: number, side: 'buy' | 'sell', size: number, priceTicks: number): void => {
     clock.advance(1_000);
-    const view: FillView = { id: fillId++, accountId: evaluationAccount.id, contractId: esContract.id, orderId, side, size, priceTicks, realizedCents: null, feesCents: 140 * size, voided: false, time: clock.now() };
+    const view: FillView = {
+      id: fillId++,
+      accountId: evaluationAccount.id,
+      contractId: esContract.id,
+      orderId,
+      side,
+      size,
+      priceTicks,
+      realizedCents: null,
+      feesCents: 140 * size,
+      voided: false,
+      time: clock.now(),
+    };
     broker.emit({ kind: 'fill', fill: view });
   };
-  const position = (size: number, averageTicks: number): void => broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size, averageTicks, openedAt: wednesday } });
+  const position = (size: number, averageTicks: number): void =>
+    broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size, averageTicks, openedAt: wednesday } });
   return { clock, broker, core, orders, journal, fill, position };
 }
 
@@ -53,6 +66,8 @@ describe('journal', () => {
     fill(3_700_000_001, 'sell', 1, 20_000);
     fill(3_700_000_002, 'buy', 1, 19_990);
 
-    expect(journal.journal(evaluationAccount.id, {}, undefined, 10).trades).toEqual([expect.objectContaining({ side: 'short', entryCause: 'other-app', exitCause: 'other-app' })]);
+    expect(journal.journal(evaluationAccount.id, {}, undefined, 10).trades).toEqual([
+      expect.objectContaining({ side: 'short', entryCause: 'other-app', exitCause: 'other-app' }),
+    ]);
   });
 });

@@ -35,7 +35,9 @@ export class JournalService {
   /** Round trips closed in [from, to), newest first. */
   public journal(accountId: AccountId, period: { from?: number; to?: number }, strategyId: string | undefined, limit: number): JournalView {
     const { from, to } = this.period(period);
-    const trips = this.trips(accountId, from, to).filter((trip) => strategyId === undefined || (strategyId === 'manual' ? trip.source === 'manual' : trip.strategyId === strategyId));
+    const trips = this.trips(accountId, from, to).filter(
+      (trip) => strategyId === undefined || (strategyId === 'manual' ? trip.source === 'manual' : trip.strategyId === strategyId),
+    );
     return { accountId, from, to, trades: trips.reverse().slice(0, limit) };
   }
 
@@ -79,7 +81,9 @@ export class JournalService {
     attribution.loadDays?.(daysBetween(since, to));
     const contractOf = (contractId: ContractId): TripContract => {
       const contract = core.contracts.known(contractId);
-      return contract === undefined ? { id: contractId, symbol: contractId, tickValueCents: null } : { id: contract.id, symbol: contract.symbol, tickValueCents: contract.tickValueCents };
+      return contract === undefined
+        ? { id: contractId, symbol: contractId, tickValueCents: null }
+        : { id: contract.id, symbol: contract.symbol, tickValueCents: contract.tickValueCents };
     };
     return buildRoundTrips(kept, contractOf, (orderId) => attribution.strategyOf(orderId)).filter((trip) => trip.exitTime >= from && trip.exitTime < to);
   }

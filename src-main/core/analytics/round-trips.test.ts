@@ -15,15 +15,37 @@ function caused(cause: OrderCause, side: 'buy' | 'sell', size: number, priceTick
 
 describe('round trips', () => {
   it('makes one trip from flat to flat, scaling out at two prices', () => {
-    const trips = buildRoundTrips([fill('buy', 2, 100, 1_000), fill('sell', 1, 104, 2_000), fill('sell', 1, 106, 5_000)], () => es, () => null);
+    const trips = buildRoundTrips(
+      [fill('buy', 2, 100, 1_000), fill('sell', 1, 104, 2_000), fill('sell', 1, 106, 5_000)],
+      () => es,
+      () => null,
+    );
 
     expect(trips).toEqual([
-      expect.objectContaining({ side: 'long', size: 2, closedSize: 2, entryTicks: 100, exitTicks: 105, pnlTicks: 10, grossCents: 12_500, feesCents: 560, netCents: 11_940, durationMs: 4_000, source: 'manual', strategyId: null, fills: 3 }),
+      expect.objectContaining({
+        side: 'long',
+        size: 2,
+        closedSize: 2,
+        entryTicks: 100,
+        exitTicks: 105,
+        pnlTicks: 10,
+        grossCents: 12_500,
+        feesCents: 560,
+        netCents: 11_940,
+        durationMs: 4_000,
+        source: 'manual',
+        strategyId: null,
+        fills: 3,
+      }),
     ]);
   });
 
   it('splits a reversal into the trip it closes and the one it opens, fees by size', () => {
-    const trips = buildRoundTrips([fill('buy', 1, 100, 1_000), fill('sell', 2, 98, 2_000), fill('buy', 1, 95, 3_000)], () => es, () => null);
+    const trips = buildRoundTrips(
+      [fill('buy', 1, 100, 1_000), fill('sell', 2, 98, 2_000), fill('buy', 1, 95, 3_000)],
+      () => es,
+      () => null,
+    );
 
     expect(trips.map((trip) => [trip.side, trip.pnlTicks, trip.feesCents, trip.netCents])).toEqual([
       ['long', -2, 280, -2_500 - 280],
@@ -33,25 +55,46 @@ describe('round trips', () => {
 
   it("attributes a trip to the strategy whose order opened it, and uses the broker's P&L when the tick value is unknown", () => {
     const unknown = { id: es.id, symbol: 'ES', tickValueCents: null };
-    const trips = buildRoundTrips([fill('sell', 1, 100, 1_000, 55), { ...fill('buy', 1, 96, 2_000, 56), realizedCents: 5_000 }], () => unknown, (orderId) => (orderId === 55 ? 'tf-1' : null));
+    const trips = buildRoundTrips(
+      [fill('sell', 1, 100, 1_000, 55), { ...fill('buy', 1, 96, 2_000, 56), realizedCents: 5_000 }],
+      () => unknown,
+      (orderId) => (orderId === 55 ? 'tf-1' : null),
+    );
 
     expect(trips[0]).toMatchObject({ source: 'strategy', strategyId: 'tf-1', side: 'short', pnlTicks: 4, grossCents: 5_000 });
   });
 
   it('names who opened a trip and who closed it: the first entry fill and the fill back to flat', () => {
-    const trips = buildRoundTrips([caused('manual', 'buy', 1, 100, 1_000), caused('manual', 'buy', 1, 102, 1_500), caused('bracket:target-1', 'sell', 1, 110, 2_000), caused('bracket:target-2', 'sell', 1, 120, 3_000)], () => es, () => null);
+    const trips = buildRoundTrips(
+      [
+        caused('manual', 'buy', 1, 100, 1_000),
+        caused('manual', 'buy', 1, 102, 1_500),
+        caused('bracket:target-1', 'sell', 1, 110, 2_000),
+        caused('bracket:target-2', 'sell', 1, 120, 3_000),
+      ],
+      () => es,
+      () => null,
+    );
 
     expect(trips).toEqual([expect.objectContaining({ entryCause: 'manual', exitCause: 'bracket:target-2', source: 'manual', strategyId: null, fills: 4 })]);
   });
 
   it("says a trip the risk manager closed was closed by its rule, even a strategy's", () => {
-    const trips = buildRoundTrips([caused('strategy:tf-1', 'buy', 2, 100, 1_000, 55), caused('risk:003', 'sell', 2, 90, 2_000, 56)], () => es, (orderId) => (orderId === 55 ? 'tf-1' : null));
+    const trips = buildRoundTrips(
+      [caused('strategy:tf-1', 'buy', 2, 100, 1_000, 55), caused('risk:003', 'sell', 2, 90, 2_000, 56)],
+      () => es,
+      (orderId) => (orderId === 55 ? 'tf-1' : null),
+    );
 
     expect(trips[0]).toMatchObject({ entryCause: 'strategy:tf-1', exitCause: 'risk:003', source: 'strategy', strategyId: 'tf-1' });
   });
 
   it('gives a reversal fill as the exit of the trip it closes and the entry of the one it opens', () => {
-    const trips = buildRoundTrips([caused('manual', 'buy', 2, 100, 1_000), caused('manual', 'sell', 4, 98, 2_000), caused('bracket:stop', 'buy', 2, 102, 3_000)], () => es, () => null);
+    const trips = buildRoundTrips(
+      [caused('manual', 'buy', 2, 100, 1_000), caused('manual', 'sell', 4, 98, 2_000), caused('bracket:stop', 'buy', 2, 102, 3_000)],
+      () => es,
+      () => null,
+    );
 
     expect(trips.map((trip) => [trip.side, trip.entryCause, trip.exitCause])).toEqual([
       ['long', 'manual', 'manual'],
@@ -60,8 +103,16 @@ describe('round trips', () => {
   });
 
   it("falls back to the order's strategy for fills without a cause, and to unknown (null) for manual ones", () => {
-    const strategyTrips = buildRoundTrips([fill('sell', 1, 100, 1_000, 55), fill('buy', 1, 96, 2_000, 55)], () => es, (orderId) => (orderId === 55 ? 'mr-2' : null));
-    const oldTrips = buildRoundTrips([fill('buy', 1, 100, 1_000), fill('sell', 1, 101, 2_000)], () => es, () => null);
+    const strategyTrips = buildRoundTrips(
+      [fill('sell', 1, 100, 1_000, 55), fill('buy', 1, 96, 2_000, 55)],
+      () => es,
+      (orderId) => (orderId === 55 ? 'mr-2' : null),
+    );
+    const oldTrips = buildRoundTrips(
+      [fill('buy', 1, 100, 1_000), fill('sell', 1, 101, 2_000)],
+      () => es,
+      () => null,
+    );
 
     expect(strategyTrips[0]).toMatchObject({ entryCause: 'strategy:mr-2', exitCause: 'strategy:mr-2', strategyId: 'mr-2' });
     expect(oldTrips[0]).toMatchObject({ entryCause: null, exitCause: null, source: 'manual' });

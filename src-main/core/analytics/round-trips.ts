@@ -67,7 +67,8 @@ export class RoundTripTracker {
   /** The net position: signed size and average entry in ticks (null when flat). */
   public position(): { readonly size: number; readonly averageTicks: number | null } {
     // Asked on every bar: the same object until a fill changes it.
-    if (this.view.size !== this.size || (this.size !== 0 && this.view.averageTicks !== this.average)) this.view = { size: this.size, averageTicks: this.size === 0 ? null : this.average };
+    if (this.view.size !== this.size || (this.size !== 0 && this.view.averageTicks !== this.average))
+      this.view = { size: this.size, averageTicks: this.size === 0 ? null : this.average };
     return this.view;
   }
 
@@ -176,7 +177,11 @@ export class RoundTripTracker {
 }
 
 /** Round trips of many fills (any accounts and contracts), in order of exit. Fills are taken oldest first. */
-export function buildRoundTrips(fills: readonly TripFill[], contractOf: (contractId: ContractId) => TripContract, strategyOf: (orderId: OrderId) => string | null): RoundTripView[] {
+export function buildRoundTrips(
+  fills: readonly TripFill[],
+  contractOf: (contractId: ContractId) => TripContract,
+  strategyOf: (orderId: OrderId) => string | null,
+): RoundTripView[] {
   const trackers = new Map<string, RoundTripTracker>();
   const trips: RoundTripView[] = [];
   const ordered = [...fills].sort((a, b) => a.time - b.time || a.id - b.id);

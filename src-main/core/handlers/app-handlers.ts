@@ -17,7 +17,9 @@ export interface AppHandlerDependencies {
 }
 
 /** Identity, ping, connection state and diagnostics. */
-export function createAppHandlers(dependencies: AppHandlerDependencies): Pick<ContractHandlers, 'app.info' | 'app.ping' | 'connection.get' | 'diagnostics.get'> {
+export function createAppHandlers(
+  dependencies: AppHandlerDependencies,
+): Pick<ContractHandlers, 'app.info' | 'app.ping' | 'connection.get' | 'diagnostics.get'> {
   const { clock, info, connection, broker, core } = dependencies;
   return {
     'app.info': () => ok(info),

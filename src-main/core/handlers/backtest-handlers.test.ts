@@ -14,7 +14,21 @@ const fakeBacktester: BacktestPort = {
   async run(job, control) {
     control.progress(50, 100, null);
     control.progress(100, 100, null);
-    return ok({ runId: job.runId, strategy: job.kind.kind, symbol: job.contract.symbol, contractId: job.contract.id, unit: 'minute', unitNumber: 1, from: job.from, to: job.to, parameters: job.parameters, statistics: { trades: 0 }, trades: [], equity: [], log: [] } as unknown as BacktestResultView);
+    return ok({
+      runId: job.runId,
+      strategy: job.kind.kind,
+      symbol: job.contract.symbol,
+      contractId: job.contract.id,
+      unit: 'minute',
+      unitNumber: 1,
+      from: job.from,
+      to: job.to,
+      parameters: job.parameters,
+      statistics: { trades: 0 },
+      trades: [],
+      equity: [],
+      log: [],
+    } as unknown as BacktestResultView);
   },
 };
 
@@ -22,9 +36,22 @@ const fakeBacktester: BacktestPort = {
 async function build() {
   const rig = await buildLiveRig([]);
   const history = new BarHistory(rig.broker, rig.store);
-  const backtests = new BacktestRuns({ port: fakeBacktester, kinds: [overnightKindForHandlers], resolve: (symbol) => rig.core.contracts.resolve(symbol), history, events: rig.events, clock: rig.clock, logger: silentLogger });
+  const backtests = new BacktestRuns({
+    port: fakeBacktester,
+    kinds: [overnightKindForHandlers],
+    resolve: (symbol) => rig.core.contracts.resolve(symbol),
+    history,
+    events: rig.events,
+    clock: rig.clock,
+    logger: silentLogger,
+  });
   const dispatcher = createDispatcher(
-    createTerminalHandlers({ clock: rig.clock, info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' }, connection: rig.connection, trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history, backtests } }),
+    createTerminalHandlers({
+      clock: rig.clock,
+      info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' },
+      connection: rig.connection,
+      trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history, backtests },
+    }),
     silentLogger,
   );
   return { ...rig, dispatcher };
@@ -34,7 +61,13 @@ describe('backtest channels', () => {
   it('starts a backtest, pushes its progress once per percent, and serves its result', async () => {
     const { dispatcher, heard } = await build();
 
-    const started = await dispatcher.dispatch('backtest.start', { strategy: 'handlers-test', symbol: 'ES', from: liveStart - 5 * 86_400_000, to: liveStart, source: 'simulator' });
+    const started = await dispatcher.dispatch('backtest.start', {
+      strategy: 'handlers-test',
+      symbol: 'ES',
+      from: liveStart - 5 * 86_400_000,
+      to: liveStart,
+      source: 'simulator',
+    });
     await settle();
     const result = await dispatcher.dispatch('backtest.result', { runId: 'bt-1' });
     const backwards = await dispatcher.dispatch('backtest.start', { strategy: 'handlers-test', symbol: 'ES', from: liveStart, to: liveStart - 1 });

@@ -2,7 +2,9 @@ import type { ContractHandlers } from '../contract-dispatcher';
 import type { BacktestRuns } from '../strategy/backtest-runs';
 
 /** The backtest channels. */
-export function createBacktestHandlers(backtests: BacktestRuns): Pick<ContractHandlers, 'backtest.start' | 'backtest.status' | 'backtest.result' | 'backtest.cancel'> {
+export function createBacktestHandlers(
+  backtests: BacktestRuns,
+): Pick<ContractHandlers, 'backtest.start' | 'backtest.status' | 'backtest.result' | 'backtest.cancel'> {
   return {
     'backtest.start': (request) => backtests.start(request),
     'backtest.status': (request) => backtests.status(request.runId),

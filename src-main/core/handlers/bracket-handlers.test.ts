@@ -34,7 +34,10 @@ describe('bracket handlers', () => {
   it('refuses a default naming no template, announcing nothing', async () => {
     const { handlers, heard } = build();
 
-    expect(await handlers['brackets.default']({ template: 'Nope', clear: false })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'template' } });
+    expect(await handlers['brackets.default']({ template: 'Nope', clear: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', field: 'template' },
+    });
     expect(heard).toEqual([]);
   });
 

@@ -16,7 +16,12 @@ async function build() {
   const attribution = new OrderAttribution(rig.store);
   const journal = new JournalService({ core: rig.core, store: rig.store, clock: rig.clock, attribution });
   const dispatcher = createDispatcher(
-    createTerminalHandlers({ clock: rig.clock, info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' }, connection: rig.connection, trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history: new BarHistory(rig.broker, rig.store), journal } }),
+    createTerminalHandlers({
+      clock: rig.clock,
+      info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' },
+      connection: rig.connection,
+      trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history: new BarHistory(rig.broker, rig.store), journal },
+    }),
     silentLogger,
   );
   return { ...rig, attribution, dispatcher };
@@ -26,7 +31,23 @@ describe('journal channels', () => {
   it("journals round trips by source and breaks the account's statistics down by strategy, with no strategy service", async () => {
     const { dispatcher, broker, attribution, clock } = await build();
     attribution.record(11, 'tag-a', { strategyId: 'ht-1', role: 'entry' }, clock.now());
-    const fill = (id: number, orderId: number, side: 'buy' | 'sell', priceTicks: number, time: number) => broker.emit({ kind: 'fill', fill: { id, accountId: evaluationAccount.id, contractId: esContract.id, orderId, side, size: 1, priceTicks, realizedCents: null, feesCents: 140, voided: false, time } });
+    const fill = (id: number, orderId: number, side: 'buy' | 'sell', priceTicks: number, time: number) =>
+      broker.emit({
+        kind: 'fill',
+        fill: {
+          id,
+          accountId: evaluationAccount.id,
+          contractId: esContract.id,
+          orderId,
+          side,
+          size: 1,
+          priceTicks,
+          realizedCents: null,
+          feesCents: 140,
+          voided: false,
+          time,
+        },
+      });
     await dispatcher.dispatch('contracts.resolve', { symbol: 'ES' });
     fill(1, 11, 'buy', 20_000, liveStart - 600_000);
     fill(2, 12, 'sell', 20_008, liveStart - 300_000);
@@ -39,7 +60,15 @@ describe('journal channels', () => {
     const strategies = await dispatcher.dispatch('strategies.list', {});
     const backtest = await dispatcher.dispatch('backtest.status', { runId: 'bt-1' });
 
-    expect(journal).toMatchObject({ ok: true, value: { trades: [expect.objectContaining({ side: 'short', source: 'manual', pnlTicks: -2, netCents: -2_500 - 280 }), expect.objectContaining({ side: 'long', source: 'strategy', strategyId: 'ht-1', pnlTicks: 8, netCents: 10_000 - 280 })] } });
+    expect(journal).toMatchObject({
+      ok: true,
+      value: {
+        trades: [
+          expect.objectContaining({ side: 'short', source: 'manual', pnlTicks: -2, netCents: -2_500 - 280 }),
+          expect.objectContaining({ side: 'long', source: 'strategy', strategyId: 'ht-1', pnlTicks: 8, netCents: 10_000 - 280 }),
+        ],
+      },
+    });
     expect(stats.ok && stats.value.byStrategy.map((group) => [group.key, group.netCents])).toEqual([
       ['ht-1', 9_720],
       ['manual', -2_780],

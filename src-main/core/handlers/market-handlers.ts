@@ -48,7 +48,13 @@ export function createMarketHandlers(
     'indicators.compute': async (request) => {
       const contract = await core.contracts.resolve(request.symbol);
       if (!contract.ok) return contract;
-      const bars = await history.load({ contract: contract.value, unit: request.unit, unitNumber: request.unitNumber, count: request.count + indicatorWarmup, to: request.to ?? clock.now() });
+      const bars = await history.load({
+        contract: contract.value,
+        unit: request.unit,
+        unitNumber: request.unitNumber,
+        count: request.count + indicatorWarmup,
+        to: request.to ?? clock.now(),
+      });
       if (!bars.ok) return bars;
       const shownFrom = bars.value[Math.max(0, bars.value.length - request.count)]?.time ?? 0;
       const series = request.indicators.map((indicator) => {

@@ -15,7 +15,12 @@ async function build() {
   const harness = await startRiskHarness();
   const { broker, core, orders, risk, store } = harness;
   const dispatcher = createDispatcher(
-    createTerminalHandlers({ clock: harness.clock, info, connection: new ConnectionMonitor(harness.clock, new EventHub()), trading: { broker, core, orders, history: new BarHistory(broker, store), risk } }),
+    createTerminalHandlers({
+      clock: harness.clock,
+      info,
+      connection: new ConnectionMonitor(harness.clock, new EventHub()),
+      trading: { broker, core, orders, history: new BarHistory(broker, store), risk },
+    }),
     silentLogger,
   );
   return { ...harness, dispatcher };
@@ -49,7 +54,9 @@ describe('risk handlers', () => {
     const exported = await dispatcher.dispatch('risk.config.export', {});
     const preset = await dispatcher.dispatch('risk.presets.apply', { preset: '100k' });
     const lockedIn = await dispatcher.dispatch('risk.lockIn', {});
-    const loosen = exported.ok ? await dispatcher.dispatch('risk.config.import', { config: (exported.value as { config: Record<string, unknown> }).config }) : exported;
+    const loosen = exported.ok
+      ? await dispatcher.dispatch('risk.config.import', { config: (exported.value as { config: Record<string, unknown> }).config })
+      : exported;
     const audit = await dispatcher.dispatch('risk.audit', { limit: 2 });
     const unknownPreset = await dispatcher.dispatch('risk.presets.apply', { preset: '25k' });
 
@@ -57,7 +64,10 @@ describe('risk handlers', () => {
     expect(preset).toMatchObject({ ok: true, value: { config: { maxContracts: { limit: 10 } } } });
     expect(lockedIn).toMatchObject({ ok: true, value: { lockedUntil: Date.parse('2026-11-18T23:00:00Z') } });
     expect(loosen).toMatchObject({ ok: false, error: { code: 'risk-denied' } });
-    expect(audit).toMatchObject({ ok: true, value: { entries: [{ action: 'risk.config.import.refused' }, { action: 'risk.config.lock-in' }], nextBefore: expect.any(Number) } });
+    expect(audit).toMatchObject({
+      ok: true,
+      value: { entries: [{ action: 'risk.config.import.refused' }, { action: 'risk.config.lock-in' }], nextBefore: expect.any(Number) },
+    });
     expect(unknownPreset).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'preset' } });
     await stop();
   });
@@ -69,7 +79,14 @@ describe('risk handlers', () => {
     const unknown = await dispatcher.dispatch('risk.lockForDay', { accountId: 999 });
     const denied = await dispatcher.dispatch('orders.place', { symbol: 'ES', side: 'buy', size: 1, type: 'market' });
 
-    expect(locked).toMatchObject({ ok: true, value: { accountId: evaluationAccount.id, health: 'locked', effectiveLock: { ruleId: 'trader', kind: 'hard', endsAt: Date.parse('2026-11-18T23:00:00Z') } } });
+    expect(locked).toMatchObject({
+      ok: true,
+      value: {
+        accountId: evaluationAccount.id,
+        health: 'locked',
+        effectiveLock: { ruleId: 'trader', kind: 'hard', endsAt: Date.parse('2026-11-18T23:00:00Z') },
+      },
+    });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found', field: 'accountId' } });
     expect(denied).toMatchObject({ ok: false, error: { code: 'risk-denied', message: expect.stringContaining('trading locked until 2026-11-18 17:00 CT') } });
     expect(store.rows('risk.lock.added')).toEqual([expect.objectContaining({ actor: 'trader' })]);
@@ -79,7 +96,15 @@ describe('risk handlers', () => {
   it('answers not-connected on the risk channels when no risk manager is wired', async () => {
     const harness = await startRiskHarness();
     const { broker, core, orders, store } = harness;
-    const dispatcher = createDispatcher(createTerminalHandlers({ clock: new TestClock(0), info, connection: new ConnectionMonitor(harness.clock, new EventHub()), trading: { broker, core, orders, history: new BarHistory(broker, store) } }), silentLogger);
+    const dispatcher = createDispatcher(
+      createTerminalHandlers({
+        clock: new TestClock(0),
+        info,
+        connection: new ConnectionMonitor(harness.clock, new EventHub()),
+        trading: { broker, core, orders, history: new BarHistory(broker, store) },
+      }),
+      silentLogger,
+    );
 
     expect(await dispatcher.dispatch('risk.state', {})).toMatchObject({ ok: false, error: { code: 'not-connected' } });
     await harness.stop();

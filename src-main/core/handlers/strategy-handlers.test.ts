@@ -10,10 +10,26 @@ import { overnightKindForHandlers } from './strategy-handlers-fixtures';
 
 async function build() {
   const rig = await buildLiveRig([overnightKindForHandlers]);
-  const strategies = new StrategyService({ core: rig.core, orders: rig.orders, broker: rig.broker, history: new BarHistory(rig.broker, rig.store), store: rig.store, clock: rig.clock, events: rig.events, logger: silentLogger, scheduler: rig.scheduler, kinds: [overnightKindForHandlers] });
+  const strategies = new StrategyService({
+    core: rig.core,
+    orders: rig.orders,
+    broker: rig.broker,
+    history: new BarHistory(rig.broker, rig.store),
+    store: rig.store,
+    clock: rig.clock,
+    events: rig.events,
+    logger: silentLogger,
+    scheduler: rig.scheduler,
+    kinds: [overnightKindForHandlers],
+  });
   strategies.start();
   const dispatcher = createDispatcher(
-    createTerminalHandlers({ clock: rig.clock, info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' }, connection: rig.connection, trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history: new BarHistory(rig.broker, rig.store), strategies } }),
+    createTerminalHandlers({
+      clock: rig.clock,
+      info: { name: 't', version: '0', host: 'headless', pid: 1, startedAt: 0, dataDir: '/tmp' },
+      connection: rig.connection,
+      trading: { broker: rig.broker, core: rig.core, orders: rig.orders, history: new BarHistory(rig.broker, rig.store), strategies },
+    }),
     silentLogger,
   );
   return { ...rig, strategies, dispatcher };
@@ -27,8 +43,14 @@ describe('strategy channels', () => {
     const created = await dispatcher.dispatch('strategies.create', { kind: 'handlers-test', symbol: 'ES', parameters: { contracts: 2 } });
     const refused = await dispatcher.dispatch('strategies.create', { kind: 'handlers-test', symbol: 'ES', parameters: { contracts: 'two' } });
 
-    expect(kinds).toMatchObject({ ok: true, value: [{ kind: 'handlers-test', parameters: [expect.objectContaining({ key: 'contracts', type: 'integer', default: 1, live: true })] }] });
-    expect(created).toMatchObject({ ok: true, value: { id: 'ht-1', accountId: evaluationAccount.id, symbol: 'ES', status: 'stopped', parameters: { contracts: 2 } } });
+    expect(kinds).toMatchObject({
+      ok: true,
+      value: [{ kind: 'handlers-test', parameters: [expect.objectContaining({ key: 'contracts', type: 'integer', default: 1, live: true })] }],
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { id: 'ht-1', accountId: evaluationAccount.id, symbol: 'ES', status: 'stopped', parameters: { contracts: 2 } },
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'contracts' } });
   });
 });

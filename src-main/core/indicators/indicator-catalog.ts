@@ -1,4 +1,11 @@
-import type { IndicatorLine, IndicatorMarker, IndicatorRequest, IndicatorSegment, IndicatorSeriesView, IndicatorZone } from '../../../src-shared/domain/strategies';
+import type {
+  IndicatorLine,
+  IndicatorMarker,
+  IndicatorRequest,
+  IndicatorSegment,
+  IndicatorSeriesView,
+  IndicatorZone,
+} from '../../../src-shared/domain/strategies';
 import type { BarView } from '../../../src-shared/domain/trading';
 import { exchangeTimeZone } from '../../../src-shared/exchange';
 import { AverageTrueRange } from './average-true-range';
@@ -38,7 +45,14 @@ function lines(bars: readonly BarView[], names: readonly string[], read: (bar: B
 }
 
 function view(request: IndicatorRequest, computed: Partial<Pick<IndicatorSeriesView, 'lines' | 'markers' | 'zones' | 'segments'>>): IndicatorSeriesView {
-  return { key: indicatorKey(request), kind: request.kind, lines: computed.lines ?? [], markers: computed.markers ?? [], zones: computed.zones ?? [], segments: computed.segments ?? [] };
+  return {
+    key: indicatorKey(request),
+    kind: request.kind,
+    lines: computed.lines ?? [],
+    markers: computed.markers ?? [],
+    zones: computed.zones ?? [],
+    segments: computed.segments ?? [],
+  };
 }
 
 function smartMoney(request: IndicatorRequest, bars: readonly BarView[]): IndicatorSeriesView {
@@ -48,7 +62,13 @@ function smartMoney(request: IndicatorRequest, bars: readonly BarView[]): Indica
   const zones: PriceZone[] = [];
   for (const bar of bars) {
     const update = concepts.update(bar);
-    for (const swing of update.swings) markers.push({ time: swing.time, valueTicks: swing.priceTicks, kind: swing.kind === 'high' ? 'swing-high' : 'swing-low', text: swing.kind === 'high' ? 'SH' : 'SL' });
+    for (const swing of update.swings)
+      markers.push({
+        time: swing.time,
+        valueTicks: swing.priceTicks,
+        kind: swing.kind === 'high' ? 'swing-high' : 'swing-low',
+        text: swing.kind === 'high' ? 'SH' : 'SL',
+      });
     const broken = update.structureBreak;
     if (broken !== null) {
       markers.push({ time: broken.time, valueTicks: broken.swing.priceTicks, kind: broken.kind, text: 'BOS' });
@@ -56,7 +76,13 @@ function smartMoney(request: IndicatorRequest, bars: readonly BarView[]): Indica
     }
     zones.push(...update.openedZones);
   }
-  const drawn: IndicatorZone[] = zones.map((zone) => ({ kind: zone.kind, startTime: zone.startTime, endTime: zone.endTime, topTicks: zone.topTicks, bottomTicks: zone.bottomTicks }));
+  const drawn: IndicatorZone[] = zones.map((zone) => ({
+    kind: zone.kind,
+    startTime: zone.startTime,
+    endTime: zone.endTime,
+    topTicks: zone.topTicks,
+    bottomTicks: zone.bottomTicks,
+  }));
   return view(request, { markers, segments, zones: drawn });
 }
 

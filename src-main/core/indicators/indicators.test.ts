@@ -77,12 +77,19 @@ describe('indicators', () => {
       const value = channel.update(item);
       if (index < 19) continue;
       const window = bars.slice(index - 19, index + 1);
-      expect(value).toEqual({ upper: Math.max(...window.map((each) => each.high)), lower: Math.min(...window.map((each) => each.low)), middle: (Math.max(...window.map((each) => each.high)) + Math.min(...window.map((each) => each.low))) / 2 });
+      expect(value).toEqual({
+        upper: Math.max(...window.map((each) => each.high)),
+        lower: Math.min(...window.map((each) => each.low)),
+        middle: (Math.max(...window.map((each) => each.high)) + Math.min(...window.map((each) => each.low))) / 2,
+      });
     }
   });
 
   it('draws the same values on the chart as the incremental indicator gives a strategy', () => {
-    const bars = closesToBars(regularOpen, Array.from({ length: 60 }, (_, index) => 2000 + Math.round(10 * Math.sin(index / 4))));
+    const bars = closesToBars(
+      regularOpen,
+      Array.from({ length: 60 }, (_, index) => 2000 + Math.round(10 * Math.sin(index / 4))),
+    );
     const average = new ExponentialMovingAverage(9);
 
     const incremental = bars.map((item) => average.update(item));

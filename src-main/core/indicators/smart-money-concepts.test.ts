@@ -32,7 +32,13 @@ describe('Smart Money Concepts', () => {
 
     const updates = minuteBars(regularOpen, rows).map((item) => concepts.update(item));
 
-    expect(updates[6]?.openedZones).toContainEqual({ kind: 'order-block-up', startTime: regularOpen + 5 * minute, topTicks: 103, bottomTicks: 100, endTime: null });
+    expect(updates[6]?.openedZones).toContainEqual({
+      kind: 'order-block-up',
+      startTime: regularOpen + 5 * minute,
+      topTicks: 103,
+      bottomTicks: 100,
+      endTime: null,
+    });
   });
 
   it('opens fair value gaps on three-bar imbalances and closes them when price fills them', () => {
@@ -40,7 +46,13 @@ describe('Smart Money Concepts', () => {
 
     const updates = minuteBars(regularOpen, rows).map((item) => concepts.update(item));
 
-    expect(updates[5]?.openedZones).toContainEqual({ kind: 'fvg-down', startTime: regularOpen + 4 * minute, topTicks: 104, bottomTicks: 103, endTime: regularOpen + 6 * minute });
+    expect(updates[5]?.openedZones).toContainEqual({
+      kind: 'fvg-down',
+      startTime: regularOpen + 4 * minute,
+      topTicks: 104,
+      bottomTicks: 103,
+      endTime: regularOpen + 6 * minute,
+    });
     expect(updates[6]?.closedZones.map((zone) => zone.kind)).toContain('fvg-down');
     expect(updates[7]?.openedZones).toContainEqual({ kind: 'fvg-up', startTime: regularOpen + 6 * minute, topTicks: 114, bottomTicks: 103, endTime: null });
   });

@@ -32,7 +32,9 @@ class ListBroker extends FakeBroker {
     await new Promise((resolve) => setTimeout(resolve, 1));
     this.inFlight--;
     if (this.failWhen?.(request) === true) return fail('broker-rejected', 'history refused');
-    const bars = this.times.filter((time) => time >= request.from && time < request.to).map((time) => ({ time, open: 1, high: 1, low: 1, close: 1, volume: 1 }));
+    const bars = this.times
+      .filter((time) => time >= request.from && time < request.to)
+      .map((time) => ({ time, open: 1, high: 1, low: 1, close: 1, volume: 1 }));
     return ok(bars.slice(-request.limit));
   }
 }
@@ -113,7 +115,10 @@ describe('bar history', () => {
 
     expectNewestBars(result, times, 60_000);
     // Some window was asked for twice from the same start: it was paged.
-    const windowStarts = broker.requests.slice(1).filter((request) => !request.includePartialBar).map((request) => request.from);
+    const windowStarts = broker.requests
+      .slice(1)
+      .filter((request) => !request.includePartialBar)
+      .map((request) => request.from);
     expect(new Set(windowStarts).size).toBeLessThan(windowStarts.length);
   });
 

@@ -95,7 +95,12 @@ export class BarHistory {
   }
 
   /** Settled bars of [from, to): the cached ones, and the missing ranges fetched, with their cache writes still to do. */
-  private async settled(key: BarSeriesKey, from: number, to: number, progress: RangeProgress | undefined): Promise<Result<{ bars: BarView[]; writes: (() => void)[] }>> {
+  private async settled(
+    key: BarSeriesKey,
+    from: number,
+    to: number,
+    progress: RangeProgress | undefined,
+  ): Promise<Result<{ bars: BarView[]; writes: (() => void)[] }>> {
     const bars: BarView[] = [];
     const writes: (() => void)[] = [];
     const store = this.store;

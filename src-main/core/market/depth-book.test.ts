@@ -15,7 +15,14 @@ describe('depth book', () => {
     const before = book.view('C');
     book.apply('C', true, [{ side: 'ask', priceTicks: 110, size: 1 }]);
 
-    expect(before).toEqual({ contractId: 'C', bids: [{ priceTicks: 99, size: 5 }], asks: [{ priceTicks: 101, size: 2 }, { priceTicks: 102, size: 4 }] });
+    expect(before).toEqual({
+      contractId: 'C',
+      bids: [{ priceTicks: 99, size: 5 }],
+      asks: [
+        { priceTicks: 101, size: 2 },
+        { priceTicks: 102, size: 4 },
+      ],
+    });
     expect(book.view('C')).toEqual({ contractId: 'C', bids: [], asks: [{ priceTicks: 110, size: 1 }] });
   });
 });

@@ -3,7 +3,6 @@ import type { Ticks } from '../../../src-shared/domain/money';
 import type { BookLevel, DepthView } from '../../../src-shared/domain/market-data';
 import type { DepthLevel } from '../ports/broker-port';
 
-
 /** Order books per contract from depth events: size 0 removes a level; a reset clears the book. */
 export class DepthBook {
   private readonly books = new Map<ContractId, { bids: Map<Ticks, number>; asks: Map<Ticks, number> }>();

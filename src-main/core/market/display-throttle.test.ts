@@ -12,7 +12,12 @@ describe('display throttle', () => {
   it('sends the first update at once and folds a burst into its latest value per key', async () => {
     const { clock, scheduler } = manualTime();
     const sent: string[] = [];
-    const throttle = new DisplayThrottle<{ key: string; value: number }>(clock, scheduler, (update) => update.key, (update) => sent.push(`${update.key}${update.value}`));
+    const throttle = new DisplayThrottle<{ key: string; value: number }>(
+      clock,
+      scheduler,
+      (update) => update.key,
+      (update) => sent.push(`${update.key}${update.value}`),
+    );
 
     throttle.offer({ key: 'A', value: 1 });
     throttle.offer({ key: 'A', value: 2 });
@@ -26,7 +31,12 @@ describe('display throttle', () => {
   it('sends at most 60 updates a second per key', async () => {
     const { clock, scheduler } = manualTime();
     let sent = 0;
-    const throttle = new DisplayThrottle<number>(clock, scheduler, () => 'A', () => sent++);
+    const throttle = new DisplayThrottle<number>(
+      clock,
+      scheduler,
+      () => 'A',
+      () => sent++,
+    );
 
     for (let millisecond = 0; millisecond < 1000; millisecond++) {
       throttle.offer(millisecond);
@@ -40,7 +50,12 @@ describe('display throttle', () => {
   it('never sends a stale update after a fresher one went out at once', async () => {
     const { clock, scheduler } = manualTime();
     const sent: number[] = [];
-    const throttle = new DisplayThrottle<number>(clock, scheduler, () => 'A', (value) => sent.push(value));
+    const throttle = new DisplayThrottle<number>(
+      clock,
+      scheduler,
+      () => 'A',
+      (value) => sent.push(value),
+    );
 
     throttle.offer(1);
     clock.advance(10);
@@ -55,7 +70,12 @@ describe('display throttle', () => {
   it('sends nothing more once disposed', async () => {
     const { clock, scheduler } = manualTime();
     const sent: number[] = [];
-    const throttle = new DisplayThrottle<number>(clock, scheduler, () => 'A', (value) => sent.push(value));
+    const throttle = new DisplayThrottle<number>(
+      clock,
+      scheduler,
+      () => 'A',
+      (value) => sent.push(value),
+    );
 
     throttle.offer(1);
     throttle.offer(2);

@@ -37,7 +37,10 @@ export class DisplayThrottle<T> {
     }
     this.waiting.set(key, update);
     if (this.timers.has(key)) return;
-    this.timers.set(key, this.scheduler.schedule(Math.max(1, Math.ceil(intervalMs - (now - last))), () => this.release(key)));
+    this.timers.set(
+      key,
+      this.scheduler.schedule(Math.max(1, Math.ceil(intervalMs - (now - last))), () => this.release(key)),
+    );
   }
 
   /** Cancels pending sends. */

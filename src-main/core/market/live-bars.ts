@@ -10,7 +10,6 @@ export interface SeriesKey {
   readonly unitNumber: number;
 }
 
-
 /** Most series kept live at once; the least recently requested goes first. */
 const maxSeries = 64;
 

@@ -63,7 +63,10 @@ export class OrderCauses {
     const role = roleOfTag(order.customTag);
     const terminalChild = nativeEntryTag(order.customTag) !== undefined || (parent !== undefined && parent.customTag?.startsWith('tt-') === true);
     if (role !== undefined || terminalChild) {
-      const cause: OrderCause = role?.kind === 'target' || (role === undefined && order.type === 'limit') ? `bracket:target-${role?.kind === 'target' ? role.index + 1 : 1}` : 'bracket:stop';
+      const cause: OrderCause =
+        role?.kind === 'target' || (role === undefined && order.type === 'limit')
+          ? `bracket:target-${role?.kind === 'target' ? role.index + 1 : 1}`
+          : 'bracket:stop';
       this.byId.set(order.id, order.cause ?? cause);
       return order.cause ?? cause;
     }

@@ -120,7 +120,8 @@ export class OrderService {
     const accountId = this.account(intent.accountId);
     if (!accountId.ok) return accountId;
     const account = core.accounts.get(accountId.value);
-    if (account !== undefined && !account.canTrade) return fail('risk-denied', `account ${account.name} cannot trade (the broker reports canTrade = false)`, 'accountId');
+    if (account !== undefined && !account.canTrade)
+      return fail('risk-denied', `account ${account.name} cannot trade (the broker reports canTrade = false)`, 'accountId');
     // The deadline runs from the trader's command, not from the broker call: a first order for a
     // symbol looks its contract up over REST, and that wait (a 429 storm) counts too.
     const deadlineAt = this.deadlineAt(intent.deadlineMs);
@@ -160,7 +161,14 @@ export class OrderService {
       }
       core.causes.register(request.accountId, request.customTag, cause);
       const template = decision.value.template;
-      if (template !== null) this.dependencies.protection?.entries.add({ accountId: request.accountId, contractId: request.contractId, customTag: request.customTag, template, native });
+      if (template !== null)
+        this.dependencies.protection?.entries.add({
+          accountId: request.accountId,
+          contractId: request.contractId,
+          customTag: request.customTag,
+          template,
+          native,
+        });
       const deadline = this.callOptions<{ readonly orderId: OrderId }>(deadlineAt, (late) => {
         if (late.ok) {
           core.causes.bind(late.value.orderId, cause);
@@ -180,7 +188,13 @@ export class OrderService {
     const placed = await send(native);
     // An account in Position Brackets mode refuses the broker's bracket (the order was not placed):
     // send it once more without, and let the terminal manage the legs from now on.
-    if (native && !placed.ok && placed.error.code === 'broker-rejected' && refusesBrackets(placed.error.message) && this.dependencies.protection !== undefined) {
+    if (
+      native &&
+      !placed.ok &&
+      placed.error.code === 'broker-rejected' &&
+      refusesBrackets(placed.error.message) &&
+      this.dependencies.protection !== undefined
+    ) {
       this.dependencies.protection.entries.refusesNativeBrackets(accountId.value);
       return send(false, sentTag);
     }
@@ -206,7 +220,13 @@ export class OrderService {
   }
 
   /** Resizes or moves a protective leg. */
-  public async changeLeg(accountId: AccountId, orderId: OrderId, change: { size?: number; stopTicks?: Ticks; limitTicks?: Ticks }, cause: OrderCause, lane: CallLane): Promise<Result<void>> {
+  public async changeLeg(
+    accountId: AccountId,
+    orderId: OrderId,
+    change: { size?: number; stopTicks?: Ticks; limitTicks?: Ticks },
+    cause: OrderCause,
+    lane: CallLane,
+  ): Promise<Result<void>> {
     const request = { accountId, orderId, ...change };
     const changed = await this.dependencies.broker.modifyOrder(request, lane);
     this.audit(accountId, 'order.modify', cause, { request, result: changed.ok ? 'ok' : changed.error });
@@ -240,24 +260,42 @@ export class OrderService {
       ...(change.size === undefined ? {} : { size: change.size }),
       ...(change.trailTicks === undefined ? {} : { trailTicks: change.trailTicks }),
     };
-    const deadline = this.callOptions<void>(this.deadlineAt(change.deadlineMs), (late) => this.resolved('modify', order.value.accountId, order.value.customTag ?? '', order.value.id, late, actor));
+    const deadline = this.callOptions<void>(this.deadlineAt(change.deadlineMs), (late) =>
+      this.resolved('modify', order.value.accountId, order.value.customTag ?? '', order.value.id, late, actor),
+    );
     const modified = await this.dependencies.broker.modifyOrder(request, 'normal', deadline);
     this.audit(order.value.accountId, 'order.modify', actor, { request, result: modified.ok ? 'ok' : modified.error });
     return modified.ok ? ok(this.dependencies.core.orders.get(order.value.id) ?? order.value) : modified;
   }
 
   /** Cancels one working order. A trader's (normal lane) cancel has a deadline; a priority one keeps waiting its turn. */
-  public async cancel(accountId: AccountId | undefined, orderId: OrderId, actor: Actor, lane: CallLane = 'normal', deadlineMs?: number): Promise<Result<OrderView>> {
+  public async cancel(
+    accountId: AccountId | undefined,
+    orderId: OrderId,
+    actor: Actor,
+    lane: CallLane = 'normal',
+    deadlineMs?: number,
+  ): Promise<Result<OrderView>> {
     const order = this.workingOrder(accountId, orderId);
     if (!order.ok) return order;
-    const deadline = lane === 'normal' ? this.callOptions<void>(this.deadlineAt(deadlineMs), (late) => this.resolved('cancel', order.value.accountId, order.value.customTag ?? '', orderId, late, actor)) : undefined;
+    const deadline =
+      lane === 'normal'
+        ? this.callOptions<void>(this.deadlineAt(deadlineMs), (late) =>
+            this.resolved('cancel', order.value.accountId, order.value.customTag ?? '', orderId, late, actor),
+          )
+        : undefined;
     const cancelled = await this.dependencies.broker.cancelOrder(order.value.accountId, orderId, lane, deadline);
     this.audit(order.value.accountId, 'order.cancel', actor, { orderId, result: cancelled.ok ? 'ok' : cancelled.error });
     return cancelled.ok ? ok(this.dependencies.core.orders.get(orderId) ?? order.value) : cancelled;
   }
 
   /** Cancels every working order of an account, or of one contract. */
-  public async cancelAll(accountId: AccountId | undefined, contract: ContractRef | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
+  public async cancelAll(
+    accountId: AccountId | undefined,
+    contract: ContractRef | undefined,
+    actor: Actor,
+    lane: CallLane = 'normal',
+  ): Promise<Result<BulkOutcome>> {
     const scope = await this.scope(accountId, contract);
     if (!scope.ok) return scope;
     const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
@@ -268,14 +306,21 @@ export class OrderService {
    * Flattens an account, or one contract: cancels the working orders first (the broker's close
    * leaves bracket orders working, and a leftover stop could open a new position), then closes.
    */
-  public async flatten(accountId: AccountId | undefined, contract: ContractRef | undefined, actor: Actor, lane: CallLane = 'normal'): Promise<Result<BulkOutcome>> {
+  public async flatten(
+    accountId: AccountId | undefined,
+    contract: ContractRef | undefined,
+    actor: Actor,
+    lane: CallLane = 'normal',
+  ): Promise<Result<BulkOutcome>> {
     const scope = await this.scope(accountId, contract);
     if (!scope.ok) return scope;
     const { core, broker } = this.dependencies;
-    const inScope = () => core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
+    const inScope = () =>
+      core.positions.of(scope.value.accountId).filter((position) => scope.value.contractId === undefined || position.contractId === scope.value.contractId);
     // The close fills are the flatten's, and the position is being closed on purpose: no rule may
     // call it unprotected while its stop is cancelled ahead of the close.
-    for (const position of inScope()) core.causes.closing(position.accountId, position.contractId, causeOfActor(actor), this.dependencies.clock.now() + closingMs);
+    for (const position of inScope())
+      core.causes.closing(position.accountId, position.contractId, causeOfActor(actor), this.dependencies.clock.now() + closingMs);
     const cancelled = await this.cancelWorking(scope.value.accountId, scope.value.contractId, actor, lane);
     if (!cancelled.ok) return cancelled;
     // Read after the cancels: a position that went flat meanwhile needs no close.
@@ -303,13 +348,23 @@ export class OrderService {
     // The reversed position keeps the template the position had.
     const kept = protection?.plans.get(scope.value.accountId, contractId)?.template ?? 'none';
     const placed = await this.place(
-      { accountId: scope.value.accountId, symbol: contractId, side: position.size > 0 ? 'sell' : 'buy', size: Math.abs(position.size) * 2, type: 'market', template: kept },
+      {
+        accountId: scope.value.accountId,
+        symbol: contractId,
+        side: position.size > 0 ? 'sell' : 'buy',
+        size: Math.abs(position.size) * 2,
+        type: 'market',
+        template: kept,
+      },
       actor,
     );
     return placed.ok ? ok({ cancelledOrders: cancelled.value, closedPositions: 0, placedOrders: 1 }) : placed;
   }
 
-  private async scope(accountId: AccountId | undefined, contract: ContractRef | undefined): Promise<Result<{ accountId: AccountId; contractId: ContractId | undefined }>> {
+  private async scope(
+    accountId: AccountId | undefined,
+    contract: ContractRef | undefined,
+  ): Promise<Result<{ accountId: AccountId; contractId: ContractId | undefined }>> {
     const account = this.account(accountId);
     if (!account.ok) return account;
     if (contract === undefined) return ok({ accountId: account.value, contractId: undefined });
@@ -341,7 +396,11 @@ export class OrderService {
     // An order that ended while we asked (filled, already cancelled, or the other half of an OCO
     // pair the broker cancelled with its sibling) is not a failure of cancel-all.
     const failed = results.find(
-      (result, index) => !result.ok && !isFinalStatus(core.orders.get(working[index]?.id ?? 0)?.status ?? 'open') && result.error.code !== 'not-found' && !endedMeanwhile(result.error.message),
+      (result, index) =>
+        !result.ok &&
+        !isFinalStatus(core.orders.get(working[index]?.id ?? 0)?.status ?? 'open') &&
+        result.error.code !== 'not-found' &&
+        !endedMeanwhile(result.error.message),
     );
     if (failed !== undefined && !failed.ok) return failed;
     return ok(working.length);
@@ -371,7 +430,9 @@ export class OrderService {
   private beforeDeadline<T>(step: Promise<Result<T>>, deadlineAt: number, what: string): Promise<Result<T>> {
     const scheduler = this.dependencies.scheduler ?? systemScheduler;
     return new Promise((resolve) => {
-      const cancel = scheduler.schedule(Math.max(0, deadlineAt - this.dependencies.clock.now()), () => resolve(fail('not-sent', `not sent: ${what} outlasted the order's deadline (the broker is rate-limiting or slow); nothing reached the broker`)));
+      const cancel = scheduler.schedule(Math.max(0, deadlineAt - this.dependencies.clock.now()), () =>
+        resolve(fail('not-sent', `not sent: ${what} outlasted the order's deadline (the broker is rate-limiting or slow); nothing reached the broker`)),
+      );
       void step.then((result) => {
         cancel();
         resolve(result);
@@ -380,7 +441,14 @@ export class OrderService {
   }
 
   /** Announces the final outcome of an order command that was answered `unknown-outcome`. */
-  private resolved(command: OrderResolution['command'], accountId: AccountId, customTag: string, orderId: OrderId | null, result: Result<unknown>, actor: Actor): void {
+  private resolved(
+    command: OrderResolution['command'],
+    accountId: AccountId,
+    customTag: string,
+    orderId: OrderId | null,
+    result: Result<unknown>,
+    actor: Actor,
+  ): void {
     const { events, clock } = this.dependencies;
     const outcome: OrderResolution['outcome'] = result.ok
       ? resolvedOutcomes[command].done
@@ -391,11 +459,25 @@ export class OrderService {
     const message = result.ok
       ? `${what}: ${outcome}${command === 'place' && orderId !== null ? ` as order ${orderId}` : ''} after its deadline had passed`
       : `${what}: ${outcome === 'unresolved' ? 'still unknown' : outcome.replace('-', ' ')}: ${result.error.message}`;
-    const resolution: OrderResolution = { command, accountId, customTag, orderId, outcome, code: result.ok ? null : result.error.code, message, at: clock.now() };
+    const resolution: OrderResolution = {
+      command,
+      accountId,
+      customTag,
+      orderId,
+      outcome,
+      code: result.ok ? null : result.error.code,
+      message,
+      at: clock.now(),
+    };
     this.audit(accountId, 'order.resolved', actor, { ...resolution });
     events?.emit('orders.resolved', resolution);
     const level = outcome === 'unresolved' ? 'error' : result.ok ? 'info' : 'warning';
-    events?.emit('notifications.added', { level, title: `Order ${command}: ${outcome === 'unresolved' ? 'outcome still unknown' : outcome.replace('-', ' ')}`, message, at: clock.now() });
+    events?.emit('notifications.added', {
+      level,
+      title: `Order ${command}: ${outcome === 'unresolved' ? 'outcome still unknown' : outcome.replace('-', ' ')}`,
+      message,
+      at: clock.now(),
+    });
   }
 
   private audit(accountId: AccountId, action: string, actor: Actor, detail: Record<string, unknown>): void {
@@ -415,9 +497,15 @@ function endedMeanwhile(message: string): boolean {
 }
 
 /** Converts decimal prices to ticks; an off-grid price is refused, naming the field. */
-function toTicks(prices: { limitPrice?: number | undefined; stopPrice?: number | undefined }, contract: ContractView): Result<{ limitTicks?: Ticks; stopTicks?: Ticks }> {
+function toTicks(
+  prices: { limitPrice?: number | undefined; stopPrice?: number | undefined },
+  contract: ContractView,
+): Result<{ limitTicks?: Ticks; stopTicks?: Ticks }> {
   const converted: { limitTicks?: Ticks; stopTicks?: Ticks } = {};
-  for (const [field, target] of [['limitPrice', 'limitTicks'], ['stopPrice', 'stopTicks']] as const) {
+  for (const [field, target] of [
+    ['limitPrice', 'limitTicks'],
+    ['stopPrice', 'stopTicks'],
+  ] as const) {
     const value = prices[field];
     if (value === undefined) continue;
     const ticks = priceToTicks(value, contract.tickSize);

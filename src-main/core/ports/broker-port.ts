@@ -107,7 +107,9 @@ export interface OrderCallOptions<T> {
 
 /** Latency and headroom figures of the broker link, for the diagnostics view. */
 export interface BrokerDiagnostics {
-  readonly channels: Readonly<Record<BrokerChannel, { readonly state: BrokerChannelState; readonly lastEventAt: EpochMs | null; readonly eventsPerSecond: number }>>;
+  readonly channels: Readonly<
+    Record<BrokerChannel, { readonly state: BrokerChannelState; readonly lastEventAt: EpochMs | null; readonly eventsPerSecond: number }>
+  >;
   readonly callLatencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly samples: number };
   readonly rateLimitHeadroom: Readonly<Record<string, number>>;
 }
@@ -132,7 +134,11 @@ export interface BrokerPort {
   contractById(contractId: ContractId): Promise<Result<ContractView>>;
   bars(request: BarsRequest): Promise<Result<BarView[]>>;
 
-  placeOrder(request: BrokerOrderRequest, lane: CallLane, options?: OrderCallOptions<{ readonly orderId: OrderId }>): Promise<Result<{ readonly orderId: OrderId }>>;
+  placeOrder(
+    request: BrokerOrderRequest,
+    lane: CallLane,
+    options?: OrderCallOptions<{ readonly orderId: OrderId }>,
+  ): Promise<Result<{ readonly orderId: OrderId }>>;
   modifyOrder(request: BrokerModifyRequest, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>>;
   cancelOrder(accountId: AccountId, orderId: OrderId, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>>;
   /** Closes at market; `size` closes part. Working orders are NOT cancelled by the broker. */

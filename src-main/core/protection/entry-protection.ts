@@ -42,7 +42,15 @@ export function reducesPosition(position: PositionView | undefined, side: OrderS
 export function decideEntry(
   protection: OrderProtection | undefined,
   choice: TemplateChoice,
-  context: { readonly accountId: AccountId; readonly contract: ContractView; readonly side: OrderSide; readonly size: number; readonly type: OrderType; readonly position: PositionView | undefined; readonly manual: boolean },
+  context: {
+    readonly accountId: AccountId;
+    readonly contract: ContractView;
+    readonly side: OrderSide;
+    readonly size: number;
+    readonly type: OrderType;
+    readonly position: PositionView | undefined;
+    readonly manual: boolean;
+  },
 ): Result<EntryDecision> {
   let template: BracketTemplate | null;
   if (typeof choice.template === 'object') template = choice.template;

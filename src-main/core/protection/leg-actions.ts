@@ -33,7 +33,9 @@ function roleName(role: LegRole): string {
  */
 export async function sendLegActions(ports: LegActionPorts, accountId: AccountId, contractId: ContractId, actions: readonly LegAction[]): Promise<string[]> {
   const { core } = ports;
-  const shrinking = actions.filter((action) => action.kind === 'cancel' || (action.kind === 'resize' && action.size < (core.orders.get(action.orderId)?.size ?? Number.POSITIVE_INFINITY)));
+  const shrinking = actions.filter(
+    (action) => action.kind === 'cancel' || (action.kind === 'resize' && action.size < (core.orders.get(action.orderId)?.size ?? Number.POSITIVE_INFINITY)),
+  );
   const growing = actions.filter((action) => !shrinking.includes(action) && action.kind !== 'move');
   const moves = actions.filter((action) => action.kind === 'move');
   const failures: string[] = [];
@@ -73,7 +75,16 @@ async function send(ports: LegActionPorts, accountId: AccountId, contractId: Con
     case 'place': {
       const customTag = legTag(action.role, ports.newUnique());
       const cause = legCause(action.role);
-      const request = { accountId, contractId, side: action.side, size: action.size, type: action.type, customTag, ...(action.stopTicks === null ? {} : { stopTicks: action.stopTicks }), ...(action.limitTicks === null ? {} : { limitTicks: action.limitTicks }) };
+      const request = {
+        accountId,
+        contractId,
+        side: action.side,
+        size: action.size,
+        type: action.type,
+        customTag,
+        ...(action.stopTicks === null ? {} : { stopTicks: action.stopTicks }),
+        ...(action.limitTicks === null ? {} : { limitTicks: action.limitTicks }),
+      };
       const result = await orders.placeLeg(request, cause, action.role.kind === 'stop' ? 'priority' : 'normal');
       if (!result.ok) return `placing the ${roleName(action.role)} failed: ${result.error.message}`;
       const now = clock.now();

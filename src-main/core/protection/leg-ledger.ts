@@ -42,7 +42,13 @@ export class LegLedger {
    * The legs as they will be once the broker's events catch up: the book's orders with the
    * acknowledged changes over them, plus accepted legs the book has not seen yet.
    */
-  public view(book: readonly OrderView[], known: (orderId: OrderId) => OrderView | undefined, accountId: AccountId, contractId: ContractId, now: EpochMs): { order: OrderView; role?: LegRole }[] {
+  public view(
+    book: readonly OrderView[],
+    known: (orderId: OrderId) => OrderView | undefined,
+    accountId: AccountId,
+    contractId: ContractId,
+    now: EpochMs,
+  ): { order: OrderView; role?: LegRole }[] {
     const result: { order: OrderView; role?: LegRole }[] = [];
     for (const order of book) {
       const expected = this.current(order, now);
@@ -55,7 +61,8 @@ export class LegLedger {
         this.sent.delete(orderId);
         continue;
       }
-      if (sent.order.accountId === accountId && sent.order.contractId === contractId && this.current(sent.order, now)?.cancelled !== true) result.push({ order: sent.order, role: sent.role });
+      if (sent.order.accountId === accountId && sent.order.contractId === contractId && this.current(sent.order, now)?.cancelled !== true)
+        result.push({ order: sent.order, role: sent.role });
     }
     return result;
   }
@@ -66,7 +73,9 @@ export class LegLedger {
     const arrived =
       isFinalStatus(order.status) ||
       now > expected.until ||
-      ((expected.size === undefined || expected.size === order.size) && (expected.stopTicks === undefined || expected.stopTicks === order.stopTicks) && expected.cancelled !== true);
+      ((expected.size === undefined || expected.size === order.size) &&
+        (expected.stopTicks === undefined || expected.stopTicks === order.stopTicks) &&
+        expected.cancelled !== true);
     if (arrived) {
       this.expected.delete(order.id);
       return undefined;

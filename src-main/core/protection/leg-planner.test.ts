@@ -91,7 +91,9 @@ describe('leg planner', () => {
 
   it('counts the broker pending children as cover and never resizes them', () => {
     const legs = [leg(stop, 'sell', 1, 992, true), leg(target(0), 'sell', 1, 1016, true)];
-    expect(planLegs({ ...base, position: { size: 1, averageTicks: 1000 }, template: { ...two, targets: [{ ticks: 16, size: 1 }] }, legs, provisionedSize: 0 })).toEqual([]);
+    expect(
+      planLegs({ ...base, position: { size: 1, averageTicks: 1000 }, template: { ...two, targets: [{ ticks: 16, size: 1 }] }, legs, provisionedSize: 0 }),
+    ).toEqual([]);
   });
 
   it('moves the stop to break-even only when it tightens by the step and stays off the market', () => {

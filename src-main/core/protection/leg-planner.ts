@@ -36,7 +36,13 @@ export interface PlanInput {
 export type LegAction =
   | { readonly kind: 'cancel'; readonly orderId: OrderId; readonly role: LegRole; readonly reason: string }
   | { readonly kind: 'resize'; readonly orderId: OrderId; readonly role: LegRole; readonly size: number }
-  | { readonly kind: 'move'; readonly orderId: OrderId; readonly stopTicks: Ticks; readonly limitTicks: Ticks | null; readonly cause: 'bracket:break-even' | 'bracket:trail' }
+  | {
+      readonly kind: 'move';
+      readonly orderId: OrderId;
+      readonly stopTicks: Ticks;
+      readonly limitTicks: Ticks | null;
+      readonly cause: 'bracket:break-even' | 'bracket:trail';
+    }
   | {
       readonly kind: 'place';
       readonly role: LegRole;
@@ -105,14 +111,17 @@ export function planLegs(input: PlanInput): LegAction[] {
   const direction = Math.sign(position.size);
   const closing: OrderSide = direction > 0 ? 'sell' : 'buy';
   const size = Math.abs(position.size);
-  for (const leg of legs) if (leg.order.side !== closing) actions.push({ kind: 'cancel', orderId: leg.order.id, role: leg.role, reason: 'on the opening side of the position' });
+  for (const leg of legs)
+    if (leg.order.side !== closing) actions.push({ kind: 'cancel', orderId: leg.order.id, role: leg.role, reason: 'on the opening side of the position' });
   const live = legs.filter((leg) => leg.order.side === closing);
   const stops = live.filter((leg) => leg.role.kind === 'stop');
   const targets = live.filter((leg) => leg.role.kind === 'target');
 
   const stopSizes = shrink(giveWayOrder(stops), size, actions);
   // The farthest target gives way first: the nearer ones are the plan's first exits.
-  const byDistance = [...targets].sort((a, b) => targetIndex(b) - targetIndex(a) || Number(a.pending) - Number(b.pending) || b.order.createdAt - a.order.createdAt);
+  const byDistance = [...targets].sort(
+    (a, b) => targetIndex(b) - targetIndex(a) || Number(a.pending) - Number(b.pending) || b.order.createdAt - a.order.createdAt,
+  );
   const targetSizes = shrink(byDistance, size, actions);
 
   if (template !== null && size > input.provisionedSize) {
@@ -127,7 +136,14 @@ function targetIndex(leg: PlannedLeg): number {
   return leg.role.kind === 'target' ? leg.role.index : -1;
 }
 
-function growStops(input: PlanInput, template: BracketTemplate, stops: readonly PlannedLeg[], sizes: Map<OrderId, number>, side: OrderSide, actions: LegAction[]): void {
+function growStops(
+  input: PlanInput,
+  template: BracketTemplate,
+  stops: readonly PlannedLeg[],
+  sizes: Map<OrderId, number>,
+  side: OrderSide,
+  actions: LegAction[],
+): void {
   const position = input.position;
   if (template.stop === null || position === undefined) return;
   const size = Math.abs(position.size);
@@ -136,12 +152,18 @@ function growStops(input: PlanInput, template: BracketTemplate, stops: readonly 
   if (deficit <= 0) return;
   const growable = stops.find((leg) => !leg.pending && (sizes.get(leg.order.id) ?? 0) > 0);
   if (growable !== undefined) {
-    actions.push({ kind: 'resize', orderId: growable.order.id, role: growable.role, size: growable.order.filledSize + (sizes.get(growable.order.id) ?? 0) + deficit });
+    actions.push({
+      kind: 'resize',
+      orderId: growable.order.id,
+      role: growable.role,
+      size: growable.order.filledSize + (sizes.get(growable.order.id) ?? 0) + deficit,
+    });
     return;
   }
   let stopTicks = stopLevel(position, template.stop.ticks);
   const managed = input.managedStop?.stopTicks;
-  if (managed !== undefined && (managed - stopTicks) * Math.sign(position.size) > 0 && !throughMarket(managed, input.markTicks, Math.sign(position.size))) stopTicks = managed;
+  if (managed !== undefined && (managed - stopTicks) * Math.sign(position.size) > 0 && !throughMarket(managed, input.markTicks, Math.sign(position.size)))
+    stopTicks = managed;
   const stopLimit = template.stop.type === 'stop-limit';
   actions.push({
     kind: 'place',
@@ -154,7 +176,14 @@ function growStops(input: PlanInput, template: BracketTemplate, stops: readonly 
   });
 }
 
-function growTargets(input: PlanInput, template: BracketTemplate, targets: readonly PlannedLeg[], sizes: Map<OrderId, number>, side: OrderSide, actions: LegAction[]): void {
+function growTargets(
+  input: PlanInput,
+  template: BracketTemplate,
+  targets: readonly PlannedLeg[],
+  sizes: Map<OrderId, number>,
+  side: OrderSide,
+  actions: LegAction[],
+): void {
   const position = input.position;
   if (template.targets.length === 0 || position === undefined) return;
   const size = Math.abs(position.size);
@@ -167,10 +196,23 @@ function growTargets(input: PlanInput, template: BracketTemplate, targets: reado
     total += want;
     const growable = targets.find((leg) => targetIndex(leg) === index && !leg.pending && (sizes.get(leg.order.id) ?? 0) > 0);
     if (growable !== undefined) {
-      actions.push({ kind: 'resize', orderId: growable.order.id, role: growable.role, size: growable.order.filledSize + (sizes.get(growable.order.id) ?? 0) + want });
+      actions.push({
+        kind: 'resize',
+        orderId: growable.order.id,
+        role: growable.role,
+        size: growable.order.filledSize + (sizes.get(growable.order.id) ?? 0) + want,
+      });
       return;
     }
-    actions.push({ kind: 'place', role: { kind: 'target', index }, side, size: want, type: 'limit', stopTicks: null, limitTicks: targetLevel(position, target.ticks) });
+    actions.push({
+      kind: 'place',
+      role: { kind: 'target', index },
+      side,
+      size: want,
+      type: 'limit',
+      stopTicks: null,
+      limitTicks: targetLevel(position, target.ticks),
+    });
   });
 }
 
@@ -187,6 +229,12 @@ function moveStops(input: PlanInput, stops: readonly PlannedLeg[], sizes: Map<Or
     const gain = (managed.stopTicks - current) * direction;
     if (gain <= 0 || gain < input.stepTicks) continue;
     const offset = leg.order.limitTicks === null ? null : leg.order.limitTicks - current;
-    actions.push({ kind: 'move', orderId: leg.order.id, stopTicks: managed.stopTicks, limitTicks: offset === null ? null : managed.stopTicks + offset, cause: managed.cause });
+    actions.push({
+      kind: 'move',
+      orderId: leg.order.id,
+      stopTicks: managed.stopTicks,
+      limitTicks: offset === null ? null : managed.stopTicks + offset,
+      cause: managed.cause,
+    });
   }
 }

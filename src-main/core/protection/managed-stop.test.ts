@@ -15,7 +15,10 @@ describe('managed stop (break-even and trail)', () => {
   });
 
   it('keeps break-even while the trail would sit looser', () => {
-    const tight: StopManagement = { breakEven: { enabled: true, triggerTicks: 5, offsetTicks: 4 }, trailing: { enabled: true, triggerTicks: 6, distanceTicks: 10, stepTicks: 1 } };
+    const tight: StopManagement = {
+      breakEven: { enabled: true, triggerTicks: 5, offsetTicks: 4 },
+      trailing: { enabled: true, triggerTicks: 6, distanceTicks: 10, stepTicks: 1 },
+    };
     expect(managedStop(long, 20_008, tight)).toEqual({ stopTicks: 20_004, cause: 'bracket:break-even' });
   });
 
@@ -25,6 +28,8 @@ describe('managed stop (break-even and trail)', () => {
   });
 
   it('does nothing when both are off', () => {
-    expect(managedStop(long, 21_000, ruleManagement({ enabled: false, breakEvenAfterTicks: 1, breakEvenOffsetTicks: 0, trailAfterTicks: 1, trailDistanceTicks: 1 }))).toBeUndefined();
+    expect(
+      managedStop(long, 21_000, ruleManagement({ enabled: false, breakEvenAfterTicks: 1, breakEvenOffsetTicks: 0, trailAfterTicks: 1, trailDistanceTicks: 1 })),
+    ).toBeUndefined();
   });
 });

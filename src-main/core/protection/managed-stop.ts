@@ -16,7 +16,11 @@ export interface ManagedStop {
  * price after the trail trigger, whichever is tighter. Rounded away from a loss (the average may be
  * fractional). The one implementation of break-even and trailing (templates and RULE-012).
  */
-export function managedStop(position: { readonly size: number; readonly averageTicks: number }, bestTicks: number, management: StopManagement): ManagedStop | undefined {
+export function managedStop(
+  position: { readonly size: number; readonly averageTicks: number },
+  bestTicks: number,
+  management: StopManagement,
+): ManagedStop | undefined {
   const direction = Math.sign(position.size);
   if (direction === 0) return undefined;
   const bestProfit = (bestTicks - position.averageTicks) * direction;
@@ -33,7 +37,13 @@ export function managedStop(position: { readonly size: number; readonly averageT
 }
 
 /** RULE-012's settings in the shape of a template's management. */
-export function ruleManagement(settings: { enabled: boolean; breakEvenAfterTicks: number; breakEvenOffsetTicks: number; trailAfterTicks: number; trailDistanceTicks: number }): StopManagement {
+export function ruleManagement(settings: {
+  enabled: boolean;
+  breakEvenAfterTicks: number;
+  breakEvenOffsetTicks: number;
+  trailAfterTicks: number;
+  trailDistanceTicks: number;
+}): StopManagement {
   return {
     breakEven: { enabled: settings.enabled, triggerTicks: settings.breakEvenAfterTicks, offsetTicks: settings.breakEvenOffsetTicks },
     trailing: { enabled: settings.enabled, triggerTicks: settings.trailAfterTicks, distanceTicks: settings.trailDistanceTicks, stepTicks: 1 },

@@ -16,7 +16,6 @@ import type { PositionPlan, PositionPlans } from './position-plans';
 import type { MissingStopPolicy, TemplateCatalog } from './template-catalog';
 import { sendLegActions } from './leg-actions';
 
-
 /** What the protection engine is built from. */
 export interface ProtectionEngineDependencies {
   readonly core: TradingCore;
@@ -75,7 +74,10 @@ export class ProtectionEngine {
   /** Plans every position and leg of an account against the broker's truth (after start or a reconnect). */
   public reconcileAccount(accountId: AccountId): void {
     const { core } = this.dependencies;
-    const contracts = new Set<ContractId>([...core.positions.of(accountId).map((position) => position.contractId), ...core.orders.working(accountId).map((order) => order.contractId)]);
+    const contracts = new Set<ContractId>([
+      ...core.positions.of(accountId).map((position) => position.contractId),
+      ...core.orders.working(accountId).map((order) => order.contractId),
+    ]);
     for (const plan of this.dependencies.plans.all()) if (plan.accountId === accountId) contracts.add(plan.contractId);
     for (const contractId of contracts) this.schedule(accountId, contractId, true);
   }
@@ -116,7 +118,8 @@ export class ProtectionEngine {
       this.dependencies.plans.set({ ...plan, bestTicks: best }, false);
       const position = this.dependencies.core.positions.get(plan.accountId, contractId);
       const management = this.management(plan);
-      if (position !== undefined && management !== undefined && managedStop(position, best, management) !== undefined) this.schedule(plan.accountId, contractId, false);
+      if (position !== undefined && management !== undefined && managedStop(position, best, management) !== undefined)
+        this.schedule(plan.accountId, contractId, false);
     }
   }
 
@@ -137,7 +140,9 @@ export class ProtectionEngine {
     const run: Run = { dirty: true, reconcile };
     this.runs.set(key, run);
     run.done = this.loop(accountId, contractId, run)
-      .catch((error: unknown) => this.dependencies.logger.error({ accountId, contractId, error: error instanceof Error ? error.message : String(error) }, 'protection run failed'))
+      .catch((error: unknown) =>
+        this.dependencies.logger.error({ accountId, contractId, error: error instanceof Error ? error.message : String(error) }, 'protection run failed'),
+      )
       .finally(() => this.runs.delete(key));
   }
 
@@ -158,7 +163,13 @@ export class ProtectionEngine {
     const { core, entries, clock } = this.dependencies;
     const now = clock.now();
     const legs: PlannedLeg[] = [];
-    for (const { order, role: sentRole } of this.ledger.view(core.orders.working(accountId, contractId), (id) => core.orders.get(id), accountId, contractId, now)) {
+    for (const { order, role: sentRole } of this.ledger.view(
+      core.orders.working(accountId, contractId),
+      (id) => core.orders.get(id),
+      accountId,
+      contractId,
+      now,
+    )) {
       const role = sentRole ?? roleOfOrder(order, (id) => entries.isEntry(id) || core.orders.get(id)?.customTag?.startsWith('tt-') === true);
       if (role === undefined) continue;
       if (order.status !== 'suspended') {
@@ -167,7 +178,8 @@ export class ProtectionEngine {
       }
       // A suspended child waits for its entry: it protects only what the entry has filled.
       const parentTag = nativeEntryTag(order.customTag);
-      const parent = order.parentOrderId !== null ? core.orders.get(order.parentOrderId) : parentTag === undefined ? undefined : core.orders.byTag(accountId, parentTag);
+      const parent =
+        order.parentOrderId !== null ? core.orders.get(order.parentOrderId) : parentTag === undefined ? undefined : core.orders.byTag(accountId, parentTag);
       if (parent === undefined || parent.filledSize === 0) continue;
       legs.push({ order: { ...order, size: parent.filledSize, filledSize: 0 }, role, pending: true });
     }
@@ -200,7 +212,8 @@ export class ProtectionEngine {
     let provisionedSize = closing ? Math.max(plan.provisionedSize, size) : plan.provisionedSize;
     if (reconcile && !closing && !this.hasStop(accountId, position, legs) && plan.template?.stop != null) {
       if (this.dependencies.missingStop() === 'place') provisionedSize = 0;
-      else this.alarm(accountId, contractId, `the position has no stop; the "${plan.template.name}" template's stop was not placed (the setting says alarm only)`);
+      else
+        this.alarm(accountId, contractId, `the position has no stop; the "${plan.template.name}" template's stop was not placed (the setting says alarm only)`);
     }
     const management = this.management(plan);
     const best = plan.bestTicks ?? position.averageTicks;
@@ -217,13 +230,18 @@ export class ProtectionEngine {
     });
     const stored = plans.get(accountId, contractId);
     const next: PositionPlan = { ...plan, provisionedSize: size, bestTicks: best };
-    plans.set(next, stored === undefined || stored.template !== next.template || stored.direction !== next.direction || stored.provisionedSize !== next.provisionedSize);
+    plans.set(
+      next,
+      stored === undefined || stored.template !== next.template || stored.direction !== next.direction || stored.provisionedSize !== next.provisionedSize,
+    );
     return actions;
   }
 
   private hasStop(accountId: AccountId, position: { contractId: ContractId; size: number }, legs: readonly PlannedLeg[]): boolean {
     if (legs.some((leg) => leg.role.kind === 'stop')) return true;
-    return this.dependencies.core.orders.working(accountId, position.contractId).some((order) => isProtectiveStop(order, { ...position, accountId, averageTicks: 0, openedAt: 0 }));
+    return this.dependencies.core.orders
+      .working(accountId, position.contractId)
+      .some((order) => isProtectiveStop(order, { ...position, accountId, averageTicks: 0, openedAt: 0 }));
   }
 
   private alarm(accountId: AccountId, contractId: ContractId, message: string): void {
@@ -233,6 +251,11 @@ export class ProtectionEngine {
     this.alarmed.set(`${accountId}|${contractId}`, raised);
     const symbol = this.dependencies.core.contracts.known(contractId)?.symbol ?? contractId;
     this.dependencies.logger.warn({ accountId, contractId, message }, 'protection alarm');
-    this.dependencies.events.emit('notifications.added', { level: 'error', title: `Protection: ${symbol}`, message: `${symbol} on account ${accountId}: ${message}`, at: this.dependencies.clock.now() });
+    this.dependencies.events.emit('notifications.added', {
+      level: 'error',
+      title: `Protection: ${symbol}`,
+      message: `${symbol} on account ${accountId}: ${message}`,
+      at: this.dependencies.clock.now(),
+    });
   }
 }

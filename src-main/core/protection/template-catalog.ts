@@ -30,7 +30,8 @@ export class TemplateCatalog {
     logger: Logger,
   ) {
     const stored = z.array(bracketTemplateSchema).safeParse(store?.setting(templatesKey));
-    if (!stored.success && store?.setting(templatesKey) !== undefined) logger.warn({ key: templatesKey }, 'stored bracket templates are invalid; starting from the starter templates');
+    if (!stored.success && store?.setting(templatesKey) !== undefined)
+      logger.warn({ key: templatesKey }, 'stored bracket templates are invalid; starting from the starter templates');
     this.templates = stored.success ? stored.data : [...starterTemplates];
     const defaults = storedDefaults.safeParse(store?.setting(defaultsKey));
     this.defaultRows = defaults.success ? defaults.data : [];

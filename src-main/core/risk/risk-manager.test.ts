@@ -6,7 +6,16 @@ import { aPosition, aQuote, aStop, startRiskHarness } from './testing/risk-harne
 import { rtyContract } from './testing/test-contracts';
 
 const account = evaluationAccount.id;
-const mesContract: ContractView = { id: 'CON.F.US.MES.Z26', name: 'MESZ6', description: 'Micro E-mini S&P 500', symbol: 'MES', symbolId: 'F.US.MES', tickSize: 0.25, tickValueCents: 125, active: true };
+const mesContract: ContractView = {
+  id: 'CON.F.US.MES.Z26',
+  name: 'MESZ6',
+  description: 'Micro E-mini S&P 500',
+  symbol: 'MES',
+  symbolId: 'F.US.MES',
+  tickSize: 0.25,
+  tickValueCents: 125,
+  active: true,
+};
 
 describe('the risk manager', () => {
   it('watches and prices a position opened in another app in a contract the terminal never resolved', async () => {
@@ -38,7 +47,9 @@ describe('the risk manager', () => {
 
     expect(frozen).toMatchObject({ frozen: true, message: expect.stringMatching(/^no quotes for ES for \d+ s while a position is open$/) });
     expect(risk.state(account)?.heartbeat.frozen).toBe(false);
-    expect(heard.filter(([channel, payload]) => channel === 'notifications.added' && (payload as { title: string }).title === 'Risk: frozen feed')).toHaveLength(1);
+    expect(
+      heard.filter(([channel, payload]) => channel === 'notifications.added' && (payload as { title: string }).title === 'Risk: frozen feed'),
+    ).toHaveLength(1);
     await stop();
   });
 
@@ -100,14 +111,37 @@ describe('the risk manager', () => {
     const view = risk.state(202);
 
     expect(view?.accountName).toBe('100KTC-2');
-    expect(view?.rules.map((rule) => rule.id)).toEqual(['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015']);
+    expect(view?.rules.map((rule) => rule.id)).toEqual([
+      '001',
+      '002',
+      '003',
+      '004',
+      '005',
+      '006',
+      '007',
+      '008',
+      '009',
+      '010',
+      '011',
+      '012',
+      '013',
+      '014',
+      '015',
+    ]);
     // A fresh account: its personal daily loss limit is its program's legacy figure; the program's floor applies.
     expect(view?.rules.find((rule) => rule.id === '003')).toMatchObject({ value: '$0.00', limit: '-$2,000.00', health: 'ok' });
     expect(view?.rules.find((rule) => rule.id === '006')).toMatchObject({ health: 'off' });
     expect(view?.maxLossFloor).toEqual({ floorCents: 9_700_000, equityCents: 10_000_000, distanceCents: 300_000 });
     expect(view?.program.program).toMatchObject({ kind: 'combine', size: '100K', label: 'Combine 100K', source: 'name' });
     expect(view?.program.rules.map((rule) => rule.id)).toEqual(['max-loss-limit', 'max-position', 'flat-by', 'profit-target', 'consistency']);
-    expect(view?.distances).toMatchObject({ floorCents: 9_700_000, toFloorCents: 300_000, toDailyLossCents: 200_000, profitTargetCents: 600_000, toProfitTargetCents: 600_000, consistencyAllowanceCents: 300_000 });
+    expect(view?.distances).toMatchObject({
+      floorCents: 9_700_000,
+      toFloorCents: 300_000,
+      toDailyLossCents: 200_000,
+      profitTargetCents: 600_000,
+      toProfitTargetCents: 600_000,
+      consistencyAllowanceCents: 300_000,
+    });
     expect(view?.distances.flatAt).toBe(Date.parse('2026-11-18T21:08:00Z'));
     expect(risk.state(999)).toBeUndefined();
     await stop();
@@ -140,7 +174,15 @@ describe('the risk manager', () => {
 
   it('flattens new exposure taken in another app while locked, without waiting for a rule', async () => {
     const { broker, scheduler, risk, stop } = await startRiskHarness();
-    risk.locks.add(account, { symbol: null, kind: 'cooldown', ruleId: '007', reason: 'RULE-007 cooldown after loss', endsAt: Date.parse('2026-11-18T17:00:00Z'), condition: null, dayScoped: false });
+    risk.locks.add(account, {
+      symbol: null,
+      kind: 'cooldown',
+      ruleId: '007',
+      reason: 'RULE-007 cooldown after loss',
+      endsAt: Date.parse('2026-11-18T17:00:00Z'),
+      condition: null,
+      dayScoped: false,
+    });
     await scheduler.advance(5000);
 
     broker.order(aStop());
@@ -154,10 +196,42 @@ describe('the risk manager', () => {
 
   it('keeps its locks across a restart (a new manager over the same store), ending only those whose time came', async () => {
     const first = await startRiskHarness({ config: { symbolBlocks: { symbols: ['RTY'] } } });
-    first.risk.locks.add(account, { symbol: null, kind: 'cooldown', ruleId: '007', reason: 'RULE-007 cooldown after loss -$250.00 <= -$200.00', endsAt: first.clock.now() + 15 * 60_000, condition: null, dayScoped: false });
-    first.risk.locks.add(account, { symbol: null, kind: 'cooldown', ruleId: '006', reason: 'RULE-006 trade frequency 4 fills in 60 s > 3', endsAt: first.clock.now() + 60_000, condition: null, dayScoped: false });
-    first.risk.locks.add(account, { symbol: 'RTY', kind: 'condition', ruleId: '011', reason: 'RULE-011 RTY is blocked', endsAt: null, condition: 'symbol-unblocked', dayScoped: false });
-    first.risk.locks.add(account, { symbol: null, kind: 'condition', ruleId: '010', reason: 'RULE-010 canTrade = false', endsAt: null, condition: 'trading-enabled', dayScoped: false });
+    first.risk.locks.add(account, {
+      symbol: null,
+      kind: 'cooldown',
+      ruleId: '007',
+      reason: 'RULE-007 cooldown after loss -$250.00 <= -$200.00',
+      endsAt: first.clock.now() + 15 * 60_000,
+      condition: null,
+      dayScoped: false,
+    });
+    first.risk.locks.add(account, {
+      symbol: null,
+      kind: 'cooldown',
+      ruleId: '006',
+      reason: 'RULE-006 trade frequency 4 fills in 60 s > 3',
+      endsAt: first.clock.now() + 60_000,
+      condition: null,
+      dayScoped: false,
+    });
+    first.risk.locks.add(account, {
+      symbol: 'RTY',
+      kind: 'condition',
+      ruleId: '011',
+      reason: 'RULE-011 RTY is blocked',
+      endsAt: null,
+      condition: 'symbol-unblocked',
+      dayScoped: false,
+    });
+    first.risk.locks.add(account, {
+      symbol: null,
+      kind: 'condition',
+      ruleId: '010',
+      reason: 'RULE-010 canTrade = false',
+      endsAt: null,
+      condition: 'trading-enabled',
+      dayScoped: false,
+    });
     await first.stop();
 
     first.clock.advance(5 * 60_000);
@@ -167,7 +241,10 @@ describe('the risk manager', () => {
 
     // 006 ended while closed; 010 lifts because the broker reports canTrade again; 007 and 011 hold.
     expect(locks).toEqual(['011', '007']);
-    expect(denied).toMatchObject({ ok: false, error: { message: 'RULE-007 cooldown after loss -$250.00 <= -$200.00: trading locked until 2026-11-18 10:15 CT' } });
+    expect(denied).toMatchObject({
+      ok: false,
+      error: { message: 'RULE-007 cooldown after loss -$250.00 <= -$200.00: trading locked until 2026-11-18 10:15 CT' },
+    });
     expect(second.store.rows('risk.lock.expired').map((row) => (row.detail.lock as { ruleId: string }).ruleId)).toEqual(['006']);
     await second.stop();
   });

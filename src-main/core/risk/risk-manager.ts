@@ -176,7 +176,9 @@ export class RiskManager {
     const book = this.accounts.get(accountId) ?? (this.dependencies.core.accounts.has(accountId) ? this.accounts.bookOf(accountId) : undefined);
     if (book === undefined) return undefined;
     const now = this.dependencies.clock.now();
-    const disconnected = [...this.links].filter(([, state]) => state === 'down' || state === 'reconnecting').map(([channel, state]) => `broker ${channel} ${state}`);
+    const disconnected = [...this.links]
+      .filter(([, state]) => state === 'down' || state === 'reconnecting')
+      .map(([channel, state]) => `broker ${channel} ${state}`);
     return buildStateView({
       book,
       settings: this.settingsOf(accountId),
@@ -333,7 +335,10 @@ export class RiskManager {
     const { accountId } = book;
     const now = this.dependencies.clock.now();
     book.lastEventAt = now;
-    const outcome = this.sparingCloses(accountId, runPipeline({ state: book, event, settings: this.settingsOf(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) }));
+    const outcome = this.sparingCloses(
+      accountId,
+      runPipeline({ state: book, event, settings: this.settingsOf(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) }),
+    );
     if (outcome.breaches.length > 0) this.act(book, event, outcome);
     this.markDirty(accountId, false);
   }
@@ -344,7 +349,8 @@ export class RiskManager {
    */
   private sparingCloses(accountId: AccountId, outcome: PipelineOutcome): PipelineOutcome {
     const { core, clock } = this.dependencies;
-    const closing = (action: RiskAction) => action.kind === 'flatten' && action.unlessProtected && core.causes.closingCause(accountId, action.contractId, clock.now()) !== undefined;
+    const closing = (action: RiskAction) =>
+      action.kind === 'flatten' && action.unlessProtected && core.causes.closingCause(accountId, action.contractId, clock.now()) !== undefined;
     if (!outcome.actions.some(closing)) return outcome;
     const breaches = outcome.breaches.flatMap((breach) => {
       if (breach.ruleId !== '008') return [breach];

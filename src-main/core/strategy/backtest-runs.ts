@@ -76,7 +76,21 @@ export class BacktestRuns {
     const to = Math.min(request.to, barStart(clock.now(), request.unit, request.unitNumber));
     if (to <= request.from) return fail('invalid-request', 'the period has no settled bars yet', 'to');
     const runId = `bt-${++this.sequence}`;
-    const run: Run = { view: { runId, strategy: kind.kind, symbol: contract.value.symbol, status: 'loading', processedBars: 0, totalBars: 0, percent: 0, message: null, statistics: null }, result: null, cancelled: false };
+    const run: Run = {
+      view: {
+        runId,
+        strategy: kind.kind,
+        symbol: contract.value.symbol,
+        status: 'loading',
+        processedBars: 0,
+        totalBars: 0,
+        percent: 0,
+        message: null,
+        statistics: null,
+      },
+      result: null,
+      cancelled: false,
+    };
     this.runs.set(runId, run);
     this.prune();
     const started = run.view;
@@ -92,7 +106,9 @@ export class BacktestRuns {
   public result(runId: string): Result<BacktestResultView> {
     const run = this.runs.get(runId);
     if (run === undefined) return fail('not-found', `no backtest ${runId}`, 'runId');
-    return run.result === null ? fail('invalid-request', `backtest ${runId} is ${run.view.status}${run.view.message === null ? '' : `: ${run.view.message}`}`, 'runId') : ok(run.result);
+    return run.result === null
+      ? fail('invalid-request', `backtest ${runId} is ${run.view.status}${run.view.message === null ? '' : `: ${run.view.message}`}`, 'runId')
+      : ok(run.result);
   }
 
   /** Asks a run to stop at its next chunk. */
@@ -113,14 +129,30 @@ export class BacktestRuns {
     try {
       let data: { source: 'bars'; bars: BarView[] } | { source: 'simulator'; seed: number } = { source: 'simulator', seed: request.seed };
       if (request.source === 'history') {
-        const bars = await history.range({ contract, unit: request.unit, unitNumber: request.unitNumber, from: request.from, to: request.to }, (loaded) => this.update(run, 'loading', 0, 0, `loaded ${loaded} bars`));
+        const bars = await history.range({ contract, unit: request.unit, unitNumber: request.unitNumber, from: request.from, to: request.to }, (loaded) =>
+          this.update(run, 'loading', 0, 0, `loaded ${loaded} bars`),
+        );
         if (!bars.ok) return this.finish(run, 'failed', bars.error.message);
         data = { source: 'bars', bars: bars.value };
       }
       if (run.cancelled) return this.finish(run, 'cancelled', 'cancelled while loading');
       const outcome = await port.run(
-        { runId: run.view.runId, kind, contract, series: { unit: request.unit, unitNumber: request.unitNumber }, from: request.from, to: request.to, parameters, slippageTicks: request.slippageTicks, startingBalanceCents: Math.round(request.startingBalance * 100), data },
-        { progress: (processed, total, message) => this.update(run, total === 0 ? 'loading' : 'running', processed, total, message), cancelled: () => run.cancelled },
+        {
+          runId: run.view.runId,
+          kind,
+          contract,
+          series: { unit: request.unit, unitNumber: request.unitNumber },
+          from: request.from,
+          to: request.to,
+          parameters,
+          slippageTicks: request.slippageTicks,
+          startingBalanceCents: Math.round(request.startingBalance * 100),
+          data,
+        },
+        {
+          progress: (processed, total, message) => this.update(run, total === 0 ? 'loading' : 'running', processed, total, message),
+          cancelled: () => run.cancelled,
+        },
       );
       if (!outcome.ok) return this.finish(run, outcome.error.code === 'cancelled' ? 'cancelled' : 'failed', outcome.error.message);
       run.result = outcome.value;

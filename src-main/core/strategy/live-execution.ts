@@ -98,7 +98,8 @@ export class LiveExecution {
       }
       case 'modify': {
         const known = this.dependencies.core.orders.get(command.orderId);
-        const change = known?.type === 'stop' || known?.type === 'trailing-stop' ? { stopPrice: price(command.stopTicks) } : { price: price(command.limitTicks) };
+        const change =
+          known?.type === 'stop' || known?.type === 'trailing-stop' ? { stopPrice: price(command.stopTicks) } : { price: price(command.limitTicks) };
         const modified = await orders.modify({ accountId, orderId: command.orderId, ...change }, actor);
         return modified.ok ? null : modified.error.message;
       }
@@ -120,12 +121,16 @@ export class LiveExecution {
   private replay(orderId: number): void {
     const { core, attribution, accountId } = this.dependencies;
     const runtime = this.runtime();
-    const related: OrderView[] = core.orders.recent(accountId, 200).filter((order) => order.id === orderId || attribution.of(order)?.strategyId === this.dependencies.strategyId);
+    const related: OrderView[] = core.orders
+      .recent(accountId, 200)
+      .filter((order) => order.id === orderId || attribution.of(order)?.strategyId === this.dependencies.strategyId);
     for (const order of related.reverse()) {
       const role = attribution.of(order)?.role;
       if (role !== undefined && (order.id === orderId || order.parentOrderId === orderId)) runtime.deliverOrder(order, role);
     }
-    const fills = core.fills.recent(accountId, 500).filter((fill) => fill.orderId === orderId || related.some((order) => order.id === fill.orderId && order.parentOrderId === orderId));
+    const fills = core.fills
+      .recent(accountId, 500)
+      .filter((fill) => fill.orderId === orderId || related.some((order) => order.id === fill.orderId && order.parentOrderId === orderId));
     for (const fill of fills.reverse()) runtime.deliverFill(fill);
   }
 }

@@ -90,7 +90,16 @@ export class LiveStrategy implements RuntimeHost {
       () => this.runtime,
     );
     const ledger = new StrategyLedger(setup.contract, setup.id, setup.accountId);
-    this.runtime = new StrategyRuntime({ id: setup.id, kind: setup.kind, accountId: setup.accountId, contract: setup.contract, parameters: setup.parameters, clock: dependencies.clock, host: this, ledger });
+    this.runtime = new StrategyRuntime({
+      id: setup.id,
+      kind: setup.kind,
+      accountId: setup.accountId,
+      contract: setup.contract,
+      parameters: setup.parameters,
+      clock: dependencies.clock,
+      host: this,
+      ledger,
+    });
   }
 
   public get id(): string {
@@ -109,7 +118,13 @@ export class LiveStrategy implements RuntimeHost {
     const now = clock.now();
     const warmups: { series: SeriesRequest; bars: BarView[] }[] = [];
     for (const feed of this.runtime.feeds.feeds) {
-      const loaded = await history.load({ contract: this.setup.contract, unit: feed.series.unit, unitNumber: feed.series.unitNumber, count: feed.series.warmup + 1, to: now });
+      const loaded = await history.load({
+        contract: this.setup.contract,
+        unit: feed.series.unit,
+        unitNumber: feed.series.unitNumber,
+        count: feed.series.warmup + 1,
+        to: now,
+      });
       const bars = loaded.ok ? loaded.value : [];
       if (!loaded.ok) this.runtime.record('warning', `no history to warm up on: ${loaded.error.message}`);
       warmups.push({ series: feed.series, bars });
@@ -236,7 +251,8 @@ export class LiveStrategy implements RuntimeHost {
     if (mine.size === 0) return;
     const fills = new Map<number, FillView>();
     for (const fill of store?.fillsSince(accountId, now - restoreWindowMs) ?? []) if (mine.has(fill.orderId)) fills.set(fill.id, fill);
-    for (const fill of core.fills.recent(accountId, Number.MAX_SAFE_INTEGER)) if (mine.has(fill.orderId) && fill.time >= now - restoreWindowMs) fills.set(fill.id, fill);
+    for (const fill of core.fills.recent(accountId, Number.MAX_SAFE_INTEGER))
+      if (mine.has(fill.orderId) && fill.time >= now - restoreWindowMs) fills.set(fill.id, fill);
     for (const fill of [...fills.values()].sort((a, b) => a.time - b.time || a.id - b.id)) this.runtime.deliverFill(fill);
     for (const order of core.orders.working(accountId, contract.id)) {
       const owner = attribution.of(order);
@@ -250,7 +266,12 @@ export class LiveStrategy implements RuntimeHost {
     this.runtime.cancelEntries('the strategy faulted');
     this.disposeFeeds();
     const { events, clock } = this.dependencies;
-    events.emit('notifications.added', { level: 'error', title: `Strategy ${this.setup.name} stopped`, message: this.runtime.statusReason ?? 'the strategy threw', at: clock.now() });
+    events.emit('notifications.added', {
+      level: 'error',
+      title: `Strategy ${this.setup.name} stopped`,
+      message: this.runtime.statusReason ?? 'the strategy threw',
+      at: clock.now(),
+    });
   }
 
   private disposeFeeds(): void {

@@ -45,7 +45,10 @@ export class OrderAttribution {
     if (parentId === undefined) return undefined;
     const parent = this.orders.get(parentId);
     if (parent === undefined) return undefined;
-    const leg: Attribution = { strategyId: parent.strategyId, role: order.type === 'limit' ? 'take-profit' : order.type === 'stop' || order.type === 'trailing-stop' ? 'stop-loss' : 'other' };
+    const leg: Attribution = {
+      strategyId: parent.strategyId,
+      role: order.type === 'limit' ? 'take-profit' : order.type === 'stop' || order.type === 'trailing-stop' ? 'stop-loss' : 'other',
+    };
     this.record(order.id, null, leg, order.createdAt);
     return leg;
   }

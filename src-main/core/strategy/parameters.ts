@@ -53,7 +53,13 @@ export type ParameterSchema = Readonly<Record<string, Parameter>>;
 
 /** The typed values a schema describes. */
 export type ParameterValues<Schema extends ParameterSchema> = {
-  readonly [Key in keyof Schema]: Schema[Key] extends ChoiceParameter<infer Option> ? Option : Schema[Key] extends BooleanParameter ? boolean : Schema[Key] extends TimeParameter ? string : number;
+  readonly [Key in keyof Schema]: Schema[Key] extends ChoiceParameter<infer Option>
+    ? Option
+    : Schema[Key] extends BooleanParameter
+      ? boolean
+      : Schema[Key] extends TimeParameter
+        ? string
+        : number;
 };
 
 /** Declares a whole-number parameter. */
@@ -108,13 +114,16 @@ function check(key: string, parameter: Parameter, value: unknown): Result<Strate
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('invalid-request', `parameter ${key} must be a number`, key);
       if (parameter.type === 'integer' && !Number.isInteger(value)) return fail('invalid-request', `parameter ${key} must be a whole number`, key);
-      if (value < parameter.min || value > parameter.max) return fail('invalid-request', `parameter ${key} must be between ${parameter.min} and ${parameter.max}`, key);
+      if (value < parameter.min || value > parameter.max)
+        return fail('invalid-request', `parameter ${key} must be between ${parameter.min} and ${parameter.max}`, key);
       return ok(value);
     }
     case 'boolean':
       return typeof value === 'boolean' ? ok(value) : fail('invalid-request', `parameter ${key} must be true or false`, key);
     case 'choice':
-      return typeof value === 'string' && parameter.options.includes(value) ? ok(value) : fail('invalid-request', `parameter ${key} must be one of ${parameter.options.join(', ')}`, key);
+      return typeof value === 'string' && parameter.options.includes(value)
+        ? ok(value)
+        : fail('invalid-request', `parameter ${key} must be one of ${parameter.options.join(', ')}`, key);
     case 'time':
       return typeof value === 'string' && timePattern.test(value) ? ok(value) : fail('invalid-request', `parameter ${key} must be an HH:MM exchange time`, key);
   }
@@ -145,7 +154,15 @@ export function changedKeys(before: StrategyParameters, after: StrategyParameter
 /** The schema as the editor shows it. */
 export function parameterSpecs(schema: ParameterSchema): StrategyParameterSpec[] {
   return Object.entries(schema).map(([key, parameter]) => {
-    const common = { key, label: parameter.label, description: parameter.description, type: parameter.type, default: parameter.default, live: parameter.live, ...(parameter.unit === undefined ? {} : { unit: parameter.unit }) };
+    const common = {
+      key,
+      label: parameter.label,
+      description: parameter.description,
+      type: parameter.type,
+      default: parameter.default,
+      live: parameter.live,
+      ...(parameter.unit === undefined ? {} : { unit: parameter.unit }),
+    };
     if (parameter.type === 'integer' || parameter.type === 'number') return { ...common, min: parameter.min, max: parameter.max };
     if (parameter.type === 'choice') return { ...common, options: parameter.options };
     return common;

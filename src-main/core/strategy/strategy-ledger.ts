@@ -35,7 +35,8 @@ export class StrategyLedger {
     if (tradingDay !== this.day) return trips;
     const averageBefore = before.averageTicks;
     const closing = before.size !== 0 && Math.sign(before.size) !== (fill.side === 'buy' ? 1 : -1) ? Math.min(fill.size, Math.abs(before.size)) : 0;
-    if (closing > 0 && averageBefore !== null) this.realizedCents += Math.round((fill.priceTicks - averageBefore) * Math.sign(before.size) * closing * this.contract.tickValueCents);
+    if (closing > 0 && averageBefore !== null)
+      this.realizedCents += Math.round((fill.priceTicks - averageBefore) * Math.sign(before.size) * closing * this.contract.tickValueCents);
     this.feesCents += fill.feesCents;
     for (const trip of trips) {
       this.trades++;
@@ -48,7 +49,18 @@ export class StrategyLedger {
   public resetPosition(): void {
     const position = this.tracker.position();
     if (position.size === 0 || position.averageTicks === null) return;
-    this.tracker.apply({ id: -1, accountId: 0, contractId: this.contract.id, orderId: 0, side: position.size > 0 ? 'sell' : 'buy', size: Math.abs(position.size), priceTicks: position.averageTicks, feesCents: 0, realizedCents: 0, time: 0 });
+    this.tracker.apply({
+      id: -1,
+      accountId: 0,
+      contractId: this.contract.id,
+      orderId: 0,
+      side: position.size > 0 ? 'sell' : 'buy',
+      size: Math.abs(position.size),
+      priceTicks: position.averageTicks,
+      feesCents: 0,
+      realizedCents: 0,
+      time: 0,
+    });
   }
 
   /** The position: signed size and average entry in ticks. */
@@ -65,7 +77,14 @@ export class StrategyLedger {
   public dayView(currentDay: string, markTicks: number | null): StrategyDayView {
     this.roll(currentDay);
     const open = this.openCents(markTicks);
-    return { tradingDay: this.day, realizedCents: this.realizedCents, feesCents: this.feesCents, netCents: this.realizedCents + open - this.feesCents, trades: this.trades, wins: this.wins };
+    return {
+      tradingDay: this.day,
+      realizedCents: this.realizedCents,
+      feesCents: this.feesCents,
+      netCents: this.realizedCents + open - this.feesCents,
+      trades: this.trades,
+      wins: this.wins,
+    };
   }
 
   private roll(currentDay: string): void {

@@ -84,7 +84,8 @@ export class StrategyOrderDesk {
   public settle(command: ExecutionCommand, error: string | null): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     if (command.kind === 'enter') this.entryInFlight = false;
-    if (error !== null) this.runtime.record('warning', `${command.kind} refused: ${error}`, { reason: command.kind === 'enter' ? command.entry.reason : command.reason });
+    if (error !== null)
+      this.runtime.record('warning', `${command.kind} refused: ${error}`, { reason: command.kind === 'enter' ? command.entry.reason : command.reason });
   }
 
   private modify(orderId: OrderId, change: { stopTicks?: number; limitTicks?: number }, reason: string): void {
@@ -95,7 +96,12 @@ export class StrategyOrderDesk {
     }
     if (change.stopTicks === order.stopTicks && change.limitTicks === undefined) return;
     if (change.limitTicks === order.limitTicks && change.stopTicks === undefined) return;
-    this.runtime.record('decision', reason, { action: 'modify', orderId, ...(change.stopTicks === undefined ? {} : { stopTicks: change.stopTicks }), ...(change.limitTicks === undefined ? {} : { limitTicks: change.limitTicks }) });
+    this.runtime.record('decision', reason, {
+      action: 'modify',
+      orderId,
+      ...(change.stopTicks === undefined ? {} : { stopTicks: change.stopTicks }),
+      ...(change.limitTicks === undefined ? {} : { limitTicks: change.limitTicks }),
+    });
     this.send({ kind: 'modify', orderId, ...change, reason });
   }
 
@@ -105,7 +111,8 @@ export class StrategyOrderDesk {
     if (this.entryInFlight) return 'an entry is already on its way';
     if (!Number.isInteger(entry.size) || entry.size < 1) return `size ${entry.size} is not a whole number of contracts`;
     if (!Number.isInteger(entry.stopLossTicks) || entry.stopLossTicks < 1) return 'every entry needs a stop-loss of at least one tick';
-    if (entry.takeProfitTicks !== undefined && (!Number.isInteger(entry.takeProfitTicks) || entry.takeProfitTicks < 1)) return 'a take-profit must be at least one tick';
+    if (entry.takeProfitTicks !== undefined && (!Number.isInteger(entry.takeProfitTicks) || entry.takeProfitTicks < 1))
+      return 'a take-profit must be at least one tick';
     if (entry.type === 'limit' && entry.limitTicks === undefined) return 'a limit entry needs limitTicks';
     if (entry.type === 'stop' && entry.stopTicks === undefined) return 'a stop entry needs stopTicks';
     return null;

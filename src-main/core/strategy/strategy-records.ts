@@ -21,7 +21,14 @@ const recordsKey = 'strategies.instances';
 function isRecord(value: unknown): value is StrategyRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.id === 'string' && typeof record.kind === 'string' && typeof record.accountId === 'number' && typeof record.contractId === 'string' && typeof record.parameters === 'object' && record.parameters !== null;
+  return (
+    typeof record.id === 'string' &&
+    typeof record.kind === 'string' &&
+    typeof record.accountId === 'number' &&
+    typeof record.contractId === 'string' &&
+    typeof record.parameters === 'object' &&
+    record.parameters !== null
+  );
 }
 
 /** Reads the saved instances (malformed rows are skipped). */

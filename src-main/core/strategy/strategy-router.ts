@@ -24,7 +24,8 @@ export function routeBrokerEvent(event: BrokerEvent, strategies: Iterable<LiveSt
         if (strategy.id !== owner.strategyId) continue;
         strategy.runtime.deliverOrder(core.orders.get(event.order.id) ?? event.order, owner.role);
         // A bracket leg recognised only now may have filled before its order event arrived.
-        if (!known) for (const fill of core.fills.recent(event.order.accountId, 200).reverse()) if (fill.orderId === event.order.id) strategy.runtime.deliverFill(fill);
+        if (!known)
+          for (const fill of core.fills.recent(event.order.accountId, 200).reverse()) if (fill.orderId === event.order.id) strategy.runtime.deliverFill(fill);
       }
       return;
     }
@@ -47,7 +48,8 @@ export function routeBrokerEvent(event: BrokerEvent, strategies: Iterable<LiveSt
           if (now !== undefined && now !== order) strategy.runtime.deliverOrder(now, strategy.runtime.roles.get(order.id) ?? 'other');
         }
         for (const fill of snapshot.fills) if (attribution.strategyOf(fill.orderId) === strategy.id) strategy.runtime.deliverFill(fill);
-        if (!snapshot.positions.some((position) => position.contractId === strategy.setup.contract.id)) closedOutside(strategy, snapshot.accountId, strategy.setup.contract.id);
+        if (!snapshot.positions.some((position) => position.contractId === strategy.setup.contract.id))
+          closedOutside(strategy, snapshot.accountId, strategy.setup.contract.id);
       }
       return;
     }

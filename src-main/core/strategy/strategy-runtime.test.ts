@@ -35,7 +35,10 @@ const eager = defineStrategy({
 describe('strategy parameters', () => {
   it('merges a change over the defaults and names the field of a bad value', () => {
     expect(mergeParameters(schema, {}, { contracts: 3 })).toEqual({ ok: true, value: { contracts: 3, mode: 'fast', start: '08:30' } });
-    expect(mergeParameters(schema, {}, { contracts: 11 })).toMatchObject({ ok: false, error: { field: 'contracts', message: 'parameter contracts must be between 1 and 10' } });
+    expect(mergeParameters(schema, {}, { contracts: 11 })).toMatchObject({
+      ok: false,
+      error: { field: 'contracts', message: 'parameter contracts must be between 1 and 10' },
+    });
     expect(mergeParameters(schema, {}, { mode: 'medium' })).toMatchObject({ ok: false, error: { field: 'mode' } });
     expect(mergeParameters(schema, {}, { start: '25:00' })).toMatchObject({ ok: false, error: { field: 'start' } });
     expect(mergeParameters(schema, {}, { size: 1 })).toMatchObject({ ok: false, error: { field: 'size' } });

@@ -27,14 +27,41 @@ const firstBarLong = defineStrategy({
       onBar(bar) {
         if (bar.close > context.parameters.throwAbove) throw new Error('bad bar');
         context.state.set('bars', Number(context.state.get('bars') ?? 0) + 1);
-        if (context.position().size === 0 && context.workingOrders().length === 0) context.orders.enter({ side: 'buy', size: context.parameters.contracts, type: 'market', stopLossTicks: 8, takeProfitTicks: 16, reason: `buy the close ${bar.close}` });
+        if (context.position().size === 0 && context.workingOrders().length === 0)
+          context.orders.enter({
+            side: 'buy',
+            size: context.parameters.contracts,
+            type: 'market',
+            stopLossTicks: 8,
+            takeProfitTicks: 16,
+            reason: `buy the close ${bar.close}`,
+          });
       },
     };
   },
 });
 
 function filled(id: number, overrides: Partial<OrderView> = {}): OrderView {
-  return { id, accountId: evaluationAccount.id, contractId: esContract.id, type: 'market', side: 'buy', size: 1, status: 'filled', limitTicks: null, stopTicks: null, trailTicks: null, filledSize: 1, averageFillTicks: 20_001, customTag: 'tag-1', parentOrderId: null, linkedOrderId: null, createdAt: 0, updatedAt: 1, ...overrides };
+  return {
+    id,
+    accountId: evaluationAccount.id,
+    contractId: esContract.id,
+    type: 'market',
+    side: 'buy',
+    size: 1,
+    status: 'filled',
+    limitTicks: null,
+    stopTicks: null,
+    trailTicks: null,
+    filledSize: 1,
+    averageFillTicks: 20_001,
+    customTag: 'tag-1',
+    parentOrderId: null,
+    linkedOrderId: null,
+    createdAt: 0,
+    updatedAt: 1,
+    ...overrides,
+  };
 }
 
 async function runningRig(store?: MemoryStore) {
@@ -53,15 +80,53 @@ describe('strategy service', () => {
     rig.print(20_001, minute);
     await settle();
     rig.broker.emit({ kind: 'order', order: filled(3_500_000_000) });
-    rig.broker.emit({ kind: 'fill', fill: { id: 1, accountId: evaluationAccount.id, contractId: esContract.id, orderId: 3_500_000_000, side: 'buy', size: 1, priceTicks: 20_001, realizedCents: null, feesCents: 140, voided: false, time: rig.clock.now() } });
-    rig.broker.emit({ kind: 'order', order: filled(3_500_000_001, { type: 'stop', side: 'sell', status: 'open', filledSize: 0, averageFillTicks: null, stopTicks: 19_993, customTag: 'tag-1-SL', parentOrderId: 3_500_000_000 }) });
+    rig.broker.emit({
+      kind: 'fill',
+      fill: {
+        id: 1,
+        accountId: evaluationAccount.id,
+        contractId: esContract.id,
+        orderId: 3_500_000_000,
+        side: 'buy',
+        size: 1,
+        priceTicks: 20_001,
+        realizedCents: null,
+        feesCents: 140,
+        voided: false,
+        time: rig.clock.now(),
+      },
+    });
+    rig.broker.emit({
+      kind: 'order',
+      order: filled(3_500_000_001, {
+        type: 'stop',
+        side: 'sell',
+        status: 'open',
+        filledSize: 0,
+        averageFillTicks: null,
+        stopTicks: 19_993,
+        customTag: 'tag-1-SL',
+        parentOrderId: 3_500_000_000,
+      }),
+    });
     await settle();
 
-    expect(rig.broker.calls).toEqual([{ call: 'place', lane: 'normal', request: expect.objectContaining({ contractId: esContract.id, side: 'buy', size: 1, type: 'market', stopLossTicks: 8, takeProfitTicks: 16 }) }]);
+    expect(rig.broker.calls).toEqual([
+      {
+        call: 'place',
+        lane: 'normal',
+        request: expect.objectContaining({ contractId: esContract.id, side: 'buy', size: 1, type: 'market', stopLossTicks: 8, takeProfitTicks: 16 }),
+      },
+    ]);
     expect(rig.store.auditRows.find((entry) => entry.action === 'order.place')?.actor).toBe(`strategy:${rig.id}`);
     const [view] = rig.strategies.list(evaluationAccount.id);
     expect(view).toMatchObject({ status: 'running', position: { size: 1, averageTicks: 20_001 }, workingOrders: 1, today: { feesCents: 140 } });
-    expect(rig.strategies.marks(evaluationAccount.id, undefined).map((mark) => [mark.orderId, mark.role])).toEqual(expect.arrayContaining([[3_500_000_000, 'entry'], [3_500_000_001, 'stop-loss']]));
+    expect(rig.strategies.marks(evaluationAccount.id, undefined).map((mark) => [mark.orderId, mark.role])).toEqual(
+      expect.arrayContaining([
+        [3_500_000_000, 'entry'],
+        [3_500_000_001, 'stop-loss'],
+      ]),
+    );
   });
 
   it('pauses every strategy of a locked account and says why; resumes them when the lock ends', async () => {
@@ -90,7 +155,11 @@ describe('strategy service', () => {
     await settle();
 
     expect(rig.broker.calls).toEqual([]);
-    expect(rig.strategies.list(evaluationAccount.id)[0]).toMatchObject({ status: 'paused', pausedBy: 'risk', statusReason: 'risk denied an order: RULE-001: 1 contract would exceed the max of 0' });
+    expect(rig.strategies.list(evaluationAccount.id)[0]).toMatchObject({
+      status: 'paused',
+      pausedBy: 'risk',
+      statusReason: 'risk denied an order: RULE-001: 1 contract would exceed the max of 0',
+    });
   });
 
   it('stops a strategy that throws, logs and shows why, and keeps the terminal running', async () => {
@@ -115,7 +184,14 @@ describe('strategy service', () => {
     rig.strategies.stopStrategy(rig.id, false);
     await rig.strategies.startStrategy(rig.id);
 
-    expect(outcome).toMatchObject({ ok: true, value: { applied: ['contracts'], pending: ['barMinutes'], strategy: { parameters: { contracts: 2, barMinutes: 1 }, pendingParameters: { barMinutes: 5 } } } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: {
+        applied: ['contracts'],
+        pending: ['barMinutes'],
+        strategy: { parameters: { contracts: 2, barMinutes: 1 }, pendingParameters: { barMinutes: 5 } },
+      },
+    });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'contracts' } });
     expect(rig.strategies.list(evaluationAccount.id)[0]).toMatchObject({ parameters: { contracts: 2, barMinutes: 5 }, pendingParameters: null });
   });
@@ -126,8 +202,35 @@ describe('strategy service', () => {
     rig.print(20_001, minute);
     await settle();
     rig.broker.emit({ kind: 'order', order: filled(3_500_000_000) });
-    rig.broker.emit({ kind: 'fill', fill: { id: 1, accountId: evaluationAccount.id, contractId: esContract.id, orderId: 3_500_000_000, side: 'buy', size: 1, priceTicks: 20_001, realizedCents: null, feesCents: 140, voided: false, time: rig.clock.now() } });
-    rig.broker.emit({ kind: 'order', order: filled(3_500_000_001, { type: 'stop', side: 'sell', status: 'open', filledSize: 0, averageFillTicks: null, stopTicks: 19_993, customTag: 'tag-1-SL', parentOrderId: 3_500_000_000 }) });
+    rig.broker.emit({
+      kind: 'fill',
+      fill: {
+        id: 1,
+        accountId: evaluationAccount.id,
+        contractId: esContract.id,
+        orderId: 3_500_000_000,
+        side: 'buy',
+        size: 1,
+        priceTicks: 20_001,
+        realizedCents: null,
+        feesCents: 140,
+        voided: false,
+        time: rig.clock.now(),
+      },
+    });
+    rig.broker.emit({
+      kind: 'order',
+      order: filled(3_500_000_001, {
+        type: 'stop',
+        side: 'sell',
+        status: 'open',
+        filledSize: 0,
+        averageFillTicks: null,
+        stopTicks: 19_993,
+        customTag: 'tag-1-SL',
+        parentOrderId: 3_500_000_000,
+      }),
+    });
 
     const stopped = rig.strategies.stopStrategy(rig.id, true);
     await settle();
@@ -146,13 +249,37 @@ describe('strategy service', () => {
     first.print(20_001, minute);
     await settle();
     first.broker.emit({ kind: 'order', order: filled(3_500_000_000) });
-    first.broker.emit({ kind: 'fill', fill: { id: 1, accountId: evaluationAccount.id, contractId: esContract.id, orderId: 3_500_000_000, side: 'buy', size: 1, priceTicks: 20_001, realizedCents: null, feesCents: 140, voided: false, time: first.clock.now() } });
-    first.broker.emit({ kind: 'position', position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_001, openedAt: first.clock.now() } });
+    first.broker.emit({
+      kind: 'fill',
+      fill: {
+        id: 1,
+        accountId: evaluationAccount.id,
+        contractId: esContract.id,
+        orderId: 3_500_000_000,
+        side: 'buy',
+        size: 1,
+        priceTicks: 20_001,
+        realizedCents: null,
+        feesCents: 140,
+        voided: false,
+        time: first.clock.now(),
+      },
+    });
+    first.broker.emit({
+      kind: 'position',
+      position: { accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_001, openedAt: first.clock.now() },
+    });
     first.strategies.stop();
     await settle();
 
     const second = await buildLiveRig([firstBarLong], store);
-    second.broker.snapshots.set(evaluationAccount.id, { accountId: evaluationAccount.id, orders: [], positions: [{ accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_001, openedAt: 0 }], fills: [], at: 0 });
+    second.broker.snapshots.set(evaluationAccount.id, {
+      accountId: evaluationAccount.id,
+      orders: [],
+      positions: [{ accountId: evaluationAccount.id, contractId: esContract.id, size: 1, averageTicks: 20_001, openedAt: 0 }],
+      fills: [],
+      at: 0,
+    });
     await second.core.reconcileAccount(evaluationAccount.id);
     const restored = second.strategies.list(evaluationAccount.id)[0] as StrategyView;
     const resumed = await second.strategies.resume(restored.id);

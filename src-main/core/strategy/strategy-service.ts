@@ -1,4 +1,11 @@
-import type { StrategyDetailView, StrategyKindView, StrategyMark, StrategyParameters, StrategyParametersOutcome, StrategyView } from '../../../src-shared/domain/strategies';
+import type {
+  StrategyDetailView,
+  StrategyKindView,
+  StrategyMark,
+  StrategyParameters,
+  StrategyParametersOutcome,
+  StrategyView,
+} from '../../../src-shared/domain/strategies';
 import type { AccountId } from '../../../src-shared/domain/ids';
 import { fail, ok, type Result } from '../../../src-shared/result';
 import type { Clock } from '../clock';
@@ -68,7 +75,10 @@ export class StrategyService {
         this.dependencies.logger.warn({ id: record.id, kind: record.kind }, 'a saved strategy could not be restored');
         continue;
       }
-      const strategy = new LiveStrategy({ id: record.id, kind, name: record.name, accountId: record.accountId, contract, parameters: record.parameters, createdAt: record.createdAt }, this.live);
+      const strategy = new LiveStrategy(
+        { id: record.id, kind, name: record.name, accountId: record.accountId, contract, parameters: record.parameters, createdAt: record.createdAt },
+        this.live,
+      );
       strategy.pendingParameters = record.pendingParameters;
       strategy.awaitingResume = record.status === 'running' || record.status === 'paused';
       this.strategies.set(record.id, strategy);
@@ -90,7 +100,9 @@ export class StrategyService {
 
   /** Strategies of one account, or of all. */
   public list(accountId: AccountId | undefined): StrategyView[] {
-    return [...this.strategies.values()].filter((strategy) => accountId === undefined || strategy.setup.accountId === accountId).map((strategy) => strategy.view());
+    return [...this.strategies.values()]
+      .filter((strategy) => accountId === undefined || strategy.setup.accountId === accountId)
+      .map((strategy) => strategy.view());
   }
 
   /** A strategy with its orders, fills and log. */
@@ -102,11 +114,22 @@ export class StrategyService {
     const orders = core.orders.recent(strategy.setup.accountId, 1000).filter((order) => mine.has(order.id));
     const fills = core.fills.recent(strategy.setup.accountId, 1000).filter((fill) => mine.has(fill.orderId));
     const working = orders.filter((order) => strategy.runtime.working.has(order.id));
-    return ok({ strategy: strategy.view(), orders: [...working, ...orders.filter((order) => !strategy.runtime.working.has(order.id))].slice(0, 200), fills: fills.slice(0, 200), log: strategy.logLines.slice(-logLimit) });
+    return ok({
+      strategy: strategy.view(),
+      orders: [...working, ...orders.filter((order) => !strategy.runtime.working.has(order.id))].slice(0, 200),
+      fills: fills.slice(0, 200),
+      log: strategy.logLines.slice(-logLimit),
+    });
   }
 
   /** Creates a stopped strategy. */
-  public async create(request: { accountId: AccountId; kind: string; symbol: string; name?: string | undefined; parameters?: StrategyParameters | undefined }): Promise<Result<StrategyView>> {
+  public async create(request: {
+    accountId: AccountId;
+    kind: string;
+    symbol: string;
+    name?: string | undefined;
+    parameters?: StrategyParameters | undefined;
+  }): Promise<Result<StrategyView>> {
     const kind = this.kinds.get(request.kind);
     if (kind === undefined) return fail('not-found', `no strategy kind ${request.kind} (known: ${[...this.kinds.keys()].join(', ')})`, 'kind');
     const parameters = mergeParameters(kind.parameters, {}, request.parameters ?? {});
@@ -115,7 +138,10 @@ export class StrategyService {
     if (!contract.ok) return contract;
     const id = nextStrategyId(kind.kind, this.strategies.keys());
     const name = request.name ?? `${kind.name} ${contract.value.symbol} (${id})`;
-    const strategy = new LiveStrategy({ id, kind, name, accountId: request.accountId, contract: contract.value, parameters: parameters.value, createdAt: this.dependencies.clock.now() }, this.live);
+    const strategy = new LiveStrategy(
+      { id, kind, name, accountId: request.accountId, contract: contract.value, parameters: parameters.value, createdAt: this.dependencies.clock.now() },
+      this.live,
+    );
     this.strategies.set(id, strategy);
     this.announce(strategy);
     return ok(strategy.view());
@@ -179,7 +205,10 @@ export class StrategyService {
     if (running) runtime.applyParameters(next, applied);
     else runtime.reconfigure(next);
     strategy.pendingParameters = pending.length === 0 ? null : Object.fromEntries(pending.map((key) => [key, merged.value[key] ?? 0]));
-    runtime.record('info', `parameters changed: ${applied.length === 0 ? 'none applied' : `${applied.join(', ')} applied`}${pending.length === 0 ? '' : `; ${pending.join(', ')} on the next start`}`);
+    runtime.record(
+      'info',
+      `parameters changed: ${applied.length === 0 ? 'none applied' : `${applied.join(', ')} applied`}${pending.length === 0 ? '' : `; ${pending.join(', ')} on the next start`}`,
+    );
     this.announce(strategy);
     return ok({ strategy: strategy.view(), applied, pending });
   }
@@ -188,7 +217,8 @@ export class StrategyService {
   public remove(id: string): Result<{ id: string }> {
     const strategy = this.strategies.get(id);
     if (strategy === undefined) return this.missing(id);
-    if (strategy.runtime.status === 'running' || strategy.runtime.status === 'paused') return fail('invalid-request', `stop strategy ${id} before removing it`, 'id');
+    if (strategy.runtime.status === 'running' || strategy.runtime.status === 'paused')
+      return fail('invalid-request', `stop strategy ${id} before removing it`, 'id');
     this.strategies.delete(id);
     this.save();
     this.dependencies.store?.saveSetting(`strategies.state.${id}`, null);
@@ -207,20 +237,30 @@ export class StrategyService {
         const owner = this.attribution.of(order);
         if (owner === undefined) return [];
         const name = this.strategies.get(owner.strategyId)?.setup.name ?? owner.strategyId;
-        return [{ orderId: order.id, strategyId: owner.strategyId, strategyName: name, role: owner.role, fillIds: fills.filter((fill) => fill.orderId === order.id).map((fill) => fill.id) }];
+        return [
+          {
+            orderId: order.id,
+            strategyId: owner.strategyId,
+            strategyName: name,
+            role: owner.role,
+            fillIds: fills.filter((fill) => fill.orderId === order.id).map((fill) => fill.id),
+          },
+        ];
       });
   }
 
   /** The risk manager's hook: a lock pauses every running strategy of the account, saying why. */
   public pauseAccount(accountId: AccountId, reason: string): void {
     this.lockedAccounts.set(accountId, reason);
-    for (const strategy of this.strategies.values()) if (strategy.setup.accountId === accountId && strategy.runtime.status === 'running') strategy.pause(`risk lock: ${reason}`, 'risk');
+    for (const strategy of this.strategies.values())
+      if (strategy.setup.accountId === accountId && strategy.runtime.status === 'running') strategy.pause(`risk lock: ${reason}`, 'risk');
   }
 
   /** The lock ended: strategies the lock paused run again (those the trader paused stay paused). */
   public resumeAccount(accountId: AccountId): void {
     this.lockedAccounts.delete(accountId);
-    for (const strategy of this.strategies.values()) if (strategy.setup.accountId === accountId && strategy.runtime.status === 'paused' && strategy.runtime.pausedBy === 'risk') strategy.runtime.resume();
+    for (const strategy of this.strategies.values())
+      if (strategy.setup.accountId === accountId && strategy.runtime.status === 'paused' && strategy.runtime.pausedBy === 'risk') strategy.runtime.resume();
   }
 
   private announce(strategy: LiveStrategy): void {
@@ -234,7 +274,18 @@ export class StrategyService {
       this.dependencies.store,
       [...this.strategies.values()].map((strategy) => {
         const view = strategy.view();
-        return { id: view.id, kind: view.kind, name: view.name, accountId: view.accountId, contractId: view.contractId, symbol: view.symbol, parameters: view.parameters, pendingParameters: view.pendingParameters, status: strategy.awaitingResume ? 'running' : view.status, createdAt: view.createdAt };
+        return {
+          id: view.id,
+          kind: view.kind,
+          name: view.name,
+          accountId: view.accountId,
+          contractId: view.contractId,
+          symbol: view.symbol,
+          parameters: view.parameters,
+          pendingParameters: view.pendingParameters,
+          status: strategy.awaitingResume ? 'running' : view.status,
+          createdAt: view.createdAt,
+        };
       }),
     );
   }

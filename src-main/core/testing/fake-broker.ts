@@ -1,7 +1,16 @@
 import type { AccountId, ContractId, OrderId } from '../../../src-shared/domain/ids';
 import type { AccountView, BarView, ContractView } from '../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../src-shared/result';
-import type { BarsRequest, BrokerDiagnostics, BrokerEvent, BrokerModifyRequest, BrokerOrderRequest, BrokerPort, BrokerSnapshot, CallLane } from '../ports/broker-port';
+import type {
+  BarsRequest,
+  BrokerDiagnostics,
+  BrokerEvent,
+  BrokerModifyRequest,
+  BrokerOrderRequest,
+  BrokerPort,
+  BrokerSnapshot,
+  CallLane,
+} from '../ports/broker-port';
 
 /** A broker call the fake recorded, in order. */
 export type RecordedCall =
@@ -123,6 +132,10 @@ export class FakeBroker implements BrokerPort {
 
   public diagnostics(): BrokerDiagnostics {
     const channel = { state: 'live' as const, lastEventAt: null, eventsPerSecond: 0 };
-    return { channels: { rest: channel, 'user-hub': channel, 'market-hub': channel }, callLatencyMs: { p50: 0, p95: 0, p99: 0, samples: 0 }, rateLimitHeadroom: {} };
+    return {
+      channels: { rest: channel, 'user-hub': channel, 'market-hub': channel },
+      callLatencyMs: { p50: 0, p95: 0, p99: 0, samples: 0 },
+      rateLimitHeadroom: {},
+    };
   }
 }

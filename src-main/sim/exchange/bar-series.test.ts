@@ -25,7 +25,13 @@ describe('retrieving bars', () => {
 
   it('returns the newest bars first, trimmed to the limit', () => {
     const bars = valueOf(rig.exchange.retrieveBars(request({ limit: 5 })));
-    expect(bars.map((bar) => bar.t)).toEqual(['2026-08-19T13:59:00+00:00', '2026-08-19T13:58:00+00:00', '2026-08-19T13:57:00+00:00', '2026-08-19T13:56:00+00:00', '2026-08-19T13:55:00+00:00']);
+    expect(bars.map((bar) => bar.t)).toEqual([
+      '2026-08-19T13:59:00+00:00',
+      '2026-08-19T13:58:00+00:00',
+      '2026-08-19T13:57:00+00:00',
+      '2026-08-19T13:56:00+00:00',
+      '2026-08-19T13:55:00+00:00',
+    ]);
     for (const bar of bars) expect(bar.l <= Math.min(bar.o, bar.c) && bar.h >= Math.max(bar.o, bar.c) && bar.v > 0).toBe(true);
   });
 
@@ -38,7 +44,9 @@ describe('retrieving bars', () => {
   });
 
   it('aligns N-minute bars and makes none while the market is closed', () => {
-    const bars = valueOf(rig.exchange.retrieveBars(request({ startTime: '2026-08-18T20:00:00Z', endTime: '2026-08-18T23:00:00Z', unitNumber: 5, limit: 1000 })));
+    const bars = valueOf(
+      rig.exchange.retrieveBars(request({ startTime: '2026-08-18T20:00:00Z', endTime: '2026-08-18T23:00:00Z', unitNumber: 5, limit: 1000 })),
+    );
     expect(times(bars).every((ms) => ms % 300_000 === 0)).toBe(true);
     expect(bars.some((bar) => bar.t.startsWith('2026-08-18T21:'))).toBe(false);
     expect(bars.at(-1)?.t).toBe('2026-08-18T20:00:00+00:00');
@@ -72,7 +80,9 @@ describe('retrieving bars', () => {
   });
 
   it('stamps a month bar at the open of its first session and includes the forming month when asked', () => {
-    const months = valueOf(rig.exchange.retrieveBars(request({ unit: 6, startTime: '2026-07-15T00:00:00Z', endTime: '2026-08-19T14:00:00Z', includePartialBar: true })));
+    const months = valueOf(
+      rig.exchange.retrieveBars(request({ unit: 6, startTime: '2026-07-15T00:00:00Z', endTime: '2026-08-19T14:00:00Z', includePartialBar: true })),
+    );
     expect(months.map((month) => month.t)).toEqual(['2026-08-02T22:00:00+00:00']);
     expect(valueOf(rig.exchange.retrieveBars(request({ unit: 6, startTime: '2026-07-15T00:00:00Z', endTime: '2026-08-19T14:00:00Z' })))).toEqual([]);
   });

@@ -35,7 +35,14 @@ const fixedUnitMs: Readonly<Record<number, number>> = { [barUnit.second]: 1000, 
 
 function barOf(spec: ProductSpec, startMs: number, accumulator: BarAccumulator): BarModel {
   const price = (ticks: number): number => ticksToPrice(spec, ticks);
-  return { t: barTimestamp(startMs), o: price(accumulator.open), h: price(accumulator.high), l: price(accumulator.low), c: price(accumulator.close), v: accumulator.volume };
+  return {
+    t: barTimestamp(startMs),
+    o: price(accumulator.open),
+    h: price(accumulator.high),
+    l: price(accumulator.low),
+    c: price(accumulator.close),
+    v: accumulator.volume,
+  };
 }
 
 function fixedBars(spec: ProductSpec, tape: MarketTape, calendar: MarketSessions, sizeMs: number, window: Window): BarModel[] {
@@ -120,14 +127,21 @@ function calendarBars(spec: ProductSpec, tape: MarketTape, calendar: MarketSessi
 export function retrieveBars(source: HistorySource, body: unknown): ExchangeAnswer<BarModel[]> {
   const parsed = parseBody(retrieveBarsSchema, body);
   if (!parsed.ok) {
-    const codes: Readonly<Record<string, number>> = { contractId: barsCode.contractNotFound, unit: barsCode.unitInvalid, unitNumber: barsCode.unitNumberInvalid, limit: barsCode.limitInvalid };
+    const codes: Readonly<Record<string, number>> = {
+      contractId: barsCode.contractNotFound,
+      unit: barsCode.unitInvalid,
+      unitNumber: barsCode.unitNumberInvalid,
+      limit: barsCode.limitInvalid,
+    };
     return { errorCode: codes[parsed.invalid.field] ?? barsCode.unitInvalid, errorMessage: parsed.invalid.message, invalidField: parsed.invalid.field };
   }
   const request = parsed.value;
   const ref = source.directory.resolve(request.contractId);
   if (ref === null) return { errorCode: barsCode.contractNotFound, errorMessage: 'Contract not found.' };
-  if (request.unit < barUnit.second || request.unit > barUnit.month) return { errorCode: barsCode.unitInvalid, errorMessage: `Invalid unit (${request.unit}).` };
-  if (request.unitNumber < 1 || request.unitNumber > maxUnitNumber) return { errorCode: barsCode.unitNumberInvalid, errorMessage: `Invalid unit number (${request.unitNumber}).` };
+  if (request.unit < barUnit.second || request.unit > barUnit.month)
+    return { errorCode: barsCode.unitInvalid, errorMessage: `Invalid unit (${request.unit}).` };
+  if (request.unitNumber < 1 || request.unitNumber > maxUnitNumber)
+    return { errorCode: barsCode.unitNumberInvalid, errorMessage: `Invalid unit number (${request.unitNumber}).` };
   if (request.limit < 1) return { errorCode: barsCode.limitInvalid, errorMessage: `Invalid limit (${request.limit}).` };
   const window: Window = {
     startMs: parseTimestamp(request.startTime) ?? 0,

@@ -23,7 +23,15 @@ describe('auto OCO brackets', () => {
 
     // Assert
     expect(orderById(rig, id + 1)).toMatchObject({ status: 8, type: 4, side: 1, size: 2, customTag: 'b1-SL', parentOrderId: id, stopPrice: entry - 2 });
-    expect(orderById(rig, id + 2)).toMatchObject({ status: 8, type: 1, side: 1, customTag: 'b1-TP', parentOrderId: id, linkedOrderId: id + 1, limitPrice: entry + 4 });
+    expect(orderById(rig, id + 2)).toMatchObject({
+      status: 8,
+      type: 1,
+      side: 1,
+      customTag: 'b1-TP',
+      parentOrderId: id,
+      linkedOrderId: id + 1,
+      limitPrice: entry + 4,
+    });
     expect(valueOf(rig.exchange.searchOpenOrders({ accountId: combineAccount })).map((order) => order.id)).toEqual([id]);
     const query = valueOf(rig.exchange.queryOrders({ filter: { accountId: combineAccount, statuses: [1, 6, 7, 8] }, sortBy: 1, sortDirection: 0 }));
     expect(query.orders.map((order) => order.id)).toEqual([id, id + 1, id + 2]);
@@ -56,8 +64,15 @@ describe('auto OCO brackets', () => {
   it('cancels the suspended legs with their entry', () => {
     const rig = buildQuietExchange();
     const id =
-      rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 1, side: 0, size: 1, limitPrice: lastPrice(rig) - 5, stopLossBracket: { ticks: -4, type: 4 } })
-        .orderId ?? 0;
+      rig.exchange.placeOrder({
+        accountId: combineAccount,
+        contractId: esContract,
+        type: 1,
+        side: 0,
+        size: 1,
+        limitPrice: lastPrice(rig) - 5,
+        stopLossBracket: { ticks: -4, type: 4 },
+      }).orderId ?? 0;
     expect(rig.exchange.cancelOrder({ accountId: combineAccount, orderId: id }).errorCode).toBe(0);
     expect([orderById(rig, id).status, orderById(rig, id + 1).status]).toEqual([3, 3]);
   });
@@ -65,8 +80,15 @@ describe('auto OCO brackets', () => {
   it('refuses to modify a leg before its entry fills', () => {
     const rig = buildQuietExchange();
     const id =
-      rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 1, side: 0, size: 1, limitPrice: lastPrice(rig) - 5, stopLossBracket: { ticks: -4, type: 4 } })
-        .orderId ?? 0;
+      rig.exchange.placeOrder({
+        accountId: combineAccount,
+        contractId: esContract,
+        type: 1,
+        side: 0,
+        size: 1,
+        limitPrice: lastPrice(rig) - 5,
+        stopLossBracket: { ticks: -4, type: 4 },
+      }).orderId ?? 0;
     expect(rig.exchange.modifyOrder({ accountId: combineAccount, orderId: id + 1, stopPrice: lastPrice(rig) - 10 }).errorCode).toBe(3);
   });
 });

@@ -1,14 +1,6 @@
 import type { ContractModel } from './exchange-api';
 import { tradeDateOf } from '../../../src-shared/exchange';
-import {
-  contractDescriptionOf,
-  contractIdOf,
-  contractNameOf,
-  frontMonthOf,
-  parseContractId,
-  sameContractMonth,
-  type ContractMonth,
-} from './contract-months';
+import { contractDescriptionOf, contractIdOf, contractNameOf, frontMonthOf, parseContractId, sameContractMonth, type ContractMonth } from './contract-months';
 import { symbolIdOf, type ProductSpec } from './product-catalogue';
 
 /** Most contracts `Contract/search` returns. */
@@ -76,10 +68,7 @@ export class ContractDirectory {
   /** The product of a symbol (`ES`), root (`EP`), symbol id (`F.US.EP`) or contract id. */
   public productOf(key: string): ProductSpec | undefined {
     const upper = key.toUpperCase();
-    return (
-      this.products.find((spec) => spec.symbol === upper || spec.root === upper || symbolIdOf(spec) === upper) ??
-      this.resolve(key)?.spec
-    );
+    return this.products.find((spec) => spec.symbol === upper || spec.root === upper || symbolIdOf(spec) === upper) ?? this.resolve(key)?.spec;
   }
 
   /** The `ContractModel` of a resolved contract. */

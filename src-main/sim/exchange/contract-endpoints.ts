@@ -17,7 +17,9 @@ export function searchContractById(directory: ContractDirectory, body: unknown):
   const parsed = parseBody(contractByIdSchema, body);
   if (!parsed.ok) return { errorCode: contractByIdCode.contractNotFound, errorMessage: parsed.invalid.message, invalidField: parsed.invalid.field };
   const contract = directory.byId(parsed.value.contractId);
-  return contract === null ? { errorCode: contractByIdCode.contractNotFound, errorMessage: 'Contract not found.' } : { errorCode: 0, errorMessage: null, value: contract };
+  return contract === null
+    ? { errorCode: contractByIdCode.contractNotFound, errorMessage: 'Contract not found.' }
+    : { errorCode: 0, errorMessage: null, value: contract };
 }
 
 /** `Contract/available`: the active contract of every listed product. */

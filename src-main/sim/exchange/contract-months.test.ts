@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../../src-shared/exchange';
-import {
-  contractDescriptionOf,
-  contractDisplayNameOf,
-  contractIdOf,
-  contractNameOf,
-  frontMonthOf,
-  parseContractId,
-  rollDayOf,
-} from './contract-months';
+import { contractDescriptionOf, contractDisplayNameOf, contractIdOf, contractNameOf, frontMonthOf, parseContractId, rollDayOf } from './contract-months';
 import { productBySymbol, type ProductSpec } from './product-catalogue';
 
 function spec(symbol: string): ProductSpec {

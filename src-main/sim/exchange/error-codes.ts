@@ -16,7 +16,16 @@ export const placeCode = {
 } as const;
 
 /** `ModifyOrderErrorCode`. */
-export const modifyCode = { success: 0, accountNotFound: 1, orderNotFound: 2, rejected: 3, pending: 4, unknownError: 5, accountRejected: 6, contractNotFound: 7 } as const;
+export const modifyCode = {
+  success: 0,
+  accountNotFound: 1,
+  orderNotFound: 2,
+  rejected: 3,
+  pending: 4,
+  unknownError: 5,
+  accountRejected: 6,
+  contractNotFound: 7,
+} as const;
 
 /** `CancelOrderErrorCode`. */
 export const cancelCode = { success: 0, accountNotFound: 1, orderNotFound: 2, rejected: 3, pending: 4, unknownError: 5, accountRejected: 6 } as const;

@@ -59,7 +59,12 @@ export class ExchangeControls {
     if (!market.calendar.isOpen(now)) return Promise.resolve({ errorCode: controlCode.invalid, errorMessage: 'The market is closed.' });
     this.supersede(market, 'Superseded by another price move.');
     this.moveCount += 1;
-    const prints = planPriceMove(market.last?.priceTicks ?? targetTicks, targetTicks, now, hashInts(market.tape.path.parameters.productKey, now, this.moveCount));
+    const prints = planPriceMove(
+      market.last?.priceTicks ?? targetTicks,
+      targetTicks,
+      now,
+      hashInts(market.tape.path.parameters.productKey, now, this.moveCount),
+    );
     market.tape.scriptAfter(now, prints, this.feed.paused);
     const lastMs = prints[prints.length - 1]?.ms ?? now;
     return new Promise((resolve) => {
@@ -111,7 +116,8 @@ export class ExchangeControls {
     const rate = settings.quotesPerSecond ?? 0;
     const refuse = (message: string, field: string): ExchangeAnswer<null> => ({ errorCode: controlCode.invalid, errorMessage: message, invalidField: field });
     if (!(rate >= 0 && rate <= maxStormRate)) return refuse(`Invalid quotesPerSecond (${rate}); at most ${maxStormRate}.`, 'quotesPerSecond');
-    if (settings.seconds !== undefined && !(settings.seconds > 0 && settings.seconds <= 600)) return refuse(`Invalid seconds (${settings.seconds}); 0 to 600.`, 'seconds');
+    if (settings.seconds !== undefined && !(settings.seconds > 0 && settings.seconds <= 600))
+      return refuse(`Invalid seconds (${settings.seconds}); 0 to 600.`, 'seconds');
     if (rate === 0) return [];
     const now = this.context.now();
     const markets: LiveMarket[] = [];
@@ -120,7 +126,8 @@ export class ExchangeControls {
       if (market === undefined) return refuse(`Contract not found (${key}).`, 'symbols');
       if (!markets.includes(market)) markets.push(market);
     }
-    if (settings.symbols === undefined) for (const market of this.markets.values()) if (market.calendar.isOpen(now) && market.last !== null) markets.push(market);
+    if (settings.symbols === undefined)
+      for (const market of this.markets.values()) if (market.calendar.isOpen(now) && market.last !== null) markets.push(market);
     if (markets.length === 0) return refuse('No market is open for a quote storm.', 'symbols');
     const closed = markets.find((market) => !market.calendar.isOpen(now) || market.last === null);
     if (closed !== undefined) return refuse(`The ${closed.spec.symbol} market is closed.`, 'symbols');
@@ -133,7 +140,8 @@ export class ExchangeControls {
   private startStorm(markets: readonly LiveMarket[], rate: number, durationMs: number): void {
     const now = this.context.now();
     // A storm cut short leaves the rest of its script: the market follows its path again from here.
-    for (const market of this.feed.stopStorms(now)) if (!markets.includes(market) && !this.feed.paused) market.tape.resumeAfter(now, market.last?.priceTicks ?? null);
+    for (const market of this.feed.stopStorms(now))
+      if (!markets.includes(market) && !this.feed.paused) market.tape.resumeAfter(now, market.last?.priceTicks ?? null);
     if (markets.length === 0) return;
     for (const market of markets) {
       this.supersede(market, 'Superseded by a quote storm.');
@@ -178,7 +186,10 @@ export class ExchangeControls {
       accounts: this.context.accounts.all().map(accountModelOf),
       positions: this.context.positions.list().map((record) => positionModelOf(record)),
       workingOrders: this.context.orders.live().map(orderModelOf),
-      trades: this.context.trades.slice(-shownTrades).map((entry) => entry.trade).reverse(),
+      trades: this.context.trades
+        .slice(-shownTrades)
+        .map((entry) => entry.trade)
+        .reverse(),
       prices,
     };
   }
@@ -234,4 +245,3 @@ export class ExchangeControls {
     move.resolve({ errorCode: controlCode.superseded, errorMessage: reason });
   }
 }
-

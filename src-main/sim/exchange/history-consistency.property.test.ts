@@ -20,7 +20,12 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 500, max: 20_000 }) }),
 );
 
-function liveBars(prints: readonly { readonly ms: number; readonly price: number; readonly size: number }[], sizeMs: number, from: number, to: number): Map<number, number[]> {
+function liveBars(
+  prints: readonly { readonly ms: number; readonly price: number; readonly size: number }[],
+  sizeMs: number,
+  from: number,
+  to: number,
+): Map<number, number[]> {
   const buckets = new Map<number, BarAccumulator>();
   for (const print of prints) {
     const start = Math.floor(print.ms / sizeMs) * sizeMs;
@@ -51,7 +56,8 @@ describe('history and live tape', () => {
           const rig = buildExchange({ seed, products: [product.symbol], startMs, historyDays: 2 });
           const prints: { ms: number; price: number; size: number }[] = [];
           rig.exchange.subscribe((event) => {
-            if (event.kind === 'market-trades') for (const trade of event.trades) prints.push({ ms: Date.parse(trade.timestamp), price: trade.price, size: trade.volume });
+            if (event.kind === 'market-trades')
+              for (const trade of event.trades) prints.push({ ms: Date.parse(trade.timestamp), price: trade.price, size: trade.volume });
           });
 
           // Act

@@ -113,7 +113,8 @@ export class LiveMarket {
     if (this.last === null || this.bidTicks === null || this.askTicks === null) return null;
     const price = (ticks: number): number => ticksToPrice(this.spec, ticks);
     const change = this.previousCloseTicks === null ? 0 : this.last.priceTicks - this.previousCloseTicks;
-    const changePercent = this.previousCloseTicks === null || this.previousCloseTicks === 0 ? 0 : Math.round((change / this.previousCloseTicks) * 10_000) / 10_000;
+    const changePercent =
+      this.previousCloseTicks === null || this.previousCloseTicks === 0 ? 0 : Math.round((change / this.previousCloseTicks) * 10_000) / 10_000;
     return {
       symbol: this.symbolId,
       symbolName: `/${this.spec.symbol}`,

@@ -79,16 +79,17 @@ describe('market feed', () => {
     const price = lastPrice(rig);
 
     // Assert
-    const [bar] = rig.exchange.retrieveBars({
-      contractId: esContract,
-      live: false,
-      startTime: '2026-08-19T16:59:00Z',
-      endTime: '2026-08-19T17:00:00Z',
-      unit: 1,
-      unitNumber: 1,
-      limit: 1,
-      includePartialBar: true,
-    }).value ?? [];
+    const [bar] =
+      rig.exchange.retrieveBars({
+        contractId: esContract,
+        live: false,
+        startTime: '2026-08-19T16:59:00Z',
+        endTime: '2026-08-19T17:00:00Z',
+        unit: 1,
+        unitNumber: 1,
+        limit: 1,
+        includePartialBar: true,
+      }).value ?? [];
     expect(bar?.c).toBe(price);
     expect(rig.events.filter((event) => event.kind === 'market-trades').length).toBeLessThan(20);
   });

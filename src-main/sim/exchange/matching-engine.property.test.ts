@@ -111,7 +111,14 @@ describe('matching engine properties', () => {
           const base = { accountId: combineAccount, contractId: esContract };
           if (step.kind === 'market') rig.exchange.placeOrder({ ...base, type: 2, side: step.side, size: step.size });
           if (step.kind === 'limit') rig.exchange.placeOrder({ ...base, type: 1, side: step.side, size: step.size, limitPrice: last + step.offset * tick });
-          if (step.kind === 'stop') rig.exchange.placeOrder({ ...base, type: 4, side: step.side, size: step.size, stopPrice: last + (step.side === 0 ? step.offset : -step.offset) * tick });
+          if (step.kind === 'stop')
+            rig.exchange.placeOrder({
+              ...base,
+              type: 4,
+              side: step.side,
+              size: step.size,
+              stopPrice: last + (step.side === 0 ? step.offset : -step.offset) * tick,
+            });
           if (step.kind === 'bracket') {
             const long = step.side === 0;
             const answer = rig.exchange.placeOrder({

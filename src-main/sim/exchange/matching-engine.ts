@@ -14,7 +14,8 @@ import type { TapePrint } from './second-prints';
  */
 export function sweepFills(market: LiveMarket, buy: boolean, quantity: number, limitTicks: number | null, ms: number): SweepFill[] {
   if (market.bidTicks === null || market.askTicks === null || quantity <= 0) return [];
-  const acceptable = limitTicks === null ? (): boolean => true : buy ? (price: number): boolean => price <= limitTicks : (price: number): boolean => price >= limitTicks;
+  const acceptable =
+    limitTicks === null ? (): boolean => true : buy ? (price: number): boolean => price <= limitTicks : (price: number): boolean => price >= limitTicks;
   return sweep((distance) => market.levelAt(buy ? 'ask' : 'bid', distance, ms), quantity, acceptable);
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildQuietExchange, combineAccount, esContract, lastPrice, marketOrder, orderById, orderEvents } from './exchange-test-kit';
 
 function restingBuy(rig: ReturnType<typeof buildQuietExchange>, below = 3): number {
-  return rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 1, side: 0, size: 1, limitPrice: lastPrice(rig) - below }).orderId ?? 0;
+  return (
+    rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 1, side: 0, size: 1, limitPrice: lastPrice(rig) - below }).orderId ?? 0
+  );
 }
 
 describe('modifying and cancelling orders', () => {

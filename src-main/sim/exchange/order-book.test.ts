@@ -18,7 +18,11 @@ describe('order book', () => {
       { priceTicks: 402, size: 5 },
       { priceTicks: 403, size: 50 },
     ];
-    const fills = sweep((distance) => levels[distance] ?? { priceTicks: 404, size: 1 }, 10, () => true);
+    const fills = sweep(
+      (distance) => levels[distance] ?? { priceTicks: 404, size: 1 },
+      10,
+      () => true,
+    );
     expect(fills).toEqual([
       { priceTicks: 401, size: 3 },
       { priceTicks: 402, size: 5 },
@@ -27,7 +31,11 @@ describe('order book', () => {
   });
 
   it('stops a sweep at an unacceptable price', () => {
-    const fills = sweep((distance) => ({ priceTicks: 401 + distance, size: 2 }), 10, (ticks) => ticks <= 402);
+    const fills = sweep(
+      (distance) => ({ priceTicks: 401 + distance, size: 2 }),
+      10,
+      (ticks) => ticks <= 402,
+    );
     expect(fills.reduce((sum, fill) => sum + fill.size, 0)).toBe(4);
   });
 

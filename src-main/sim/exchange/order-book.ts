@@ -84,7 +84,13 @@ export function depthSnapshot(book: BookSnapshot, extremes: SessionExtremes | nu
   return entries;
 }
 
-function sideDiff(previous: readonly BookLevel[], next: readonly BookLevel[], types: { best: number; newBest: number; level: number }, toPrice: (ticks: number) => number, timestamp: string): DepthEntryModel[] {
+function sideDiff(
+  previous: readonly BookLevel[],
+  next: readonly BookLevel[],
+  types: { best: number; newBest: number; level: number },
+  toPrice: (ticks: number) => number,
+  timestamp: string,
+): DepthEntryModel[] {
   const before = new Map(previous.map((level) => [level.priceTicks, level.size]));
   const after = new Set(next.map((level) => level.priceTicks));
   const bestMoved = previous[0]?.priceTicks !== next[0]?.priceTicks;

@@ -31,7 +31,16 @@ describe('order lifecycle', () => {
     expect(id).toBeGreaterThan(2 ** 31);
     expect(userEventLabels(rig.events)).toEqual([`order:${id}:6`, `order:${id}:2`, `trade:${id}`, 'position:1', 'account']);
     const [fill] = tradeEvents(rig.events);
-    expect(fill).toMatchObject({ accountId: combineAccount, contractId: esContract, profitAndLoss: null, fees: 1.4, commissions: 0, side: 0, size: 1, voided: false });
+    expect(fill).toMatchObject({
+      accountId: combineAccount,
+      contractId: esContract,
+      profitAndLoss: null,
+      fees: 1.4,
+      commissions: 0,
+      side: 0,
+      size: 1,
+      voided: false,
+    });
     expect(fill?.id).toBeGreaterThan(2 ** 31);
     expect(positionEvents(rig.events)[0]).toMatchObject({ type: 1, size: 1, contractDisplayName: 'ESU26', averagePrice: fill?.price });
     expect(valueOf(rig.exchange.searchAccounts({ onlyActiveAccounts: false }))[0]?.balance).toBe(49_998.6);
@@ -63,7 +72,11 @@ describe('order lifecycle', () => {
     await moveTo(rig, limit - tick);
 
     // Assert
-    expect(orderEvents(rig.events).slice(0, 2).map((order) => order.status)).toEqual([6, 1]);
+    expect(
+      orderEvents(rig.events)
+        .slice(0, 2)
+        .map((order) => order.status),
+    ).toEqual([6, 1]);
     expect(afterTouch).toBe(1);
     expect(orderById(rig, id)).toMatchObject({ status: 2, fillVolume: 2, filledPrice: limit });
     expect(tradeEvents(rig.events).map((fill) => fill.price)).toEqual([limit]);
@@ -102,7 +115,9 @@ describe('order lifecycle', () => {
   it('turns a stop-limit into a working limit when its stop trades', async () => {
     const rig = buildQuietExchange();
     const start = lastPrice(rig);
-    const id = rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 3, side: 0, size: 1, stopPrice: start + 1, limitPrice: start + 0.5 }).orderId ?? 0;
+    const id =
+      rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 3, side: 0, size: 1, stopPrice: start + 1, limitPrice: start + 0.5 })
+        .orderId ?? 0;
     await moveTo(rig, start + 1.5);
     expect(orderById(rig, id).status).toBe(1);
     await moveTo(rig, start + 0.25);

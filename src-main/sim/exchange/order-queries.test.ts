@@ -11,7 +11,9 @@ describe('searching orders, fills, positions and accounts', () => {
 
     // Act
     const all = valueOf(rig.exchange.searchOrders({ accountId: combineAccount, startTimestamp: '2026-08-19T13:00:00Z' }));
-    const late = valueOf(rig.exchange.searchOrders({ accountId: combineAccount, startTimestamp: '2026-08-19T14:00:30Z', endTimestamp: '2026-08-19T15:00:00Z' }));
+    const late = valueOf(
+      rig.exchange.searchOrders({ accountId: combineAccount, startTimestamp: '2026-08-19T14:00:30Z', endTimestamp: '2026-08-19T15:00:00Z' }),
+    );
 
     // Assert
     expect(all.map((order) => order.id)).toEqual([first, second]);
@@ -30,9 +32,12 @@ describe('searching orders, fills, positions and accounts', () => {
     const rig = buildQuietExchange();
     const ids = Array.from({ length: 5 }, (_, index) => {
       rig.clock.advance(1000);
-      return rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 1, side: 0, size: 1, limitPrice: lastPrice(rig) - 5 - index }).orderId;
+      return rig.exchange.placeOrder({ accountId: combineAccount, contractId: esContract, type: 1, side: 0, size: 1, limitPrice: lastPrice(rig) - 5 - index })
+        .orderId;
     });
-    const page = valueOf(rig.exchange.queryOrders({ filter: { accountId: combineAccount, statuses: [1] }, pageSize: 2, pageOffset: 1, includeTotalCount: true }));
+    const page = valueOf(
+      rig.exchange.queryOrders({ filter: { accountId: combineAccount, statuses: [1] }, pageSize: 2, pageOffset: 1, includeTotalCount: true }),
+    );
     expect(page.totalCount).toBe(5);
     expect(page.orders.map((order) => order.id)).toEqual([ids[3], ids[2]]);
     const contract = valueOf(rig.exchange.queryOrders({ filter: { accountId: combineAccount, contractId: 'CON.F.US.EP.Z26' } }));
@@ -50,11 +55,18 @@ describe('searching orders, fills, positions and accounts', () => {
     rig.exchange.placeOrder(marketOrder(0, 2));
     const trades = valueOf(rig.exchange.searchTrades({ accountId: combineAccount, startTimestamp: '2026-08-19T00:00:00Z' }));
     expect(trades.map((trade) => trade.size)).toEqual([2, 1]);
-    expect(valueOf(rig.exchange.searchOpenPositions({ accountId: combineAccount }))).toEqual([expect.objectContaining({ contractId: esContract, type: 1, size: 3 })]);
+    expect(valueOf(rig.exchange.searchOpenPositions({ accountId: combineAccount }))).toEqual([
+      expect.objectContaining({ contractId: esContract, type: 1, size: 3 }),
+    ]);
   });
 
   it('lists only active accounts when asked', () => {
-    const rig = buildQuietExchange({ accounts: [{ id: 1, name: 'A', balance: 1 }, { id: 2, name: 'B', balance: 1, canTrade: false }] });
+    const rig = buildQuietExchange({
+      accounts: [
+        { id: 1, name: 'A', balance: 1 },
+        { id: 2, name: 'B', balance: 1, canTrade: false },
+      ],
+    });
     expect(valueOf(rig.exchange.searchAccounts({ onlyActiveAccounts: true })).map((account) => account.id)).toEqual([1]);
     expect(valueOf(rig.exchange.searchAccounts({ onlyActiveAccounts: false }))).toHaveLength(2);
   });

@@ -28,7 +28,10 @@ describe('path tape', () => {
 
     // Act
     const first = hours.map((start) => bar(forwards, start, start + 3600));
-    const second = [...hours].reverse().map((start) => bar(backwards, start, start + 3600)).reverse();
+    const second = [...hours]
+      .reverse()
+      .map((start) => bar(backwards, start, start + 3600))
+      .reverse();
 
     // Assert
     expect(second).toEqual(first);

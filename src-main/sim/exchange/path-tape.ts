@@ -56,7 +56,11 @@ export class PathTape {
 
   /** The plan of a trade date, or null without a session. */
   public plan(tradeDate: number): DayPlan | null {
-    if (!this.plans.has(tradeDate)) this.plans.set(tradeDate, planDay(this.parameters, tradeDate, (date) => this.closing(date)));
+    if (!this.plans.has(tradeDate))
+      this.plans.set(
+        tradeDate,
+        planDay(this.parameters, tradeDate, (date) => this.closing(date)),
+      );
     return this.plans.get(tradeDate) ?? null;
   }
 
@@ -210,7 +214,13 @@ export class PathTape {
       const end = Math.min(to, minuteStart + 60);
       for (let second = Math.max(from, minuteStart); second < end; second += 1) {
         const index = second - series.startSec;
-        accumulator.add((series.open[index] ?? 0) + offset, (series.high[index] ?? 0) + offset, (series.low[index] ?? 0) + offset, (series.close[index] ?? 0) + offset, series.volume[index] ?? 0);
+        accumulator.add(
+          (series.open[index] ?? 0) + offset,
+          (series.high[index] ?? 0) + offset,
+          (series.low[index] ?? 0) + offset,
+          (series.close[index] ?? 0) + offset,
+          series.volume[index] ?? 0,
+        );
       }
     }
   }

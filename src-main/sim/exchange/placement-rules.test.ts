@@ -3,9 +3,11 @@ import { bracketPlanOf, isRejection, orderLevelsOf, trailDistanceOf, type Market
 import { productBySymbol, type ProductSpec } from './product-catalogue';
 import type { PlaceOrderRequest } from './request-schemas';
 
-const es: ProductSpec = productBySymbol('ES') ?? (() => {
-  throw new Error('ES');
-})();
+const es: ProductSpec =
+  productBySymbol('ES') ??
+  (() => {
+    throw new Error('ES');
+  })();
 const touch: MarketTouch = { lastTicks: 24_000, bidTicks: 23_999, askTicks: 24_000 };
 
 function request(fields: Partial<PlaceOrderRequest>): PlaceOrderRequest {
@@ -74,8 +76,14 @@ describe('placement rules', () => {
   it('requires on-grid limit and stop prices on the right side of the market', () => {
     expect(messageOf(orderLevelsOf(request({ type: 1 }), es, touch))).toBe('Invalid limit price. A limit price is required for this order type.');
     expect(messageOf(orderLevelsOf(request({ type: 1, limitPrice: 5999.1 }), es, touch))).toBe('Invalid limit price. Price is not aligned to tick size.');
-    expect(messageOf(orderLevelsOf(request({ type: 4, side: 0, stopPrice: 5999 }), es, touch))).toBe('Invalid stop price. A buy stop must be above the last price.');
-    expect(orderLevelsOf(request({ type: 3, side: 0, stopPrice: 6001, limitPrice: 6001.5 }), es, touch)).toEqual({ limitTicks: 24_006, stopTicks: 24_004, trailTicks: null });
+    expect(messageOf(orderLevelsOf(request({ type: 4, side: 0, stopPrice: 5999 }), es, touch))).toBe(
+      'Invalid stop price. A buy stop must be above the last price.',
+    );
+    expect(orderLevelsOf(request({ type: 3, side: 0, stopPrice: 6001, limitPrice: 6001.5 }), es, touch)).toEqual({
+      limitTicks: 24_006,
+      stopTicks: 24_004,
+      trailTicks: null,
+    });
   });
 
   it('joins the bid or the ask at the touch', () => {

@@ -54,13 +54,17 @@ export function bracketPlanOf(request: PlaceOrderRequest, mode: BracketMode): Br
   if (stopLoss !== null) {
     if (stopLoss.type !== orderType.stop) return rejection('Invalid stop loss type');
     if (long ? stopLoss.ticks >= 0 : stopLoss.ticks <= 0) {
-      return rejection(`Invalid stop loss ticks (${stopLoss.ticks}). Ticks should be ${long ? 'less than zero when longing' : 'greater than zero when going short'}.`);
+      return rejection(
+        `Invalid stop loss ticks (${stopLoss.ticks}). Ticks should be ${long ? 'less than zero when longing' : 'greater than zero when going short'}.`,
+      );
     }
   }
   if (takeProfit !== null) {
     if (takeProfit.type !== orderType.limit) return rejection('Invalid take profit type');
     if (long ? takeProfit.ticks <= 0 : takeProfit.ticks >= 0) {
-      return rejection(`Invalid take profit ticks (${takeProfit.ticks}). Ticks should be ${long ? 'greater than zero when longing' : 'less than zero when going short'}.`);
+      return rejection(
+        `Invalid take profit ticks (${takeProfit.ticks}). Ticks should be ${long ? 'greater than zero when longing' : 'less than zero when going short'}.`,
+      );
     }
   }
   return { stopLossTicks: stopLoss?.ticks ?? null, takeProfitTicks: takeProfit?.ticks ?? null };

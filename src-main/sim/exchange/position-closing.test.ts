@@ -33,7 +33,12 @@ describe('closing positions', () => {
   });
 
   it('answers each close endpoint with its own codes', () => {
-    const rig = buildQuietExchange({ accounts: [{ id: 1, name: 'A', balance: 1000 }, { id: 2, name: 'LIVE', balance: 1000, live: true }] });
+    const rig = buildQuietExchange({
+      accounts: [
+        { id: 1, name: 'A', balance: 1000 },
+        { id: 2, name: 'LIVE', balance: 1000, live: true },
+      ],
+    });
     expect(rig.exchange.closeContract({ accountId: 9, contractId: esContract }).errorCode).toBe(1);
     expect(rig.exchange.closeContract({ accountId: 1, contractId: esContract }).errorCode).toBe(2);
     expect(rig.exchange.closeContract({ accountId: 1, contractId: 'CON.F.US.XYZ.U26' }).errorCode).toBe(3);

@@ -69,7 +69,9 @@ export function closeContract(context: ExchangeContext, body: unknown): Exchange
   if (ref === null) return { errorCode: closeCode.contractNotFound, errorMessage: 'Contract not found.' };
   const position = context.positions.get(account.id, ref.id);
   if (position === undefined) {
-    return ref.active ? { errorCode: closeCode.positionNotFound, errorMessage: 'Position not found.' } : { errorCode: closeCode.contractNotActive, errorMessage: 'The contract is not active.' };
+    return ref.active
+      ? { errorCode: closeCode.positionNotFound, errorMessage: 'Position not found.' }
+      : { errorCode: closeCode.contractNotActive, errorMessage: 'The contract is not active.' };
   }
   if (!tradable(context, position)) return { errorCode: closeCode.orderRejected, errorMessage: null };
   closeAtMarket(context, account, position, position.size);
@@ -92,7 +94,8 @@ export function partialCloseContract(context: ExchangeContext, body: unknown): E
       : { errorCode: partialCloseCode.contractNotActive, errorMessage: 'The contract is not active.' };
   }
   const size = parsed.value.size;
-  if (size <= 0 || size > position.size) return { errorCode: partialCloseCode.invalidCloseSize, errorMessage: `Invalid close size (${size}). The position holds ${position.size}.` };
+  if (size <= 0 || size > position.size)
+    return { errorCode: partialCloseCode.invalidCloseSize, errorMessage: `Invalid close size (${size}). The position holds ${position.size}.` };
   // The venue answers a closed market, or a missing price, with a null message.
   if (!tradable(context, position)) return { errorCode: partialCloseCode.orderRejected, errorMessage: null };
   closeAtMarket(context, account, position, size);

@@ -122,7 +122,10 @@ export interface InvalidBody {
 }
 
 /** Parses a body, or names the first field that is wrong. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly invalid: InvalidBody } {
+export function parseBody<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly invalid: InvalidBody } {
   const result = schema.safeParse(body);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];

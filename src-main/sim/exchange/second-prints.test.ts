@@ -4,7 +4,13 @@ import { BarAccumulator } from './bar-accumulator';
 import { printsOfSecond } from './second-prints';
 
 const secondBar = fc
-  .record({ open: fc.integer({ min: 1000, max: 2000 }), move: fc.integer({ min: -8, max: 8 }), up: fc.integer({ min: 0, max: 4 }), down: fc.integer({ min: 0, max: 4 }), volume: fc.integer({ min: 1, max: 400 }) })
+  .record({
+    open: fc.integer({ min: 1000, max: 2000 }),
+    move: fc.integer({ min: -8, max: 8 }),
+    up: fc.integer({ min: 0, max: 4 }),
+    down: fc.integer({ min: 0, max: 4 }),
+    volume: fc.integer({ min: 1, max: 400 }),
+  })
   .map(({ open, move, up, down, volume }) => {
     const close = open + move;
     // Wicks need prints of their own: the generator only adds them to busy seconds.
@@ -22,7 +28,13 @@ describe('prints of a second', () => {
         for (const print of prints) accumulator.addPrint(print.priceTicks, print.size);
 
         // Assert
-        expect([accumulator.open, accumulator.high, accumulator.low, accumulator.close, accumulator.volume]).toEqual([bar.open, bar.high, bar.low, bar.close, bar.volume]);
+        expect([accumulator.open, accumulator.high, accumulator.low, accumulator.close, accumulator.volume]).toEqual([
+          bar.open,
+          bar.high,
+          bar.low,
+          bar.close,
+          bar.volume,
+        ]);
         expect(prints.every((print) => print.ms >= second * 1000 && print.ms < second * 1000 + 1000)).toBe(true);
         expect(prints.every((print, index) => index === 0 || print.ms >= (prints[index - 1]?.ms ?? 0))).toBe(true);
       }),

@@ -34,7 +34,16 @@ describe('createSimExchange', () => {
     const first = createSimExchange({ clockStart: '2026-08-19T14:00:00Z', seed: 9, products: ['NQ'], historyDays: 5 });
     const second = createSimExchange({ clockStart: '2026-08-19T14:00:00Z', seed: 9, products: ['NQ'], historyDays: 5 });
     const bars = (exchange: typeof first): unknown =>
-      exchange.retrieveBars({ contractId: 'CON.F.US.ENQ.U26', live: false, startTime: '2026-08-18T00:00:00Z', endTime: '2026-08-19T00:00:00Z', unit: 3, unitNumber: 1, limit: 30, includePartialBar: false });
+      exchange.retrieveBars({
+        contractId: 'CON.F.US.ENQ.U26',
+        live: false,
+        startTime: '2026-08-18T00:00:00Z',
+        endTime: '2026-08-19T00:00:00Z',
+        unit: 3,
+        unitNumber: 1,
+        limit: 30,
+        includePartialBar: false,
+      });
     expect(bars(first)).toEqual(bars(second));
   });
 });

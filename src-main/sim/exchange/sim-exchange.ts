@@ -101,7 +101,10 @@ export function createSimExchange(options: SimExchangeOptions = {}): SimExchange
       } catch (error) {
         // A listener's bug must not break the exchange, starve the other listeners or end the
         // process (the built-in simulator runs inside the terminal's).
-        (options.logger ?? silentLogger).error({ kind: event.kind, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, 'an exchange listener threw');
+        (options.logger ?? silentLogger).error(
+          { kind: event.kind, error: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+          'an exchange listener threw',
+        );
       }
     }
   };
@@ -170,7 +173,9 @@ export function createSimExchange(options: SimExchangeOptions = {}): SimExchange
     searchContracts: synced((body: unknown) => searchContracts(directory, body)),
     searchContractById: synced((body: unknown) => searchContractById(directory, body)),
     availableContracts: synced((body: unknown) => availableContracts(directory, body)),
-    retrieveBars: synced((body: unknown) => retrieveBars({ directory, now, tapeOf: (spec) => marketOf(spec).tape, calendarOf: (spec) => marketOf(spec).calendar }, body)),
+    retrieveBars: synced((body: unknown) =>
+      retrieveBars({ directory, now, tapeOf: (spec) => marketOf(spec).tape, calendarOf: (spec) => marketOf(spec).calendar }, body),
+    ),
     placeOrder: synced((body: unknown) => placeOrder(context, body)),
     rejectOrder: synced((body: unknown, message: string) => rejectOrder(context, body, message)),
     modifyOrder: synced((body: unknown) => modifyOrder(context, body)),

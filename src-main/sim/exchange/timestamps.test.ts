@@ -25,9 +25,12 @@ describe('timestamps', () => {
 
   it('stamps any bar instant with its whole second, whatever instant came before', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), { minLength: 1, maxLength: 20 }), (instants) => {
-        for (const ms of instants) expect(barTimestamp(ms)).toBe(`${new Date(ms).toISOString().slice(0, 19)}+00:00`);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), { minLength: 1, maxLength: 20 }),
+        (instants) => {
+          for (const ms of instants) expect(barTimestamp(ms)).toBe(`${new Date(ms).toISOString().slice(0, 19)}+00:00`);
+        },
+      ),
     );
   });
 

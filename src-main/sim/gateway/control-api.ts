@@ -54,7 +54,8 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
     if (request.method !== 'GET') return methodNotAllowed(response, 'GET');
     return sendJson(response, 200, { ...context.exchange.state(), gateway: context.gatewayState() });
   }
-  if (!['/price', '/feed', '/accounts', '/fault'].includes(route)) return sendJson(response, 404, { error: { field: 'path', message: `no control endpoint ${path}` } });
+  if (!['/price', '/feed', '/accounts', '/fault'].includes(route))
+    return sendJson(response, 404, { error: { field: 'path', message: `no control endpoint ${path}` } });
   if (request.method !== 'POST') return methodNotAllowed(response, 'POST');
   const text = await readBody(request);
   const body = text === undefined ? invalidJson : parseJsonBody(text);
@@ -72,7 +73,10 @@ export async function serveControl(request: IncomingMessage, response: ServerRes
       if (!parsed.success) return invalid(response, parsed.error);
       const answer = context.exchange.setFeed(parsed.data);
       if (answer.errorCode !== 0) return refused(response, answer, answer.invalidField ?? (parsed.data.speed !== undefined ? 'speed' : 'paused'));
-      const storm = parsed.data.quotesPerSecond === undefined ? {} : { storm: { quotesPerSecond: parsed.data.quotesPerSecond, seconds: parsed.data.quotesPerSecond === 0 ? 0 : (parsed.data.seconds ?? 10) } };
+      const storm =
+        parsed.data.quotesPerSecond === undefined
+          ? {}
+          : { storm: { quotesPerSecond: parsed.data.quotesPerSecond, seconds: parsed.data.quotesPerSecond === 0 ? 0 : (parsed.data.seconds ?? 10) } };
       return sendJson(response, 200, { ok: true, feed: context.exchange.state().feed, ...storm });
     }
     case '/accounts': {

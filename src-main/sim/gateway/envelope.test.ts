@@ -28,7 +28,12 @@ describe('restJson', () => {
   });
 
   it('writes nested bodies as JSON.stringify does apart from the prices', () => {
-    const body = { bars: [{ t: '2026-08-19T20:51:00+00:00', o: 1.5, h: 2, l: 1, c: 1.75, v: 3 }], nested: { list: [1, undefined, 'a"b'], skipped: undefined, when: new Date(0) }, success: true, errorMessage: null };
+    const body = {
+      bars: [{ t: '2026-08-19T20:51:00+00:00', o: 1.5, h: 2, l: 1, c: 1.75, v: 3 }],
+      nested: { list: [1, undefined, 'a"b'], skipped: undefined, when: new Date(0) },
+      success: true,
+      errorMessage: null,
+    };
 
     const text = restJson(body, true);
 

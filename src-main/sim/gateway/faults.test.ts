@@ -84,7 +84,9 @@ describe('fault: freeze-feed', () => {
       for (const record of String(data).split(recordSeparator)) if (record.length > 0) records.push(JSON.parse(record) as { type: number });
     });
     await new Promise((resolve) => socket.once('open', resolve));
-    socket.send(`{"protocol":"json","version":1}${recordSeparator}{"type":1,"invocationId":"1","target":"SubscribeContractTrades","arguments":["${contractId}"]}${recordSeparator}`);
+    socket.send(
+      `{"protocol":"json","version":1}${recordSeparator}{"type":1,"invocationId":"1","target":"SubscribeContractTrades","arguments":["${contractId}"]}${recordSeparator}`,
+    );
     while (!records.some((record) => record.type === 3)) await arrived();
 
     await fault('freeze-feed');

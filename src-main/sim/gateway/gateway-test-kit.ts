@@ -81,7 +81,10 @@ export interface TestSession {
 /** Logs in and finds an account (creating one when the exchange has none) and a contract. */
 export async function openSession(gateway: SimGateway): Promise<TestSession> {
   const token = await login(gateway);
-  const accounts = field<{ id: number; canTrade: boolean }[]>(await post(`${gateway.urls.rest}/api/Account/search`, { onlyActiveAccounts: true }, token), 'accounts');
+  const accounts = field<{ id: number; canTrade: boolean }[]>(
+    await post(`${gateway.urls.rest}/api/Account/search`, { onlyActiveAccounts: true }, token),
+    'accounts',
+  );
   let accountId = accounts.find((account) => account.canTrade)?.id;
   if (accountId === undefined) {
     const created = await post(`${gateway.urls.control}/accounts`, { name: 'PRAC-V2-TEST-1', balance: 50_000, canTrade: true });

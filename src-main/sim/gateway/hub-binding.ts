@@ -22,7 +22,10 @@ export function bindArguments(target: string, args: readonly unknown[], kinds: r
     else {
       return {
         ok: false,
-        error: invocationError(target, 'Error binding arguments. Make sure that the types of the provided values match the types of the hub method being invoked.'),
+        error: invocationError(
+          target,
+          'Error binding arguments. Make sure that the types of the provided values match the types of the hub method being invoked.',
+        ),
       };
     }
   }

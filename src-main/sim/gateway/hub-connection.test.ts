@@ -34,7 +34,12 @@ class RawClient {
 
   /** Every record received so far, parsed, in order. */
   public records(): Record<string, unknown>[] {
-    return this.frames.flatMap((frame) => frame.split(recordSeparator).filter((record) => record.length > 0).map((record) => JSON.parse(record) as Record<string, unknown>));
+    return this.frames.flatMap((frame) =>
+      frame
+        .split(recordSeparator)
+        .filter((record) => record.length > 0)
+        .map((record) => JSON.parse(record) as Record<string, unknown>),
+    );
   }
 
   public send(text: string): void {
@@ -104,7 +109,10 @@ describe('SignalR framing over a raw WebSocket', () => {
     const frame = client.frames.find((text) => text.includes('"invocationId":"7"')) ?? '';
     const records = frame.split(recordSeparator).filter((record) => record.length > 0);
     expect(records.length).toBeGreaterThanOrEqual(2);
-    expect(records.map((record) => (JSON.parse(record) as { type: number; target?: string }).target ?? 'completion').slice(0, 2)).toEqual(['completion', 'GatewayDepth']);
+    expect(records.map((record) => (JSON.parse(record) as { type: number; target?: string }).target ?? 'completion').slice(0, 2)).toEqual([
+      'completion',
+      'GatewayDepth',
+    ]);
   });
 
   it('pings the client (type 6) on its own', async () => {

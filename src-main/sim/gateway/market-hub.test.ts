@@ -49,7 +49,8 @@ describe('market hub: quotes', () => {
 
     expect(id).toBe(contractId);
     expect(quote).toMatchObject({ symbol: symbolId, lastPrice: expect.any(Number), bestBid: expect.any(Number), bestAsk: expect.any(Number) });
-    for (const field of ['symbolName', 'change', 'changePercent', 'open', 'high', 'low', 'volume', 'lastUpdated', 'timestamp']) expect(quote).toHaveProperty(field);
+    for (const field of ['symbolName', 'change', 'changePercent', 'open', 'high', 'low', 'volume', 'lastUpdated', 'timestamp'])
+      expect(quote).toHaveProperty(field);
   });
 
   it('then sends deltas: changed fields plus symbol, lastUpdated and timestamp', async () => {
@@ -96,7 +97,13 @@ describe('market hub: trades and depth', () => {
 
     expect(id).toBe(contractId);
     expect(Array.isArray(trades)).toBe(true);
-    expect((trades as unknown[])[0]).toMatchObject({ symbolId, price: expect.any(Number), timestamp: expect.any(String), type: expect.any(Number), volume: expect.any(Number) });
+    expect((trades as unknown[])[0]).toMatchObject({
+      symbolId,
+      price: expect.any(Number),
+      timestamp: expect.any(String),
+      type: expect.any(Number),
+      volume: expect.any(Number),
+    });
   });
 
   it('sends a Reset entry first, then the book, then updates, each as an array', async () => {

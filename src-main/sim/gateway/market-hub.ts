@@ -47,7 +47,8 @@ export class MarketHub implements HubHandlers {
       return { ok: true, result: 0 };
     }
     const known = this.exchange.searchContractById({ contractId });
-    if (known.errorCode !== 0) return { ok: false, error: `Failed to invoke '${target}' due to an error on the server. HubException: Contract '${contractId}' not found.` };
+    if (known.errorCode !== 0)
+      return { ok: false, error: `Failed to invoke '${target}' due to an error on the server. HubException: Contract '${contractId}' not found.` };
     // The snapshot is taken before the connection joins: events the exchange emits while it
     // catches up then reach the cache, not this connection, so the snapshot stays the first record.
     const snapshot = this.snapshotRecords(method.topic, contractId);

@@ -66,7 +66,10 @@ describe('control API: quote storm', () => {
     const answer = await post(`${gateway.urls.control}/feed`, { quotesPerSecond: 1000, seconds: 2, symbols });
     await advance(2000);
     // 1,000 a second for 2 s: 2,000 prints, 500 on each contract, each with its quote and trade.
-    await eventually(() => log.of('GatewayQuote').length - quotesBefore >= 2000 && log.of('GatewayTrade').length - tradesBefore >= 2000, 'the storm at the client');
+    await eventually(
+      () => log.of('GatewayQuote').length - quotesBefore >= 2000 && log.of('GatewayTrade').length - tradesBefore >= 2000,
+      'the storm at the client',
+    );
     await connection.stop();
 
     expect(answer.status).toBe(200);

@@ -145,7 +145,11 @@ describe('REST: the envelope of every endpoint', () => {
   it('answers a business failure with HTTP 200, its own code and a null payload', async () => {
     const contract = await post(`${rest}/Contract/searchById`, { contractId: 'CON.F.US.NOPE.Z26' }, token);
     const window = { startTime: '2026-03-18T14:00:00Z', endTime: '2026-03-18T15:00:00Z', includePartialBar: false };
-    const bars = await post(`${rest}/History/retrieveBars`, { contractId: 'CON.F.US.NOPE.Z26', live: false, unit: 2, unitNumber: 1, limit: 5, ...window }, token);
+    const bars = await post(
+      `${rest}/History/retrieveBars`,
+      { contractId: 'CON.F.US.NOPE.Z26', live: false, unit: 2, unitNumber: 1, limit: 5, ...window },
+      token,
+    );
 
     expect(contract.status).toBe(200);
     expect(contract.json).toMatchObject({ contract: null, success: false, errorCode: 1 });
@@ -229,7 +233,16 @@ describe('REST: expiry and rate limits', () => {
     try {
       const api = `${limited.urls.rest}/api`;
       const session = await login(limited);
-      const bars = { contractId, live: false, startTime: '2026-03-18T14:00:00Z', endTime: '2026-03-18T15:00:00Z', unit: 2, unitNumber: 1, limit: 1, includePartialBar: false };
+      const bars = {
+        contractId,
+        live: false,
+        startTime: '2026-03-18T14:00:00Z',
+        endTime: '2026-03-18T15:00:00Z',
+        unit: 2,
+        unitNumber: 1,
+        limit: 1,
+        includePartialBar: false,
+      };
 
       const barStatuses = [];
       for (let index = 0; index < 3; index++) barStatuses.push((await post(`${api}/History/retrieveBars`, bars, session)).status);

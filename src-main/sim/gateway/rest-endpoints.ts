@@ -46,10 +46,38 @@ function endpoint(shape: z.ZodType, payloadField: string | undefined, call: Rest
 
 /** Every business endpoint by path. */
 export const restEndpoints: ReadonlyMap<string, RestEndpoint> = new Map<string, RestEndpoint>([
-  ['/api/Account/search', endpoint(z.looseObject({ onlyActiveAccounts: z.boolean().optional() }), 'accounts', list('accounts', (x, b) => x.searchAccounts(b)))],
-  ['/api/Contract/search', endpoint(z.looseObject({ searchText: z.string(), live: z.boolean().optional() }), 'contracts', list('contracts', (x, b) => x.searchContracts(b)))],
-  ['/api/Contract/searchById', endpoint(z.looseObject({ contractId: z.string() }), 'contract', list('contract', (x, b) => x.searchContractById(b)))],
-  ['/api/Contract/available', endpoint(z.looseObject({ live: z.boolean().optional() }), 'contracts', list('contracts', (x, b) => x.availableContracts(b)))],
+  [
+    '/api/Account/search',
+    endpoint(
+      z.looseObject({ onlyActiveAccounts: z.boolean().optional() }),
+      'accounts',
+      list('accounts', (x, b) => x.searchAccounts(b)),
+    ),
+  ],
+  [
+    '/api/Contract/search',
+    endpoint(
+      z.looseObject({ searchText: z.string(), live: z.boolean().optional() }),
+      'contracts',
+      list('contracts', (x, b) => x.searchContracts(b)),
+    ),
+  ],
+  [
+    '/api/Contract/searchById',
+    endpoint(
+      z.looseObject({ contractId: z.string() }),
+      'contract',
+      list('contract', (x, b) => x.searchContractById(b)),
+    ),
+  ],
+  [
+    '/api/Contract/available',
+    endpoint(
+      z.looseObject({ live: z.boolean().optional() }),
+      'contracts',
+      list('contracts', (x, b) => x.availableContracts(b)),
+    ),
+  ],
   [
     '/api/History/retrieveBars',
     endpoint(
@@ -95,15 +123,50 @@ export const restEndpoints: ReadonlyMap<string, RestEndpoint> = new Map<string, 
   [
     '/api/Order/modify',
     endpoint(
-      z.looseObject({ accountId: int.optional(), orderId: int.optional(), size: int.nullish(), limitPrice: z.number().nullish(), stopPrice: z.number().nullish(), trailPrice: z.number().nullish() }),
+      z.looseObject({
+        accountId: int.optional(),
+        orderId: int.optional(),
+        size: int.nullish(),
+        limitPrice: z.number().nullish(),
+        stopPrice: z.number().nullish(),
+        trailPrice: z.number().nullish(),
+      }),
       undefined,
       bare((x, b) => x.modifyOrder(b)),
     ),
   ],
-  ['/api/Order/cancel', endpoint(orderRef, undefined, bare((x, b) => x.cancelOrder(b)))],
-  ['/api/Order/search', endpoint(timeRange, 'orders', list('orders', (x, b) => x.searchOrders(b)))],
-  ['/api/Order/searchOpen', endpoint(accountOnly, 'orders', list('orders', (x, b) => x.searchOpenOrders(b)))],
-  ['/api/Order/searchById', endpoint(orderRef, 'order', list('order', (x, b) => x.searchOrderById(b)))],
+  [
+    '/api/Order/cancel',
+    endpoint(
+      orderRef,
+      undefined,
+      bare((x, b) => x.cancelOrder(b)),
+    ),
+  ],
+  [
+    '/api/Order/search',
+    endpoint(
+      timeRange,
+      'orders',
+      list('orders', (x, b) => x.searchOrders(b)),
+    ),
+  ],
+  [
+    '/api/Order/searchOpen',
+    endpoint(
+      accountOnly,
+      'orders',
+      list('orders', (x, b) => x.searchOpenOrders(b)),
+    ),
+  ],
+  [
+    '/api/Order/searchById',
+    endpoint(
+      orderRef,
+      'order',
+      list('order', (x, b) => x.searchOrderById(b)),
+    ),
+  ],
   [
     '/api/Order/v2/query',
     {
@@ -133,11 +196,36 @@ export const restEndpoints: ReadonlyMap<string, RestEndpoint> = new Map<string, 
       },
     },
   ],
-  ['/api/Position/searchOpen', endpoint(accountOnly, 'positions', list('positions', (x, b) => x.searchOpenPositions(b)))],
-  ['/api/Position/closeContract', endpoint(contractRef, undefined, bare((x, b) => x.closeContract(b)))],
+  [
+    '/api/Position/searchOpen',
+    endpoint(
+      accountOnly,
+      'positions',
+      list('positions', (x, b) => x.searchOpenPositions(b)),
+    ),
+  ],
+  [
+    '/api/Position/closeContract',
+    endpoint(
+      contractRef,
+      undefined,
+      bare((x, b) => x.closeContract(b)),
+    ),
+  ],
   [
     '/api/Position/partialCloseContract',
-    endpoint(z.looseObject({ accountId: int.optional(), contractId: z.string(), size: int.optional() }), undefined, bare((x, b) => x.partialCloseContract(b))),
+    endpoint(
+      z.looseObject({ accountId: int.optional(), contractId: z.string(), size: int.optional() }),
+      undefined,
+      bare((x, b) => x.partialCloseContract(b)),
+    ),
   ],
-  ['/api/Trade/search', endpoint(timeRange, 'trades', list('trades', (x, b) => x.searchTrades(b)))],
+  [
+    '/api/Trade/search',
+    endpoint(
+      timeRange,
+      'trades',
+      list('trades', (x, b) => x.searchTrades(b)),
+    ),
+  ],
 ]);

@@ -87,7 +87,12 @@ describe('parseClientMessage', () => {
 
 describe('records the server writes', () => {
   it('end with the record separator and parse back', () => {
-    const records = [invocationRecord('GatewayQuote', ['CON.F.US.EP.Z26', { lastPrice: 1 }]), completionRecord('1', 0), completionErrorRecord('2', 'boom'), closeRecord('bye', true)];
+    const records = [
+      invocationRecord('GatewayQuote', ['CON.F.US.EP.Z26', { lastPrice: 1 }]),
+      completionRecord('1', 0),
+      completionErrorRecord('2', 'boom'),
+      closeRecord('bye', true),
+    ];
 
     const parsed = records.map((record) => {
       expect(record.endsWith(recordSeparator)).toBe(true);

@@ -67,7 +67,11 @@ export async function startSimGateway(options: SimGatewayOptions = {}): Promise<
   const now = options.wallClock ?? Date.now;
   const ownsExchange = options.exchange === undefined;
   const exchange = options.exchange ?? createSimExchange({ seed: options.seed, clockStart: options.clock, logger });
-  const auth = createTokenAuthority({ credentials: options.credentials ?? [demoCredentials], ttlSeconds: options.tokenTtlSeconds ?? defaultTokenTtlSeconds, now });
+  const auth = createTokenAuthority({
+    credentials: options.credentials ?? [demoCredentials],
+    ttlSeconds: options.tokenTtlSeconds ?? defaultTokenTtlSeconds,
+    now,
+  });
   const limits = options.rateLimits ?? projectXRateLimits;
   const limiters = limits === false ? undefined : { bars: new SlidingWindowLimiter(limits.bars, now), other: new SlidingWindowLimiter(limits.other, now) };
   const heldResponses = new Set<ServerResponse>();

@@ -7,6 +7,10 @@ describe('parseSimOptions', () => {
   });
 
   it('reads the port, the seed and the clock', () => {
-    expect(parseSimOptions(['--port', '5099', '--seed', '42', '--clock', '2026-03-18T15:00:00Z'])).toEqual({ port: 5099, seed: 42, clock: '2026-03-18T15:00:00Z' });
+    expect(parseSimOptions(['--port', '5099', '--seed', '42', '--clock', '2026-03-18T15:00:00Z'])).toEqual({
+      port: 5099,
+      seed: 42,
+      clock: '2026-03-18T15:00:00Z',
+    });
   });
 });

@@ -139,7 +139,10 @@ describe('user hub: events', () => {
     const [position] = await log.next('GatewayUserPosition');
     await log.next('GatewayUserAccount', ([event]) => (event as { data: { id: number } }).data.id === accountId);
 
-    const statuses = log.of('GatewayUserOrder').filter(([event]) => isOrder(event, orderId)).map(([event]) => (event as { data: { status: number } }).data.status);
+    const statuses = log
+      .of('GatewayUserOrder')
+      .filter(([event]) => isOrder(event, orderId))
+      .map(([event]) => (event as { data: { status: number } }).data.status);
     expect(statuses[0]).toBe(6);
     expect(statuses.at(-1)).toBe(2);
     expect(filled).toMatchObject({ action: 1, data: { id: orderId, accountId, contractId, status: 2, type: 2 } });

@@ -40,7 +40,11 @@ const useLayoutStore = create<LayoutState>()(
         viewChosen: (view) => set({ view }),
       },
     }),
-    { name: 'terminal.layout', version: 1, partialize: ({ leftWidth, rightWidth, bottomHeight, bottomTab, view }) => ({ leftWidth, rightWidth, bottomHeight, bottomTab, view }) },
+    {
+      name: 'terminal.layout',
+      version: 1,
+      partialize: ({ leftWidth, rightWidth, bottomHeight, bottomTab, view }) => ({ leftWidth, rightWidth, bottomHeight, bottomTab, view }),
+    },
   ),
 );
 

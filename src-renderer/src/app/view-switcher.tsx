@@ -14,7 +14,14 @@ export function ViewSwitcher() {
   return (
     <nav className="view-switcher" aria-label="Screens">
       {views.map(([id, label]) => (
-        <button key={id} type="button" className={id === view ? 'view-tab view-on' : 'view-tab'} aria-current={id === view ? 'page' : undefined} data-testid={`view-${id}`} onClick={() => actions.viewChosen(id)}>
+        <button
+          key={id}
+          type="button"
+          className={id === view ? 'view-tab view-on' : 'view-tab'}
+          aria-current={id === view ? 'page' : undefined}
+          data-testid={`view-${id}`}
+          onClick={() => actions.viewChosen(id)}
+        >
           {label}
         </button>
       ))}

@@ -22,10 +22,20 @@ export function WorkspaceLayout({ left, charts, bottom, right }: { left: ReactNo
       <ResizeHandle axis="x" label="Resize the watchlist" onDragStart={begin} onDrag={(distance) => actions.leftResized(start.current.leftWidth + distance)} />
       <div className="centre">
         <div className="charts-slot">{charts}</div>
-        <ResizeHandle axis="y" label="Resize the bottom panel" onDragStart={begin} onDrag={(distance) => actions.bottomResized(start.current.bottomHeight - distance)} />
+        <ResizeHandle
+          axis="y"
+          label="Resize the bottom panel"
+          onDragStart={begin}
+          onDrag={(distance) => actions.bottomResized(start.current.bottomHeight - distance)}
+        />
         <div className="bottom-slot">{bottom}</div>
       </div>
-      <ResizeHandle axis="x" label="Resize the order ticket" onDragStart={begin} onDrag={(distance) => actions.rightResized(start.current.rightWidth - distance)} />
+      <ResizeHandle
+        axis="x"
+        label="Resize the order ticket"
+        onDragStart={begin}
+        onDrag={(distance) => actions.rightResized(start.current.rightWidth - distance)}
+      />
       <aside className="sidebar sidebar-right">{right}</aside>
     </div>
   );

@@ -31,7 +31,10 @@ beforeEach(() => {
   FakeSocket.opened = [];
   sessionStatus = 200;
   vi.stubGlobal('WebSocket', FakeSocket);
-  vi.stubGlobal('fetch', vi.fn(async () => ({ status: sessionStatus })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => ({ status: sessionStatus })),
+  );
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -42,13 +42,37 @@ export function EquityChart({ points, baselineCents, testId }: { points: readonl
     const down = cssColor('--down', '#ef5350');
     const chart = createChart(element, {
       autoSize: true,
-      layout: { background: { type: ColorType.Solid, color: cssColor('--chart-bg', '#0a0d12') }, textColor: cssColor('--muted', '#7b8597'), fontSize: 11, attributionLogo: false },
+      layout: {
+        background: { type: ColorType.Solid, color: cssColor('--chart-bg', '#0a0d12') },
+        textColor: cssColor('--muted', '#7b8597'),
+        fontSize: 11,
+        attributionLogo: false,
+      },
       grid: { vertLines: { color: cssColor('--chart-grid', '#141923') }, horzLines: { color: cssColor('--chart-grid', '#141923') } },
       rightPriceScale: { borderColor: cssColor('--panel-border', '#222936') },
       timeScale: { borderColor: cssColor('--panel-border', '#222936'), timeVisible: true },
     });
-    const equity = chart.addSeries(BaselineSeries, { topLineColor: up, bottomLineColor: down, topFillColor1: 'rgba(38, 166, 154, 0.25)', topFillColor2: 'rgba(38, 166, 154, 0.02)', bottomFillColor1: 'rgba(239, 83, 80, 0.02)', bottomFillColor2: 'rgba(239, 83, 80, 0.25)', lineWidth: 2, priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
-    const drawdown = chart.addSeries(AreaSeries, { lineColor: down, topColor: 'rgba(239, 83, 80, 0.05)', bottomColor: 'rgba(239, 83, 80, 0.35)', lineWidth: 1, priceFormat: { type: 'price', precision: 2, minMove: 0.01 } }, 1);
+    const equity = chart.addSeries(BaselineSeries, {
+      topLineColor: up,
+      bottomLineColor: down,
+      topFillColor1: 'rgba(38, 166, 154, 0.25)',
+      topFillColor2: 'rgba(38, 166, 154, 0.02)',
+      bottomFillColor1: 'rgba(239, 83, 80, 0.02)',
+      bottomFillColor2: 'rgba(239, 83, 80, 0.25)',
+      lineWidth: 2,
+      priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+    });
+    const drawdown = chart.addSeries(
+      AreaSeries,
+      {
+        lineColor: down,
+        topColor: 'rgba(239, 83, 80, 0.05)',
+        bottomColor: 'rgba(239, 83, 80, 0.35)',
+        lineWidth: 1,
+        priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+      },
+      1,
+    );
     chart.panes()[1]?.setStretchFactor(0.35);
     setCharts({ chart, equity, drawdown });
     return () => {

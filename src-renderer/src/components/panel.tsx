@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** A titled panel of the workspace. */
-export function Panel({ title, actions, children, className, testId }: { title: string; actions?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  className,
+  testId,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <section className={`panel${className === undefined ? '' : ` ${className}`}`} aria-label={title} data-testid={testId}>
       <header className="panel-header">

@@ -53,9 +53,20 @@ export function ParameterFields({
   );
 }
 
-function ParameterInput({ spec, draft, invalid, onDraft }: { spec: StrategyParameterSpec; draft: string | boolean; invalid: boolean; onDraft(draft: string | boolean): void }) {
+function ParameterInput({
+  spec,
+  draft,
+  invalid,
+  onDraft,
+}: {
+  spec: StrategyParameterSpec;
+  draft: string | boolean;
+  invalid: boolean;
+  onDraft(draft: string | boolean): void;
+}) {
   const testId = `parameter-${spec.key}`;
-  if (spec.type === 'boolean') return <input type="checkbox" checked={draft === true} data-testid={testId} onChange={(event) => onDraft(event.target.checked)} />;
+  if (spec.type === 'boolean')
+    return <input type="checkbox" checked={draft === true} data-testid={testId} onChange={(event) => onDraft(event.target.checked)} />;
   const text = typeof draft === 'boolean' ? '' : draft;
   if (spec.type === 'choice') {
     return (

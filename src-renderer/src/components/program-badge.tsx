@@ -6,7 +6,13 @@ const sources = { name: 'detected from the account name', balance: 'detected fro
 export function ProgramBadge({ program, testId }: { program: AccountProgramView | undefined; testId?: string }) {
   if (program === undefined) return null;
   return (
-    <span className={`program-badge program-${program.kind}`} data-testid={testId} data-program={program.kind} data-size={program.size ?? ''} title={`${program.label}: ${sources[program.source]}; Topstep figures as of ${program.asOf}`}>
+    <span
+      className={`program-badge program-${program.kind}`}
+      data-testid={testId}
+      data-program={program.kind}
+      data-size={program.size ?? ''}
+      title={`${program.label}: ${sources[program.source]}; Topstep figures as of ${program.asOf}`}
+    >
       {program.label}
     </span>
   );

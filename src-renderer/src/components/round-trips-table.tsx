@@ -34,16 +34,62 @@ export function RoundTripsTable({
   const contracts = useContractsById(trips.map((trip) => trip.contractId));
   const tickSize = (trip: RoundTripView) => contracts.get(trip.contractId)?.tickSize;
   const allColumns: Column<RoundTripView, TripColumn>[] = [
-    { id: 'entry', label: 'Entry CT', sortValue: (trip) => trip.entryTime, render: (trip) => <span className="num muted">{formatChicagoStamp(trip.entryTime)}</span> },
-    { id: 'exit', label: 'Exit CT', sortValue: (trip) => trip.exitTime, render: (trip) => <span className="num muted">{formatChicagoStamp(trip.exitTime)}</span> },
+    {
+      id: 'entry',
+      label: 'Entry CT',
+      sortValue: (trip) => trip.entryTime,
+      render: (trip) => <span className="num muted">{formatChicagoStamp(trip.entryTime)}</span>,
+    },
+    {
+      id: 'exit',
+      label: 'Exit CT',
+      sortValue: (trip) => trip.exitTime,
+      render: (trip) => <span className="num muted">{formatChicagoStamp(trip.exitTime)}</span>,
+    },
     { id: 'contract', label: 'Contract', sortValue: (trip) => trip.symbol, render: (trip) => contracts.get(trip.contractId)?.name ?? trip.symbol },
-    { id: 'side', label: 'Side', sortValue: (trip) => trip.side, render: (trip) => <span className={trip.side === 'long' ? 'side-buy' : 'side-sell'}>{trip.side === 'long' ? 'Long' : 'Short'}</span> },
+    {
+      id: 'side',
+      label: 'Side',
+      sortValue: (trip) => trip.side,
+      render: (trip) => <span className={trip.side === 'long' ? 'side-buy' : 'side-sell'}>{trip.side === 'long' ? 'Long' : 'Short'}</span>,
+    },
     { id: 'size', label: 'Size', align: 'right', sortValue: (trip) => trip.size, render: (trip) => <span className="num">{trip.size}</span> },
-    { id: 'entryPrice', label: 'Entry', align: 'right', sortValue: (trip) => trip.entryTicks, render: (trip) => <span className="num">{priceText(trip.entryTicks, tickSize(trip))}</span> },
-    { id: 'exitPrice', label: 'Exit', align: 'right', sortValue: (trip) => trip.exitTicks, render: (trip) => <span className="num">{priceText(trip.exitTicks, tickSize(trip))}</span> },
-    { id: 'ticks', label: 'P&L t', align: 'right', sortValue: (trip) => trip.pnlTicks, render: (trip) => <Ticks ticks={Math.round(trip.pnlTicks * 10) / 10} /> },
-    { id: 'dollars', label: 'P&L $', align: 'right', title: 'Net of fees', sortValue: (trip) => trip.netCents, render: (trip) => <Money cents={trip.netCents} /> },
-    { id: 'duration', label: 'Held', align: 'right', sortValue: (trip) => trip.durationMs, render: (trip) => <span className="num">{formatDuration(trip.durationMs)}</span> },
+    {
+      id: 'entryPrice',
+      label: 'Entry',
+      align: 'right',
+      sortValue: (trip) => trip.entryTicks,
+      render: (trip) => <span className="num">{priceText(trip.entryTicks, tickSize(trip))}</span>,
+    },
+    {
+      id: 'exitPrice',
+      label: 'Exit',
+      align: 'right',
+      sortValue: (trip) => trip.exitTicks,
+      render: (trip) => <span className="num">{priceText(trip.exitTicks, tickSize(trip))}</span>,
+    },
+    {
+      id: 'ticks',
+      label: 'P&L t',
+      align: 'right',
+      sortValue: (trip) => trip.pnlTicks,
+      render: (trip) => <Ticks ticks={Math.round(trip.pnlTicks * 10) / 10} />,
+    },
+    {
+      id: 'dollars',
+      label: 'P&L $',
+      align: 'right',
+      title: 'Net of fees',
+      sortValue: (trip) => trip.netCents,
+      render: (trip) => <Money cents={trip.netCents} />,
+    },
+    {
+      id: 'duration',
+      label: 'Held',
+      align: 'right',
+      sortValue: (trip) => trip.durationMs,
+      render: (trip) => <span className="num">{formatDuration(trip.durationMs)}</span>,
+    },
     {
       id: 'source',
       label: 'Opened by',
@@ -64,7 +110,12 @@ export function RoundTripsTable({
       label: 'Closed by',
       title: 'What closed the trade: you, a stop or target, the risk manager, a strategy or another app',
       sortValue: (trip) => (trip.exitCause === null ? '' : causeText(trip.exitCause, strategyNames)),
-      render: (trip) => (trip.exitCause === null ? <span className="muted">—</span> : <span className={causeTone(trip.exitCause)}>{causeText(trip.exitCause, strategyNames)}</span>),
+      render: (trip) =>
+        trip.exitCause === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className={causeTone(trip.exitCause)}>{causeText(trip.exitCause, strategyNames)}</span>
+        ),
     },
   ];
   const columns = showSource ? allColumns : allColumns.filter((column) => column.id !== 'source' && column.id !== 'exitCause');

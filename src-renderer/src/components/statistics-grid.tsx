@@ -11,7 +11,15 @@ function tone(cents: number): string {
  * The statistics of a set of round trips: the headline figures (net P&L, trades, win rate, profit
  * factor, expectancy, max drawdown, Sharpe) and the detail under them.
  */
-export function StatisticsGrid({ statistics, extra, testId }: { statistics: TradeStatistics & PerformanceFigures; extra?: readonly (readonly [string, string])[]; testId: string }) {
+export function StatisticsGrid({
+  statistics,
+  extra,
+  testId,
+}: {
+  statistics: TradeStatistics & PerformanceFigures;
+  extra?: readonly (readonly [string, string])[];
+  testId: string;
+}) {
   const headline: [string, string, string, string | undefined][] = [
     ['net', 'Net P&L', formatSignedCents(statistics.netCents), tone(statistics.netCents)],
     ['trades', 'Trades', String(statistics.trades), undefined],

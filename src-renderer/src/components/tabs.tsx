@@ -8,7 +8,17 @@ export interface TabItem<Id extends string> {
 }
 
 /** A strip of tabs; the owner keeps which one is selected. */
-export function Tabs<Id extends string>({ items, selected, onSelect, trailing }: { items: readonly TabItem<Id>[]; selected: Id; onSelect(id: Id): void; trailing?: ReactNode }) {
+export function Tabs<Id extends string>({
+  items,
+  selected,
+  onSelect,
+  trailing,
+}: {
+  items: readonly TabItem<Id>[];
+  selected: Id;
+  onSelect(id: Id): void;
+  trailing?: ReactNode;
+}) {
   return (
     <div className="tabs" role="tablist">
       {items.map((item) => (

@@ -57,6 +57,11 @@ describe('live bars', () => {
     const loaded = [bar(3, 1), bar(4, 1)];
     const older = [bar(1, 1), bar(2, 1), bar(3, 9)];
 
-    expect(prependHistory(older, loaded).map((item) => [item.time, item.close])).toEqual([[1, 1], [2, 1], [3, 1], [4, 1]]);
+    expect(prependHistory(older, loaded).map((item) => [item.time, item.close])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+    ]);
   });
 });

@@ -27,7 +27,12 @@ describe('bracket choice', () => {
   });
 
   it('cycles None, the templates by name, Custom SL/TP and round again', () => {
-    expect(choiceOptions(catalog).map((option) => (option.kind === 'template' ? option.name : option.kind))).toEqual(['none', 'Runner 2 targets', 'Scalp 8/16', 'custom']);
+    expect(choiceOptions(catalog).map((option) => (option.kind === 'template' ? option.name : option.kind))).toEqual([
+      'none',
+      'Runner 2 targets',
+      'Scalp 8/16',
+      'custom',
+    ]);
     expect(nextChoice(catalog, { kind: 'none' })).toEqual({ kind: 'template', name: 'Runner 2 targets' });
     expect(nextChoice(catalog, { kind: 'custom' })).toEqual({ kind: 'none' });
   });

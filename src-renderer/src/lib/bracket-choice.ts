@@ -38,7 +38,12 @@ export function defaultChoice(catalog: BracketCatalogView, accountId: number | u
 }
 
 /** The choice in force: the trader's pick for this account and root while its template exists, else the default. */
-export function effectiveChoice(catalog: BracketCatalogView | undefined, pick: BracketChoice | undefined, accountId: number | undefined, symbol: string | undefined): BracketChoice | undefined {
+export function effectiveChoice(
+  catalog: BracketCatalogView | undefined,
+  pick: BracketChoice | undefined,
+  accountId: number | undefined,
+  symbol: string | undefined,
+): BracketChoice | undefined {
   if (pick !== undefined && (pick.kind !== 'template' || (catalog !== undefined && templateNamed(catalog, pick.name) !== undefined))) return pick;
   if (catalog === undefined) return undefined;
   return defaultChoice(catalog, accountId, symbol);
@@ -46,7 +51,9 @@ export function effectiveChoice(catalog: BracketCatalogView | undefined, pick: B
 
 /** Every choice the picker offers, in order: None, the templates by name, Custom SL/TP. */
 export function choiceOptions(catalog: Pick<BracketCatalogView, 'templates'> | undefined): BracketChoice[] {
-  const templates = [...(catalog?.templates ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((template): BracketChoice => ({ kind: 'template', name: template.name }));
+  const templates = [...(catalog?.templates ?? [])]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((template): BracketChoice => ({ kind: 'template', name: template.name }));
   return [{ kind: 'none' }, ...templates, { kind: 'custom' }];
 }
 
@@ -76,7 +83,10 @@ export function nextChoice(catalog: Pick<BracketCatalogView, 'templates'> | unde
 }
 
 /** The fields of `orders.place` for a choice: `template` (a name or `none`) or the one-off stop and target; nothing before the catalogue is known (the core applies the default). */
-export function choiceRequest(choice: BracketChoice | undefined, custom: CustomBracket): { template?: string; stopLossTicks?: number; takeProfitTicks?: number } {
+export function choiceRequest(
+  choice: BracketChoice | undefined,
+  custom: CustomBracket,
+): { template?: string; stopLossTicks?: number; takeProfitTicks?: number } {
   if (choice === undefined) return {};
   if (choice.kind === 'none') return { template: 'none' };
   if (choice.kind === 'template') return { template: choice.name };
@@ -84,7 +94,12 @@ export function choiceRequest(choice: BracketChoice | undefined, custom: CustomB
 }
 
 /** The template a choice gives a new position of `size` (for the chart's planned lines and the ticket's summary); null for none. */
-export function choiceTemplate(catalog: Pick<BracketCatalogView, 'templates'> | undefined, choice: BracketChoice | undefined, custom: CustomBracket, size: number): BracketTemplate | null {
+export function choiceTemplate(
+  catalog: Pick<BracketCatalogView, 'templates'> | undefined,
+  choice: BracketChoice | undefined,
+  custom: CustomBracket,
+  size: number,
+): BracketTemplate | null {
   if (choice === undefined || choice.kind === 'none') return null;
   if (choice.kind === 'custom') {
     try {

@@ -12,6 +12,10 @@ describe('causes', () => {
   });
 
   it('gives fill markers a short prefix', () => {
-    expect(['bracket:stop', 'bracket:break-even', 'bracket:trail', 'bracket:target-1', 'risk:008', 'other-app', 'manual', 'strategy:x'].map((cause) => causeMarker(cause as never))).toEqual(['SL', 'BE', 'TR', 'T1', 'RISK', 'EXT', '', '']);
+    expect(
+      ['bracket:stop', 'bracket:break-even', 'bracket:trail', 'bracket:target-1', 'risk:008', 'other-app', 'manual', 'strategy:x'].map((cause) =>
+        causeMarker(cause as never),
+      ),
+    ).toEqual(['SL', 'BE', 'TR', 'T1', 'RISK', 'EXT', '', '']);
   });
 });

@@ -41,7 +41,23 @@ export const defaultHotkeys: Record<HotkeyAction, string> = {
 };
 
 const modifierNames = new Set(['CTRL', 'CONTROL', 'ALT', 'OPTION', 'SHIFT', 'META', 'CMD', 'COMMAND']);
-const namedKeys = new Set(['SPACE', 'ENTER', 'ESCAPE', 'TAB', 'BACKSPACE', 'DELETE', 'INSERT', 'HOME', 'END', 'PAGEUP', 'PAGEDOWN', 'UP', 'DOWN', 'LEFT', 'RIGHT']);
+const namedKeys = new Set([
+  'SPACE',
+  'ENTER',
+  'ESCAPE',
+  'TAB',
+  'BACKSPACE',
+  'DELETE',
+  'INSERT',
+  'HOME',
+  'END',
+  'PAGEUP',
+  'PAGEDOWN',
+  'UP',
+  'DOWN',
+  'LEFT',
+  'RIGHT',
+]);
 
 function isKeyName(key: string): boolean {
   return /^[A-Z0-9]$/.test(key) || /^F([1-9]|1[0-9]|2[0-4])$/.test(key) || /^NUMPAD[0-9]$/.test(key) || namedKeys.has(key) || /^[-=[\];',./`\\]$/.test(key);
@@ -92,9 +108,32 @@ export interface KeyStroke {
 }
 
 const codeNames: Record<string, string> = {
-  Space: 'SPACE', Enter: 'ENTER', Escape: 'ESCAPE', Tab: 'TAB', Backspace: 'BACKSPACE', Delete: 'DELETE', Insert: 'INSERT',
-  Home: 'HOME', End: 'END', PageUp: 'PAGEUP', PageDown: 'PAGEDOWN', ArrowUp: 'UP', ArrowDown: 'DOWN', ArrowLeft: 'LEFT', ArrowRight: 'RIGHT',
-  Minus: '-', Equal: '=', BracketLeft: '[', BracketRight: ']', Semicolon: ';', Quote: "'", Comma: ',', Period: '.', Slash: '/', Backquote: '`', Backslash: '\\',
+  Space: 'SPACE',
+  Enter: 'ENTER',
+  Escape: 'ESCAPE',
+  Tab: 'TAB',
+  Backspace: 'BACKSPACE',
+  Delete: 'DELETE',
+  Insert: 'INSERT',
+  Home: 'HOME',
+  End: 'END',
+  PageUp: 'PAGEUP',
+  PageDown: 'PAGEDOWN',
+  ArrowUp: 'UP',
+  ArrowDown: 'DOWN',
+  ArrowLeft: 'LEFT',
+  ArrowRight: 'RIGHT',
+  Minus: '-',
+  Equal: '=',
+  BracketLeft: '[',
+  BracketRight: ']',
+  Semicolon: ';',
+  Quote: "'",
+  Comma: ',',
+  Period: '.',
+  Slash: '/',
+  Backquote: '`',
+  Backslash: '\\',
 };
 
 /** The hotkey a key press stands for; undefined for a lone modifier. */
@@ -113,7 +152,14 @@ export function hotkeyFromStroke(stroke: KeyStroke): Hotkey | undefined {
 /** True when a key press is exactly this hotkey (extra modifiers do not match). */
 export function matchesHotkey(hotkey: Hotkey, stroke: KeyStroke): boolean {
   const pressed = hotkeyFromStroke(stroke);
-  return pressed !== undefined && pressed.key === hotkey.key && pressed.ctrl === hotkey.ctrl && pressed.alt === hotkey.alt && pressed.shift === hotkey.shift && pressed.meta === hotkey.meta;
+  return (
+    pressed !== undefined &&
+    pressed.key === hotkey.key &&
+    pressed.ctrl === hotkey.ctrl &&
+    pressed.alt === hotkey.alt &&
+    pressed.shift === hotkey.shift &&
+    pressed.meta === hotkey.meta
+  );
 }
 
 /** True when a hotkey may fire while the focus is in a text field (it has a modifier besides Shift). */

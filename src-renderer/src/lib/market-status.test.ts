@@ -16,7 +16,10 @@ describe('the market status of a contract', () => {
   });
 
   it('says the daily halt, and a holiday by its name', () => {
-    expect(marketStatus('CL', Date.parse('2026-11-18T22:30:00Z'))).toMatchObject({ kind: 'daily-halt', text: 'Market closed (daily halt 16:00-17:00 CT) · opens Wed 2026-11-18 17:00 CT' });
+    expect(marketStatus('CL', Date.parse('2026-11-18T22:30:00Z'))).toMatchObject({
+      kind: 'daily-halt',
+      text: 'Market closed (daily halt 16:00-17:00 CT) · opens Wed 2026-11-18 17:00 CT',
+    });
     expect(marketStatus('ES', Date.parse('2026-12-25T18:00:00Z'))).toMatchObject({ kind: 'holiday', why: expect.stringMatching(/Christmas/) });
   });
 });

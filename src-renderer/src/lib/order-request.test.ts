@@ -5,7 +5,16 @@ const es = { id: 'CON.F.US.EP.Z26', tickSize: 0.25 };
 
 describe('order requests', () => {
   it('writes a limit with its bracket, prices exact from ticks', () => {
-    const built = buildPlaceRequest({ accountId: 7, contract: es, side: 'buy', type: 'limit', size: 2, limitTicks: 20_001, stopLossTicks: 8, takeProfitTicks: 16 });
+    const built = buildPlaceRequest({
+      accountId: 7,
+      contract: es,
+      side: 'buy',
+      type: 'limit',
+      size: 2,
+      limitTicks: 20_001,
+      stopLossTicks: 8,
+      takeProfitTicks: 16,
+    });
 
     expect(built).toEqual({
       ok: true,

@@ -36,9 +36,12 @@ export function buildPlaceRequest(intent: TicketOrder): { ok: true; request: Cal
   if (!Number.isInteger(intent.size) || intent.size < 1) return { ok: false, problem: { field: 'size', message: 'size must be a whole number of contracts' } };
   const needsLimit = type === 'limit' || type === 'stop-limit';
   const needsStop = type === 'stop' || type === 'stop-limit';
-  if (needsLimit && (intent.limitTicks === undefined || intent.limitTicks <= 0)) return { ok: false, problem: { field: 'limitPrice', message: 'enter a limit price on the tick grid' } };
-  if (needsStop && (intent.stopTicks === undefined || intent.stopTicks <= 0)) return { ok: false, problem: { field: 'stopPrice', message: 'enter a stop price on the tick grid' } };
-  if (type === 'trailing-stop' && (intent.trailTicks === undefined || intent.trailTicks < 1)) return { ok: false, problem: { field: 'trailTicks', message: 'enter a trailing distance of at least one tick' } };
+  if (needsLimit && (intent.limitTicks === undefined || intent.limitTicks <= 0))
+    return { ok: false, problem: { field: 'limitPrice', message: 'enter a limit price on the tick grid' } };
+  if (needsStop && (intent.stopTicks === undefined || intent.stopTicks <= 0))
+    return { ok: false, problem: { field: 'stopPrice', message: 'enter a stop price on the tick grid' } };
+  if (type === 'trailing-stop' && (intent.trailTicks === undefined || intent.trailTicks < 1))
+    return { ok: false, problem: { field: 'trailTicks', message: 'enter a trailing distance of at least one tick' } };
   const request: CallRequest<'orders.place'> = {
     accountId: intent.accountId,
     symbol: contract.id,

@@ -11,7 +11,11 @@ export interface OpenProfit {
  * Open P&L of a position at a mark: ticks in the position's favour per contract (one decimal when
  * the average entry is fractional) and cents for the whole position, rounded to the cent.
  */
-export function openProfit(position: Pick<PositionView, 'size' | 'averageTicks'>, markTicks: number, contract: Pick<ContractView, 'tickValueCents'>): OpenProfit {
+export function openProfit(
+  position: Pick<PositionView, 'size' | 'averageTicks'>,
+  markTicks: number,
+  contract: Pick<ContractView, 'tickValueCents'>,
+): OpenProfit {
   const direction = Math.sign(position.size);
   const ticks = (markTicks - position.averageTicks) * direction;
   return { ticks: Math.round(ticks * 10) / 10, cents: Math.round(ticks * Math.abs(position.size) * contract.tickValueCents) };

@@ -42,7 +42,10 @@ export function useQuoteFeed(): QuoteFeed {
 /** The latest quote of a contract, re-rendering at most once per frame as ticks arrive. */
 export function useLastQuote(contractId: string | undefined): QuoteView | undefined {
   const feed = useQuoteFeed();
-  const subscribe = useCallback((listener: () => void) => (contractId === undefined ? () => undefined : feed.subscribeView(contractId, listener)), [feed, contractId]);
+  const subscribe = useCallback(
+    (listener: () => void) => (contractId === undefined ? () => undefined : feed.subscribeView(contractId, listener)),
+    [feed, contractId],
+  );
   const snapshot = useCallback(() => (contractId === undefined ? undefined : feed.latest(contractId)), [feed, contractId]);
   return useSyncExternalStore(subscribe, snapshot);
 }

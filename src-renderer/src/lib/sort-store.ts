@@ -8,7 +8,10 @@ interface SortStore<Column extends string> {
 }
 
 /** A small persisted store for one table's sort, with its hooks (one per table feature). */
-export function createSortStore<Column extends string>(name: string, initial: SortState<Column>): {
+export function createSortStore<Column extends string>(
+  name: string,
+  initial: SortState<Column>,
+): {
   useSort(): SortState<Column>;
   useSortActions(): SortStore<Column>['actions'];
 } {

@@ -3,7 +3,17 @@ import type { StrategyParameterSpec } from '../../../src-shared/domain/strategie
 import { changedParameters, defaultParameters, formatParameter, parseParameter, parseParameters } from './strategy-parameters';
 
 const contracts: StrategyParameterSpec = { key: 'contracts', label: 'Contracts', description: '', type: 'integer', default: 1, min: 1, max: 50, live: true };
-const stop: StrategyParameterSpec = { key: 'stopAtr', label: 'Stop', description: '', type: 'number', default: 1.5, min: 0.25, max: 10, unit: '×ATR', live: true };
+const stop: StrategyParameterSpec = {
+  key: 'stopAtr',
+  label: 'Stop',
+  description: '',
+  type: 'number',
+  default: 1.5,
+  min: 0.25,
+  max: 10,
+  unit: '×ATR',
+  live: true,
+};
 const anchor: StrategyParameterSpec = { key: 'anchor', label: 'Mean', description: '', type: 'choice', default: 'vwap', options: ['vwap', 'sma'], live: false };
 const start: StrategyParameterSpec = { key: 'sessionStart', label: 'First entry', description: '', type: 'time', default: '08:45', live: true };
 const shorts: StrategyParameterSpec = { key: 'allowShort', label: 'Shorts', description: '', type: 'boolean', default: true, live: true };

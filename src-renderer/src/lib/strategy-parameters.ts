@@ -38,7 +38,11 @@ export function parseParameter(spec: StrategyParameterSpec, draft: string | bool
 }
 
 /** Every draft read against the schema: the values, and the reason per key that failed. */
-export function parseParameters(specs: readonly StrategyParameterSpec[], base: StrategyParameters, drafts: ParameterDrafts): { values: Record<string, StrategyParameterValue>; errors: Record<string, string> } {
+export function parseParameters(
+  specs: readonly StrategyParameterSpec[],
+  base: StrategyParameters,
+  drafts: ParameterDrafts,
+): { values: Record<string, StrategyParameterValue>; errors: Record<string, string> } {
   const values: Record<string, StrategyParameterValue> = {};
   const errors: Record<string, string> = {};
   for (const spec of specs) {

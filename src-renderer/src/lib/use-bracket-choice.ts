@@ -33,7 +33,12 @@ export function useBracketChoice(accountId: number | undefined, symbol: string |
 }
 
 /** The `orders.place` bracket fields and the planned template of an entry, read when the order is sent. */
-export function bracketOfEntry(catalog: BracketCatalogView | undefined, accountId: number | undefined, symbol: string, size: number): { request: ReturnType<typeof choiceRequest>; plan: BracketTemplate | null } {
+export function bracketOfEntry(
+  catalog: BracketCatalogView | undefined,
+  accountId: number | undefined,
+  symbol: string,
+  size: number,
+): { request: ReturnType<typeof choiceRequest>; plan: BracketTemplate | null } {
   const defaults = readOrderDefaults();
   const choice = effectiveChoice(catalog, defaults.bracketPicks[pickKey(accountId, symbol)], accountId, symbol);
   const custom = { stopLossTicks: defaults.stopLossTicks, takeProfitTicks: defaults.takeProfitTicks };

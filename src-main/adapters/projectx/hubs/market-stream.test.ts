@@ -23,7 +23,8 @@ async function setUp() {
   stub = await StubGateway.start((request) => {
     const contractId = (request.body as { contractId?: string } | undefined)?.contractId ?? '';
     if (request.path === '/api/Auth/loginKey') return envelope({ token: testToken('t', Date.now() + 86_400_000) });
-    if (request.path === '/api/Contract/searchById' && known.includes(contractId)) return envelope({ contract: { id: contractId, name: 'X', description: '', tickSize: 0.25, tickValue: 12.5, activeContract: true, symbolId: 'F.US.EP' } });
+    if (request.path === '/api/Contract/searchById' && known.includes(contractId))
+      return envelope({ contract: { id: contractId, name: 'X', description: '', tickSize: 0.25, tickValue: 12.5, activeContract: true, symbolId: 'F.US.EP' } });
     return envelope({ contract: null }, 1);
   });
   const { parts, logger } = stubParts(stub.url);
@@ -31,7 +32,15 @@ async function setUp() {
   const hub = new FakeHub();
   const events: BrokerEvent[] = [];
   const lastPrices = new LastPrices(parts.timers);
-  const stream = new MarketStream({ link: hub, contracts: parts.contracts, lastPrices, emit: (event) => events.push(event), warn: new ThrottledWarn(logger, { now: () => Date.now() }, 0), clock: { now: () => Date.now() }, logger });
+  const stream = new MarketStream({
+    link: hub,
+    contracts: parts.contracts,
+    lastPrices,
+    emit: (event) => events.push(event),
+    warn: new ThrottledWarn(logger, { now: () => Date.now() }, 0),
+    clock: { now: () => Date.now() },
+    logger,
+  });
   stream.register();
   return { hub, stream, events, lastPrices, logger, contracts: parts.contracts };
 }
@@ -92,7 +101,12 @@ describe('market stream', () => {
     release();
     await stream.unwatch('CON.F.US.EP.M25');
 
-    expect(hub.subscribed.map((subscription) => subscription.subscribe)).toEqual(['SubscribeContractQuotes', 'SubscribeContractTrades', 'SubscribeContractMarketDepth', 'SubscribeContractQuotes']);
+    expect(hub.subscribed.map((subscription) => subscription.subscribe)).toEqual([
+      'SubscribeContractQuotes',
+      'SubscribeContractTrades',
+      'SubscribeContractMarketDepth',
+      'SubscribeContractQuotes',
+    ]);
     expect(hub.removed.map((subscription) => `${subscription.unsubscribe}:${String(subscription.args[0])}`)).toEqual([
       'UnsubscribeContractQuotes:CON.F.US.MNQ.U26',
       'UnsubscribeContractTrades:CON.F.US.EP.M25',

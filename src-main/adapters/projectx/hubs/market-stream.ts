@@ -130,7 +130,8 @@ export class MarketStream {
 
   private prints(contract: ContractView, data: unknown): void {
     const batch = tapeTrades(contract.id, data, contract.tickSize, this.parts.clock.now());
-    if (batch.skipped.length > 0) this.parts.warn.warn('GatewayTrade', { contractId: contract.id, skipped: batch.skipped.length, reason: batch.skipped[0] }, 'skipped prints');
+    if (batch.skipped.length > 0)
+      this.parts.warn.warn('GatewayTrade', { contractId: contract.id, skipped: batch.skipped.length, reason: batch.skipped[0] }, 'skipped prints');
     const last = batch.trades[batch.trades.length - 1];
     if (last === undefined) return;
     this.parts.lastPrices.update(contract.id, last.priceTicks);
@@ -139,7 +140,8 @@ export class MarketStream {
 
   private depth(contract: ContractView, data: unknown): void {
     const batch = depthChanges(data, contract.tickSize);
-    if (batch.skipped.length > 0) this.parts.warn.warn('GatewayDepth', { contractId: contract.id, skipped: batch.skipped.length, reason: batch.skipped[0] }, 'skipped depth entries');
+    if (batch.skipped.length > 0)
+      this.parts.warn.warn('GatewayDepth', { contractId: contract.id, skipped: batch.skipped.length, reason: batch.skipped[0] }, 'skipped depth entries');
     if (!batch.reset && batch.levels.length === 0) return;
     this.parts.emit({ kind: 'depth', contractId: contract.id, reset: batch.reset, levels: batch.levels });
   }

@@ -6,7 +6,19 @@ import type { TimerScope } from '../support/timer-scope';
 import type { HubLink } from './hub-link';
 
 /** What the watchdog reads and drives on a hub link. */
-export type WatchedLink = Pick<HubLink, 'name' | 'lastEventAt' | 'lastConnectedAt' | 'isConnected' | 'subscriptionCount' | 'subscribedContracts' | 'markStale' | 'markLive' | 'resubscribe' | 'reconnect'>;
+export type WatchedLink = Pick<
+  HubLink,
+  | 'name'
+  | 'lastEventAt'
+  | 'lastConnectedAt'
+  | 'isConnected'
+  | 'subscriptionCount'
+  | 'subscribedContracts'
+  | 'markStale'
+  | 'markLive'
+  | 'resubscribe'
+  | 'reconnect'
+>;
 
 /** Tuning of the watchdog. */
 export interface WatchdogSettings {

@@ -13,7 +13,11 @@ describe('subscription list', () => {
     list.add(orders(2));
 
     expect(again).toBe(false);
-    expect(list.all().map((entry) => `${entry.subscribe}${JSON.stringify(entry.args)}`)).toEqual(['SubscribeOrders[1]', 'SubscribeAccounts[]', 'SubscribeOrders[2]']);
+    expect(list.all().map((entry) => `${entry.subscribe}${JSON.stringify(entry.args)}`)).toEqual([
+      'SubscribeOrders[1]',
+      'SubscribeAccounts[]',
+      'SubscribeOrders[2]',
+    ]);
   });
 
   it('tells a number argument from a string one and forgets removed entries', () => {

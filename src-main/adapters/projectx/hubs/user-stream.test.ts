@@ -29,7 +29,9 @@ async function setUp(orderById: (request: StubRequest) => unknown = () => null) 
     if (request.path === '/api/Auth/loginKey') return envelope({ token: testToken('t', Date.now() + 86_400_000) });
     if (request.path === '/api/Contract/searchById') {
       const known = contracts[body?.contractId ?? ''];
-      return known === undefined ? envelope({ contract: null }, 1) : envelope({ contract: { id: body?.contractId, name: 'X', description: '', tickValue: 1.25, activeContract: true, ...known } });
+      return known === undefined
+        ? envelope({ contract: null }, 1)
+        : envelope({ contract: { id: body?.contractId, name: 'X', description: '', tickValue: 1.25, activeContract: true, ...known } });
     }
     if (request.path === '/api/Order/searchById') return envelope({ order: orderById(request) });
     return { status: 404 };
@@ -77,7 +79,10 @@ describe('user stream', () => {
     hub.fire('GatewayUserOrder', { action: 1, data: { id: 3348158587, accountId: 90000003, status: 1, limitPrice: 28346 } });
     await stream.drained();
 
-    expect(events.at(-1)).toMatchObject({ kind: 'order', order: { id: 3348158587, status: 'open', limitTicks: 113384, customTag: 'glt-3a95b5a2-3c68-4ef2-8cfd-962d9aead4c9-TP', parentOrderId: 3348158584 } });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'order',
+      order: { id: 3348158587, status: 'open', limitTicks: 113384, customTag: 'glt-3a95b5a2-3c68-4ef2-8cfd-962d9aead4c9-TP', parentOrderId: 3348158584 },
+    });
   });
 
   it('completes a partial update for an unseen order from Order/searchById', async () => {

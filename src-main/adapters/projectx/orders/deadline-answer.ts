@@ -38,10 +38,19 @@ export function answerByDeadline<T>(
       if (answered) return;
       answered = true;
       if (deadline.close()) {
-        resolve({ ok: false, error: { code: 'not-sent', message: 'not sent: it was still queued at its deadline (the broker is rate-limiting or slow); the broker never received it' } });
+        resolve({
+          ok: false,
+          error: {
+            code: 'not-sent',
+            message: 'not sent: it was still queued at its deadline (the broker is rate-limiting or slow); the broker never received it',
+          },
+        });
         return;
       }
-      resolve({ ok: false, error: unknown('no answer by the deadline; it may have reached the broker: resolving by its client tag before anything is retried') });
+      resolve({
+        ok: false,
+        error: unknown('no answer by the deadline; it may have reached the broker: resolving by its client tag before anything is retried'),
+      });
       void running.then((result) => options.onResolved(result));
     });
     void running.then((result) => {

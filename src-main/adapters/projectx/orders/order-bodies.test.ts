@@ -3,7 +3,16 @@ import type { BrokerOrderRequest } from '../../../core/ports/broker-port';
 import type { ContractView } from '../../../../src-shared/domain/trading';
 import { bracketLegs, modifyBody, placeBody, trailLevelTicks } from './order-bodies';
 
-const es: ContractView = { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-mini S&P 500', symbol: 'ES', symbolId: 'F.US.EP', tickSize: 0.25, tickValueCents: 1250, active: true };
+const es: ContractView = {
+  id: 'CON.F.US.EP.Z26',
+  name: 'ESZ6',
+  description: 'E-mini S&P 500',
+  symbol: 'ES',
+  symbolId: 'F.US.EP',
+  tickSize: 0.25,
+  tickValueCents: 1250,
+  active: true,
+};
 const request: BrokerOrderRequest = { accountId: 7, contractId: es.id, type: 'limit', side: 'buy', size: 2, limitTicks: 24001, customTag: 'tag-1' };
 
 describe('order bodies', () => {
@@ -18,7 +27,17 @@ describe('order bodies', () => {
 
     expect(body).toEqual({
       ok: true,
-      value: { accountId: 7, contractId: es.id, type: 1, side: 0, size: 2, customTag: 'tag-1', limitPrice: 6000.25, stopLossBracket: { ticks: -10, type: 4 }, takeProfitBracket: { ticks: 20, type: 1 } },
+      value: {
+        accountId: 7,
+        contractId: es.id,
+        type: 1,
+        side: 0,
+        size: 2,
+        customTag: 'tag-1',
+        limitPrice: 6000.25,
+        stopLossBracket: { ticks: -10, type: 4 },
+        takeProfitBracket: { ticks: 20, type: 1 },
+      },
     });
   });
 
@@ -38,7 +57,10 @@ describe('order bodies', () => {
   });
 
   it('sends only the fields a modify changes', () => {
-    expect(modifyBody({ accountId: 7, orderId: 3_400_000_001, stopTicks: 23990 }, es, 'sell', undefined)).toEqual({ ok: true, value: { accountId: 7, orderId: 3_400_000_001, stopPrice: 5997.5 } });
+    expect(modifyBody({ accountId: 7, orderId: 3_400_000_001, stopTicks: 23990 }, es, 'sell', undefined)).toEqual({
+      ok: true,
+      value: { accountId: 7, orderId: 3_400_000_001, stopPrice: 5997.5 },
+    });
     expect(modifyBody({ accountId: 7, orderId: 1 }, es, 'sell', undefined).ok).toBe(false);
   });
 });

@@ -18,7 +18,11 @@ export interface BracketLeg {
  * is below (negative) and the take-profit above (positive); a short entry reverses both. The
  * stop-loss leg is a Stop (4), the take-profit a Limit (1).
  */
-export function bracketLegs(side: OrderSide, stopLossTicks: Ticks | undefined, takeProfitTicks: Ticks | undefined): { stopLossBracket?: BracketLeg; takeProfitBracket?: BracketLeg } {
+export function bracketLegs(
+  side: OrderSide,
+  stopLossTicks: Ticks | undefined,
+  takeProfitTicks: Ticks | undefined,
+): { stopLossBracket?: BracketLeg; takeProfitBracket?: BracketLeg } {
   const direction = side === 'buy' ? 1 : -1;
   return {
     ...(stopLossTicks === undefined ? {} : { stopLossBracket: { ticks: -direction * Math.abs(stopLossTicks), type: stopType } }),
@@ -54,7 +58,8 @@ export function placeBody(request: BrokerOrderRequest, contract: ContractView, l
   if (needsLimit && request.limitTicks !== undefined) body.limitPrice = price(request.limitTicks);
   if (needsStop && request.stopTicks !== undefined) body.stopPrice = price(request.stopTicks);
   if (request.type === 'trailing-stop') {
-    if (request.trailTicks === undefined || request.trailTicks <= 0) return fail('invalid-request', 'a trailing stop needs trailTicks above zero', 'trailTicks');
+    if (request.trailTicks === undefined || request.trailTicks <= 0)
+      return fail('invalid-request', 'a trailing stop needs trailTicks above zero', 'trailTicks');
     if (lastTicks === undefined) return fail('not-connected', `no last trade price is known for ${request.contractId}; cannot place a trailing stop`);
     body.trailPrice = price(trailLevelTicks(request.side, lastTicks, request.trailTicks));
   }
@@ -63,7 +68,12 @@ export function placeBody(request: BrokerOrderRequest, contract: ContractView, l
 }
 
 /** The Order/modify body: only the fields that change. */
-export function modifyBody(request: BrokerModifyRequest, contract: ContractView, side: OrderSide, lastTicks: Ticks | undefined): Result<Record<string, unknown>> {
+export function modifyBody(
+  request: BrokerModifyRequest,
+  contract: ContractView,
+  side: OrderSide,
+  lastTicks: Ticks | undefined,
+): Result<Record<string, unknown>> {
   const body: Record<string, unknown> = { accountId: request.accountId, orderId: request.orderId };
   if (request.size !== undefined) {
     if (!Number.isInteger(request.size) || request.size <= 0) return fail('invalid-request', 'size must be a whole number above zero', 'size');

@@ -2,8 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubReply, type StubRequest } from '../testing/stub-gateway';
 
-const contract = { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-mini S&P 500', tickSize: 0.25, tickValue: 12.5, activeContract: true, symbolId: 'F.US.EP' };
-const order = { id: 3_500_000_001, accountId: 7, contractId: contract.id, creationTimestamp: '2026-11-18T16:00:00Z', status: 1, type: 4, side: 1, size: 1, stopPrice: 5990 };
+const contract = {
+  id: 'CON.F.US.EP.Z26',
+  name: 'ESZ6',
+  description: 'E-mini S&P 500',
+  tickSize: 0.25,
+  tickValue: 12.5,
+  activeContract: true,
+  symbolId: 'F.US.EP',
+};
+const order = {
+  id: 3_500_000_001,
+  accountId: 7,
+  contractId: contract.id,
+  creationTimestamp: '2026-11-18T16:00:00Z',
+  status: 1,
+  type: 4,
+  side: 1,
+  size: 1,
+  stopPrice: 5990,
+};
 
 let stub: StubGateway | undefined;
 let cleanup: (() => void) | undefined;
@@ -27,7 +45,22 @@ async function silentBroker(applies: boolean, position: { size: number } | undef
       case '/api/Order/searchById':
         return envelope({ order: state.order });
       case '/api/Position/searchOpen':
-        return envelope({ positions: state.position === undefined ? [] : [{ id: 1, accountId: 7, contractId: contract.id, creationTimestamp: '2026-11-18T16:00:00Z', type: 1, size: state.position.size, averagePrice: 6000 }] });
+        return envelope({
+          positions:
+            state.position === undefined
+              ? []
+              : [
+                  {
+                    id: 1,
+                    accountId: 7,
+                    contractId: contract.id,
+                    creationTimestamp: '2026-11-18T16:00:00Z',
+                    type: 1,
+                    size: state.position.size,
+                    averagePrice: 6000,
+                  },
+                ],
+        });
       case '/api/Order/modify':
         if (applies) state.order = { ...state.order, stopPrice: Number(body?.stopPrice) };
         return 'hold';

@@ -47,13 +47,23 @@ export class OrderChanges {
   /** Order/modify with only the changed fields. */
   public modify(request: BrokerModifyRequest, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>> {
     if (options === undefined) return this.modifyFully(request, lane, undefined);
-    return answerByDeadline(this.parts, options, (message) => unknownOutcome('Order/modify', request.orderId, message), (deadline) => this.modifyFully(request, lane, deadline));
+    return answerByDeadline(
+      this.parts,
+      options,
+      (message) => unknownOutcome('Order/modify', request.orderId, message),
+      (deadline) => this.modifyFully(request, lane, deadline),
+    );
   }
 
   /** Order/cancel. */
   public cancel(accountId: AccountId, orderId: OrderId, lane: CallLane, options?: OrderCallOptions<void>): Promise<Result<void>> {
     if (options === undefined) return this.cancelFully(accountId, orderId, lane, undefined);
-    return answerByDeadline(this.parts, options, (message) => unknownOutcome('Order/cancel', orderId, message), (deadline) => this.cancelFully(accountId, orderId, lane, deadline));
+    return answerByDeadline(
+      this.parts,
+      options,
+      (message) => unknownOutcome('Order/cancel', orderId, message),
+      (deadline) => this.cancelFully(accountId, orderId, lane, deadline),
+    );
   }
 
   private async modifyFully(request: BrokerModifyRequest, lane: CallLane, deadline: CallDeadline | undefined): Promise<Result<void>> {
@@ -65,7 +75,15 @@ export class OrderChanges {
     const last = request.trailTicks === undefined ? undefined : await this.parts.lastPrice(contract.value.id);
     const body = modifyBody(request, contract.value, side, last);
     if (!body.ok) return body;
-    const answer = await this.parts.rest.call({ path: '/api/Order/modify', body: body.value, payload: emptyPayload, errors: modifyErrors, mutating: true, lane, ...(deadline === undefined ? {} : { deadline }) });
+    const answer = await this.parts.rest.call({
+      path: '/api/Order/modify',
+      body: body.value,
+      payload: emptyPayload,
+      errors: modifyErrors,
+      mutating: true,
+      lane,
+      ...(deadline === undefined ? {} : { deadline }),
+    });
     if (answer.ok || !answer.outcomeUnknown) return done(answer);
     this.parts.reconcile(request.accountId);
     const now = await this.parts.reads.orderById(request.accountId, request.orderId, lane);
@@ -80,7 +98,15 @@ export class OrderChanges {
   }
 
   private async cancelFully(accountId: AccountId, orderId: OrderId, lane: CallLane, deadline: CallDeadline | undefined): Promise<Result<void>> {
-    const answer = await this.parts.rest.call({ path: '/api/Order/cancel', body: { accountId, orderId }, payload: emptyPayload, errors: cancelErrors, mutating: true, lane, ...(deadline === undefined ? {} : { deadline }) });
+    const answer = await this.parts.rest.call({
+      path: '/api/Order/cancel',
+      body: { accountId, orderId },
+      payload: emptyPayload,
+      errors: cancelErrors,
+      mutating: true,
+      lane,
+      ...(deadline === undefined ? {} : { deadline }),
+    });
     if (answer.ok || !answer.outcomeUnknown) return done(answer);
     this.parts.reconcile(accountId);
     const now = await this.parts.reads.orderById(accountId, orderId, lane);
@@ -95,8 +121,22 @@ export class OrderChanges {
     const before = Math.abs(this.parts.positions.size(accountId, contractId));
     const answer =
       size === undefined
-        ? await this.parts.rest.call({ path: '/api/Position/closeContract', body: { accountId, contractId }, payload: emptyPayload, errors: closeErrors, mutating: true, lane })
-        : await this.parts.rest.call({ path: '/api/Position/partialCloseContract', body: { accountId, contractId, size }, payload: emptyPayload, errors: partialCloseErrors, mutating: true, lane });
+        ? await this.parts.rest.call({
+            path: '/api/Position/closeContract',
+            body: { accountId, contractId },
+            payload: emptyPayload,
+            errors: closeErrors,
+            mutating: true,
+            lane,
+          })
+        : await this.parts.rest.call({
+            path: '/api/Position/partialCloseContract',
+            body: { accountId, contractId, size },
+            payload: emptyPayload,
+            errors: partialCloseErrors,
+            mutating: true,
+            lane,
+          });
     if (answer.ok || !answer.outcomeUnknown) return done(answer);
     this.parts.reconcile(accountId);
     const positions = await this.parts.reads.openPositions(accountId, lane);

@@ -9,7 +9,15 @@ import { disposeParts, stubParts } from '../testing/stub-broker';
 import { envelope, StubGateway, testToken, type StubReply, type StubRequest } from '../testing/stub-gateway';
 import { eventually } from '../../../testing/eventually';
 
-const contract = { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-mini S&P 500', tickSize: 0.25, tickValue: 12.5, activeContract: true, symbolId: 'F.US.EP' };
+const contract = {
+  id: 'CON.F.US.EP.Z26',
+  name: 'ESZ6',
+  description: 'E-mini S&P 500',
+  tickSize: 0.25,
+  tickValue: 12.5,
+  activeContract: true,
+  symbolId: 'F.US.EP',
+};
 const request: BrokerOrderRequest = { accountId: 7, contractId: contract.id, type: 'limit', side: 'buy', size: 1, limitTicks: 24000, customTag: 'ct-42' };
 
 /** A tiny broker: remembers placed orders; each place request is answered as the test's script says. */
@@ -32,7 +40,19 @@ function brokerScript(placeAnswers: ('accept' | 'accept-silently' | 'drop' | 're
           const id = ++nextId;
           const duplicate = orders.some((order) => order.customTag === body.customTag);
           const status = answer === 'reject' || answer === 'reject-duplicate' || duplicate ? 5 : 1;
-          if (answer !== 'drop') orders.push({ id, accountId: body.accountId, contractId: body.contractId, creationTimestamp: new Date().toISOString(), status, type: body.type, side: body.side, size: body.size, limitPrice: body.limitPrice, customTag: body.customTag });
+          if (answer !== 'drop')
+            orders.push({
+              id,
+              accountId: body.accountId,
+              contractId: body.contractId,
+              creationTimestamp: new Date().toISOString(),
+              status,
+              type: body.type,
+              side: body.side,
+              size: body.size,
+              limitPrice: body.limitPrice,
+              customTag: body.customTag,
+            });
           if (answer === 'accept-silently' || answer === 'drop') return 'hold';
           if (status === 5) return envelope({ orderId: id }, 2, answer === 'reject' ? 'Order rejected.' : 'Duplicate customTag.');
           return envelope({ orderId: id });
@@ -68,7 +88,15 @@ describe('placing an order', () => {
     const placed = await parts.placement.place(request, 'normal');
 
     expect(placed).toEqual({ ok: true, value: { orderId: 3_500_000_001 } });
-    expect(stub.to('/api/Order/place')[0]?.body).toEqual({ accountId: 7, contractId: contract.id, type: 1, side: 0, size: 1, customTag: 'ct-42', limitPrice: 6000 });
+    expect(stub.to('/api/Order/place')[0]?.body).toEqual({
+      accountId: 7,
+      contractId: contract.id,
+      type: 1,
+      side: 0,
+      size: 1,
+      customTag: 'ct-42',
+      limitPrice: 6000,
+    });
   });
 
   it('after a timeout finds the order by its customTag and does not send it again', async () => {
@@ -98,7 +126,18 @@ describe('placing an order', () => {
     const script = brokerScript(['drop', 'reject-duplicate']);
     const { parts } = await setUp(script);
     // The first attempt lands late: it exists by the time of the resend, but not at the first lookup.
-    const lateOrder = { id: 3_499_999_999, accountId: 7, contractId: contract.id, creationTimestamp: new Date().toISOString(), status: 1, type: 1, side: 0, size: 1, limitPrice: 6000, customTag: 'ct-42' };
+    const lateOrder = {
+      id: 3_499_999_999,
+      accountId: 7,
+      contractId: contract.id,
+      creationTimestamp: new Date().toISOString(),
+      status: 1,
+      type: 1,
+      side: 0,
+      size: 1,
+      limitPrice: 6000,
+      customTag: 'ct-42',
+    };
     const original = script.handle;
     let searches = 0;
     script.handle = (call) => {
@@ -114,7 +153,17 @@ describe('placing an order', () => {
   it('reports an order found by customTag in Rejected status as broker-rejected', async () => {
     const script = brokerScript(['drop']);
     const { parts } = await setUp(script);
-    script.orders.push({ id: 3_400_000_000, accountId: 7, contractId: contract.id, creationTimestamp: new Date().toISOString(), status: 5, type: 1, side: 0, size: 1, customTag: 'ct-42' });
+    script.orders.push({
+      id: 3_400_000_000,
+      accountId: 7,
+      contractId: contract.id,
+      creationTimestamp: new Date().toISOString(),
+      status: 5,
+      type: 1,
+      side: 0,
+      size: 1,
+      customTag: 'ct-42',
+    });
 
     const placed = await parts.placement.place(request, 'normal');
 
@@ -145,7 +194,11 @@ describe('placing an order', () => {
     /** Real requests travel over loopback in real time; the manual clock drives only the waits. */
     it('answers not-sent when the place is still queued at its deadline, and it never reaches the broker', async () => {
       const time = new ManualScheduler(new TestClock(Date.UTC(2026, 10, 18, 16)));
-      const { stub, parts } = await setUp(brokerScript([]), { clock: time, scheduler: time, rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 3, windowMs: 60_000 } } });
+      const { stub, parts } = await setUp(brokerScript([]), {
+        clock: time,
+        scheduler: time,
+        rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 3, windowMs: 60_000 } },
+      });
       await parts.auth.logIn();
       await parts.contracts.get(contract.id);
       await parts.reads.orderById(7, 1, 'normal');
@@ -169,7 +222,9 @@ describe('placing an order', () => {
       const resolutions: Result<{ readonly orderId: OrderId }>[] = [];
 
       let answered: Result<{ readonly orderId: OrderId }> | undefined;
-      void parts.placement.place(request, 'normal', { deadlineAt: time.now() + 5_000, onResolved: (result) => resolutions.push(result) }).then((result) => (answered = result));
+      void parts.placement
+        .place(request, 'normal', { deadlineAt: time.now() + 5_000, onResolved: (result) => resolutions.push(result) })
+        .then((result) => (answered = result));
       await eventually(() => stub.to('/api/Order/place').length === 1, 'the place on the wire', 3_000);
       await time.advance(4_999);
       const beforeDeadline = answered;

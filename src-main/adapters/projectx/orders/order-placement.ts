@@ -54,7 +54,11 @@ export class OrderPlacement {
   /** Places an order; returns the broker's order id. */
   public place(request: BrokerOrderRequest, lane: CallLane, options?: OrderCallOptions<Placed>): Promise<Result<Placed>> {
     if (options === undefined) return this.placeFully(request, lane, undefined);
-    const unknown = (message: string) => ({ code: 'unknown-outcome' as const, message: `Order/place (customTag ${request.customTag}): ${message}`, customTag: request.customTag });
+    const unknown = (message: string) => ({
+      code: 'unknown-outcome' as const,
+      message: `Order/place (customTag ${request.customTag}): ${message}`,
+      customTag: request.customTag,
+    });
     return answerByDeadline(this.parts, options, unknown, (deadline) => this.placeFully(request, lane, deadline));
   }
 
@@ -68,7 +72,10 @@ export class OrderPlacement {
     const first = await this.send(body.value, lane, deadline);
     if (first.ok || !first.outcomeUnknown) return settled(first);
 
-    this.parts.logger.warn({ accountId: request.accountId, customTag: request.customTag, reason: first.error.message }, 'Order/place outcome unknown; looking the order up by customTag');
+    this.parts.logger.warn(
+      { accountId: request.accountId, customTag: request.customTag, reason: first.error.message },
+      'Order/place outcome unknown; looking the order up by customTag',
+    );
     const result = await this.settleUnknown(request, body.value, startedAt, lane);
     // Whatever happened, the core gets the broker's truth for the account.
     this.parts.reconcile(request.accountId);
@@ -77,7 +84,11 @@ export class OrderPlacement {
 
   private async settleUnknown(request: BrokerOrderRequest, body: Record<string, unknown>, startedAt: number, lane: CallLane): Promise<Result<Placed>> {
     const found = await this.lookUp(request, startedAt, lane);
-    if (!found.ok) return unknownOutcome(request, `Order/place got no answer and the lookup failed (${found.error.message}); not resent: check the broker's orders before retrying`);
+    if (!found.ok)
+      return unknownOutcome(
+        request,
+        `Order/place got no answer and the lookup failed (${found.error.message}); not resent: check the broker's orders before retrying`,
+      );
     if (found.value !== undefined) return fromFound(found.value);
 
     this.parts.logger.warn({ accountId: request.accountId, customTag: request.customTag }, 'no order carries the customTag; sending it once more');
@@ -89,7 +100,10 @@ export class OrderPlacement {
     if (recheck.ok && recheck.value !== undefined) return fromFound(recheck.value);
     if (second.outcomeUnknown) return unknownOutcome(request, 'Order/place got no answer twice; the order was not found by customTag; not resent again');
     if (!notActedOn(second.error)) return settled(second);
-    return unknownOutcome(request, `Order/place got no answer, the order was not found by customTag, and the second attempt was not sent (${second.error.message}); check the broker's orders before retrying`);
+    return unknownOutcome(
+      request,
+      `Order/place got no answer, the order was not found by customTag, and the second attempt was not sent (${second.error.message}); check the broker's orders before retrying`,
+    );
   }
 
   /** The customTag lookup, tried once more after a pause when the read fails. */
@@ -100,13 +114,23 @@ export class OrderPlacement {
   }
 
   private send(body: Record<string, unknown>, lane: CallLane, deadline?: CallDeadline): Promise<RestResult<z.infer<typeof placePayload>>> {
-    return this.parts.rest.call({ path: '/api/Order/place', body, payload: placePayload, errors: placeErrors, mutating: true, lane, ...(deadline === undefined ? {} : { deadline }) });
+    return this.parts.rest.call({
+      path: '/api/Order/place',
+      body,
+      payload: placePayload,
+      errors: placeErrors,
+      mutating: true,
+      lane,
+      ...(deadline === undefined ? {} : { deadline }),
+    });
   }
 
   private async findByTag(request: BrokerOrderRequest, startedAt: number, lane: CallLane): Promise<Result<OrderRecord | undefined>> {
     const orders = await this.parts.reads.ordersSince(request.accountId, startedAt - this.parts.lookupMarginMs, lane);
     if (!orders.ok) return orders;
-    const matches = orders.value.filter((order) => order.customTag === request.customTag && (order.accountId === undefined || order.accountId === request.accountId));
+    const matches = orders.value.filter(
+      (order) => order.customTag === request.customTag && (order.accountId === undefined || order.accountId === request.accountId),
+    );
     // A refused duplicate may carry the same tag: the order that was accepted is the one that counts.
     return ok(matches.find((order) => order.status !== rejectedStatus) ?? matches[0]);
   }

@@ -14,7 +14,10 @@ describe('account payloads', () => {
   it('reads a wrapped GatewayUserAccount with the balance in cents', () => {
     const [entity] = userEventEntities([loadFixtureObject('hub-user-account-wrapped-1.json')]);
 
-    expect(view(entity)).toEqual({ ok: true, value: { id: 90000001, name: 'PRAC-V2-900001-80000001', balanceCents: 14984864, canTrade: true, isVisible: true, simulated: true } });
+    expect(view(entity)).toEqual({
+      ok: true,
+      value: { id: 90000001, name: 'PRAC-V2-900001-80000001', balanceCents: 14984864, canTrade: true, isVisible: true, simulated: true },
+    });
   });
 
   it('reads the docs sample that omits simulated', () => {

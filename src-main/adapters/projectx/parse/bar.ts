@@ -25,7 +25,8 @@ export function barView(payload: unknown, tickSize: number): Parsed<BarView> {
   const high = exactTicks(bar.value.h, tickSize);
   const low = exactTicks(bar.value.l, tickSize);
   const close = exactTicks(bar.value.c, tickSize);
-  if (open === undefined || high === undefined || low === undefined || close === undefined) return refused(`bar at ${bar.value.t} has a price off the ${tickSize} grid`);
+  if (open === undefined || high === undefined || low === undefined || close === undefined)
+    return refused(`bar at ${bar.value.t} has a price off the ${tickSize} grid`);
   return parsed({ time, open, high, low, close, volume: bar.value.v });
 }
 

@@ -25,7 +25,16 @@ describe('contract payloads', () => {
 
     expect(contractView(nasdaq)).toEqual({
       ok: true,
-      value: { id: 'CON.F.US.ENQ.U25', name: 'NQU5', description: 'E-mini NASDAQ-100: September 2025', symbol: 'NQ', symbolId: 'F.US.ENQ', tickSize: 0.25, tickValueCents: 500, active: true },
+      value: {
+        id: 'CON.F.US.ENQ.U25',
+        name: 'NQU5',
+        description: 'E-mini NASDAQ-100: September 2025',
+        symbol: 'NQ',
+        symbolId: 'F.US.ENQ',
+        tickSize: 0.25,
+        tickValueCents: 500,
+        active: true,
+      },
     });
   });
 

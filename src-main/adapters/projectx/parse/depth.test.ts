@@ -31,7 +31,11 @@ describe('market depth payloads', () => {
     const bid = { type: 2, price: 100.25, volume: 4, currentVolume: 0, timestamp: '0001-01-01T00:00:00+00:00' };
 
     expect(depthChanges(bid, 0.25).levels).toEqual([{ side: 'bid', priceTicks: 401, size: 4 }]);
-    expect(depthChanges([bid, { type: 6, price: 0, volume: 0 }, { ...bid, type: 1, volume: 0 }], 0.25)).toEqual({ reset: true, levels: [{ side: 'ask', priceTicks: 401, size: 0 }], skipped: [] });
+    expect(depthChanges([bid, { type: 6, price: 0, volume: 0 }, { ...bid, type: 1, volume: 0 }], 0.25)).toEqual({
+      reset: true,
+      levels: [{ side: 'ask', priceTicks: 401, size: 0 }],
+      skipped: [],
+    });
   });
 
   it('skips an off-grid level and says why', () => {

@@ -15,7 +15,19 @@ describe('fill payloads', () => {
 
     expect(view(entity, 0.25)).toEqual({
       ok: true,
-      value: { id: 3004518356, accountId: 90000001, contractId: 'CON.F.US.MNQ.U26', orderId: 3423462488, side: 'buy', size: 1, priceTicks: 117692, realizedCents: -4900, feesCents: 61, voided: false, time: Date.UTC(2026, 7, 19, 14, 16, 1, 406) },
+      value: {
+        id: 3004518356,
+        accountId: 90000001,
+        contractId: 'CON.F.US.MNQ.U26',
+        orderId: 3423462488,
+        side: 'buy',
+        size: 1,
+        priceTicks: 117692,
+        realizedCents: -4900,
+        feesCents: 61,
+        voided: false,
+        time: Date.UTC(2026, 7, 19, 14, 16, 1, 406),
+      },
     });
   });
 
@@ -45,7 +57,10 @@ describe('fill payloads', () => {
     const [closing] = loadFixtureObject('rest-trade-search-2.json').trades as unknown[];
 
     expect(view(closing, 0.25)).toMatchObject({ ok: true, value: { priceTicks: 24261, realizedCents: 5000, feesCents: 140 } });
-    expect(view(loadFixtureObject('rest-trade-search-3.json'), 0.25)).toMatchObject({ ok: true, value: { realizedCents: -550, time: Date.UTC(2026, 1, 26, 14, 30, 5, 167) } });
+    expect(view(loadFixtureObject('rest-trade-search-3.json'), 0.25)).toMatchObject({
+      ok: true,
+      value: { realizedCents: -550, time: Date.UTC(2026, 1, 26, 14, 30, 5, 167) },
+    });
   });
 
   it("keeps a ZN fill's half-cent P&L exact (one $15.625 tick)", () => {

@@ -38,7 +38,8 @@ export function fillView(record: FillRecord, tickSize: number): Parsed<FillView>
   const time = parseBrokerTime(record.creationTimestamp);
   if (time === undefined) return refused(`fill ${record.id} has no time`);
   const realizedCents = record.profitAndLoss === null || record.profitAndLoss === undefined ? null : dollarsToCents(record.profitAndLoss);
-  if (record.profitAndLoss !== null && record.profitAndLoss !== undefined && realizedCents === undefined) return refused(`fill ${record.id} profitAndLoss is not a finite amount`);
+  if (record.profitAndLoss !== null && record.profitAndLoss !== undefined && realizedCents === undefined)
+    return refused(`fill ${record.id} profitAndLoss is not a finite amount`);
   // A fee that does not parse is refused, never taken as 0 (the day's net and the risk rules would be wrong).
   const fees = dollarsToCents(record.fees ?? 0);
   const commissions = dollarsToCents(record.commissions ?? 0);

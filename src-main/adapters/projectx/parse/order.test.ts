@@ -40,11 +40,29 @@ describe('order payloads', () => {
 
     const view = orderView(record(entity), 0.25);
 
-    expect(view.ok && view.value).toMatchObject({ id: 3348158587, type: 'limit', status: 'cancelled', limitTicks: 113383, parentOrderId: 3348158584, linkedOrderId: 3348158586, trailTicks: null });
+    expect(view.ok && view.value).toMatchObject({
+      id: 3348158587,
+      type: 'limit',
+      status: 'cancelled',
+      limitTicks: 113383,
+      parentOrderId: 3348158584,
+      linkedOrderId: 3348158586,
+      trailTicks: null,
+    });
   });
 
   it('reads a trailing stop distance from trailDistance ticks, or from trailPrice when only that is sent', () => {
-    const base = { id: 1, accountId: 2, contractId: 'CON.F.US.MNQ.U26', creationTimestamp: '2026-07-31T14:28:51Z', status: 1, type: 5, side: 1, size: 1, stopPrice: 28000 };
+    const base = {
+      id: 1,
+      accountId: 2,
+      contractId: 'CON.F.US.MNQ.U26',
+      creationTimestamp: '2026-07-31T14:28:51Z',
+      status: 1,
+      type: 5,
+      side: 1,
+      size: 1,
+      stopPrice: 28000,
+    };
 
     const fromTicks = orderView(record({ ...base, trailDistance: -40 }), 0.25);
     const fromPrice = orderView(record({ ...base, trailPrice: 10.25 }), 0.25);
@@ -92,11 +110,27 @@ describe('order payloads', () => {
 
     expect(isCompleteOrder(partial)).toBe(false);
     expect(isCompleteOrder(merged)).toBe(true);
-    expect(view.ok && view.value).toMatchObject({ id: 1232154799, status: 'open', side: 'sell', limitTicks: 24111, updatedAt: Date.UTC(2025, 5, 11, 3, 32, 42, 508) });
+    expect(view.ok && view.value).toMatchObject({
+      id: 1232154799,
+      status: 'open',
+      side: 'sell',
+      limitTicks: 24111,
+      updatedAt: Date.UTC(2025, 5, 11, 3, 32, 42, 508),
+    });
   });
 
   it('refuses an order whose price is off the tick grid', () => {
-    const base = { id: 1, accountId: 2, contractId: 'CON.F.US.EP.Z26', creationTimestamp: '2026-07-31T14:28:51Z', status: 1, type: 1, side: 0, size: 1, limitPrice: 6000.1 };
+    const base = {
+      id: 1,
+      accountId: 2,
+      contractId: 'CON.F.US.EP.Z26',
+      creationTimestamp: '2026-07-31T14:28:51Z',
+      status: 1,
+      type: 1,
+      side: 0,
+      size: 1,
+      limitPrice: 6000.1,
+    };
 
     expect(orderView(record(base), 0.25).ok).toBe(false);
   });

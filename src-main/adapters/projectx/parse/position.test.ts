@@ -19,7 +19,10 @@ describe('position payloads', () => {
   it('reads a long of 15 lots with an integer-valued average price', () => {
     const [entity] = userEventEntities(loadFixtureArray('hub-user-position-args-1.json'));
 
-    expect(view(entity, 1)).toEqual({ ok: true, value: { accountId: 90000005, contractId: 'CON.F.US.MYM.M26', size: 15, averageTicks: 49909, openedAt: Date.UTC(2026, 4, 6, 13, 36, 3, 624) } });
+    expect(view(entity, 1)).toEqual({
+      ok: true,
+      value: { accountId: 90000005, contractId: 'CON.F.US.MYM.M26', size: 15, averageTicks: 49909, openedAt: Date.UTC(2026, 4, 6, 13, 36, 3, 624) },
+    });
   });
 
   it('signs a short position negative', () => {

@@ -16,7 +16,14 @@ describe('quote payloads', () => {
 
     const merged = mergeQuote(String(contractId), undefined, update(data), 0.25, receivedAt);
 
-    expect(merged.ok && merged.value.view).toEqual({ contractId: 'CON.F.US.EP.M25', bidTicks: 24008, askTicks: 24009, lastTicks: 24009, volume: 634402, time: Date.UTC(2025, 5, 5, 15, 49, 52, 722) });
+    expect(merged.ok && merged.value.view).toEqual({
+      contractId: 'CON.F.US.EP.M25',
+      bidTicks: 24008,
+      askTicks: 24009,
+      lastTicks: 24009,
+      volume: 634402,
+      time: Date.UTC(2025, 5, 5, 15, 49, 52, 722),
+    });
   });
 
   it('merges a delta into the last quote instead of overwriting it', () => {
@@ -27,7 +34,14 @@ describe('quote payloads', () => {
 
     const second = mergeQuote('CON.F.US.EP.M25', first.value.record, update({ ...(delta as object), bestAsk: 6002.5 }), 0.25, receivedAt);
 
-    expect(second.ok && second.value.view).toEqual({ contractId: 'CON.F.US.EP.M25', bidTicks: 24008, askTicks: 24010, lastTicks: 24009, volume: 634402, time: Date.UTC(2025, 5, 5, 15, 49, 52, 763) });
+    expect(second.ok && second.value.view).toEqual({
+      contractId: 'CON.F.US.EP.M25',
+      bidTicks: 24008,
+      askTicks: 24010,
+      lastTicks: 24009,
+      volume: 634402,
+      time: Date.UTC(2025, 5, 5, 15, 49, 52, 763),
+    });
   });
 
   it('leaves fields unknown until the feed sends them', () => {

@@ -31,12 +31,19 @@ export function parseQuoteUpdate(payload: unknown): Parsed<QuoteRecord> {
  * Merges a delta into the previous quote and converts the result. Refused (and then not to be
  * stored) when a price is off the grid, so one bad delta never poisons the merged quote.
  */
-export function mergeQuote(contractId: string, previous: QuoteRecord | undefined, update: QuoteRecord, tickSize: number, receivedAt: EpochMs): Parsed<{ readonly record: QuoteRecord; readonly view: QuoteView }> {
+export function mergeQuote(
+  contractId: string,
+  previous: QuoteRecord | undefined,
+  update: QuoteRecord,
+  tickSize: number,
+  receivedAt: EpochMs,
+): Parsed<{ readonly record: QuoteRecord; readonly view: QuoteView }> {
   const record = mergeRecord(previous, update);
   const bidTicks = priceTicks(record.bestBid, tickSize);
   const askTicks = priceTicks(record.bestAsk, tickSize);
   const lastTicks = priceTicks(record.lastPrice, tickSize);
-  if (bidTicks === undefined || askTicks === undefined || lastTicks === undefined) return refused(`quote of ${contractId} has a price off the ${tickSize} grid`);
+  if (bidTicks === undefined || askTicks === undefined || lastTicks === undefined)
+    return refused(`quote of ${contractId} has a price off the ${tickSize} grid`);
   // lastUpdated is the quote's time; timestamp is the last trade's, which may be days old.
   const time = timeOf(update.lastUpdated) ?? timeOf(update.timestamp) ?? receivedAt;
   const volume = record.volume === null || record.volume === undefined ? null : record.volume;

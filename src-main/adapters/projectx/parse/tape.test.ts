@@ -12,13 +12,21 @@ describe('market trade payloads', () => {
 
     expect(batch.skipped).toEqual([]);
     expect(batch.trades).toHaveLength(15);
-    expect(batch.trades[0]).toEqual({ contractId: 'CON.F.US.MNQ.U26', priceTicks: 113778, size: 1, side: 'sell', time: Date.UTC(2026, 6, 31, 19, 32, 13, 716) });
+    expect(batch.trades[0]).toEqual({
+      contractId: 'CON.F.US.MNQ.U26',
+      priceTicks: 113778,
+      size: 1,
+      side: 'sell',
+      time: Date.UTC(2026, 6, 31, 19, 32, 13, 716),
+    });
   });
 
   it('accepts the single-object form the docs show, and skips nulls', () => {
     const print = { symbolId: 'F.US.EP', price: 6000.25, timestamp: '2026-07-31T19:32:13Z', type: 0, volume: 3 };
 
-    expect(tapeTrades('CON.F.US.EP.Z26', print, 0.25, receivedAt).trades).toEqual([{ contractId: 'CON.F.US.EP.Z26', priceTicks: 24001, size: 3, side: 'buy', time: Date.UTC(2026, 6, 31, 19, 32, 13) }]);
+    expect(tapeTrades('CON.F.US.EP.Z26', print, 0.25, receivedAt).trades).toEqual([
+      { contractId: 'CON.F.US.EP.Z26', priceTicks: 24001, size: 3, side: 'buy', time: Date.UTC(2026, 6, 31, 19, 32, 13) },
+    ]);
     expect(tapeTrades('CON.F.US.EP.Z26', [null, print, null], 0.25, receivedAt).trades).toHaveLength(1);
   });
 

@@ -35,7 +35,13 @@ describe('user-hub envelope normalisation', () => {
   });
 
   it('drops null items and null data, and spreads a data array', () => {
-    const entities = userEventEntities([null, [{ action: 1, data: null }, { action: 1, data: [{ id: 1 }, null, { id: 2 }] }]]);
+    const entities = userEventEntities([
+      null,
+      [
+        { action: 1, data: null },
+        { action: 1, data: [{ id: 1 }, null, { id: 2 }] },
+      ],
+    ]);
 
     expect(entities).toEqual([{ id: 1 }, { id: 2 }]);
   });

@@ -3,7 +3,20 @@ import type { OrderRecord } from '../parse/order';
 import { hasChanged, showsFill } from './catch-up-reader';
 
 const lostAt = Date.parse('2026-11-18T16:00:00Z');
-const resting: OrderRecord = { id: 5, accountId: 1, contractId: 'C', status: 1, type: 1, side: 0, size: 1, limitPrice: 6000.25, stopPrice: null, fillVolume: 0, creationTimestamp: '2026-11-18T15:50:00Z', updateTimestamp: '2026-11-18T15:55:00Z' };
+const resting: OrderRecord = {
+  id: 5,
+  accountId: 1,
+  contractId: 'C',
+  status: 1,
+  type: 1,
+  side: 0,
+  size: 1,
+  limitPrice: 6000.25,
+  stopPrice: null,
+  fillVolume: 0,
+  creationTimestamp: '2026-11-18T15:50:00Z',
+  updateTimestamp: '2026-11-18T15:55:00Z',
+};
 
 describe('catch-up change test', () => {
   it('an order as the stream last showed it, untouched since before the gap, has not changed', () => {

@@ -39,7 +39,8 @@ export interface CatchUpParts {
 }
 
 /** A catch-up's answer: the account's truth and the REST calls it took, or why only a full read will do. */
-export type CatchUp = { readonly kind: 'snapshot'; readonly snapshot: BrokerSnapshot; readonly calls: number } | { readonly kind: 'full'; readonly reason: string };
+export type CatchUp =
+  { readonly kind: 'snapshot'; readonly snapshot: BrokerSnapshot; readonly calls: number } | { readonly kind: 'full'; readonly reason: string };
 
 /**
  * The cheap reconciliation after a stream gap that began (at the earliest) at `lostAt`: read only
@@ -122,12 +123,28 @@ export class CatchUpReader {
   }
 
   private async openPositions(accountId: AccountId): Promise<Result<PositionRecord[]>> {
-    const answer = asResult(await this.parts.rest.call({ path: '/api/Position/searchOpen', body: { accountId }, payload: positionsPayload, errors: accountSearchErrors, lane: 'reconcile' }));
+    const answer = asResult(
+      await this.parts.rest.call({
+        path: '/api/Position/searchOpen',
+        body: { accountId },
+        payload: positionsPayload,
+        errors: accountSearchErrors,
+        lane: 'reconcile',
+      }),
+    );
     return answer.ok ? ok(this.records(answer.value.positions ?? [], parsePosition, 'position')) : answer;
   }
 
   private async fillsSince(accountId: AccountId, since: EpochMs): Promise<Result<FillRecord[]>> {
-    const answer = asResult(await this.parts.rest.call({ path: '/api/Trade/search', body: { accountId, startTimestamp: new Date(since).toISOString() }, payload: tradesPayload, errors: accountSearchErrors, lane: 'reconcile' }));
+    const answer = asResult(
+      await this.parts.rest.call({
+        path: '/api/Trade/search',
+        body: { accountId, startTimestamp: new Date(since).toISOString() },
+        payload: tradesPayload,
+        errors: accountSearchErrors,
+        lane: 'reconcile',
+      }),
+    );
     return answer.ok ? ok(this.records(answer.value.trades ?? [], parseFill, 'fill')) : answer;
   }
 

@@ -32,7 +32,19 @@ describe('reconciler', () => {
   it('reads fills from the start of the trading day, then from the last fill seen', async () => {
     const { reads, reconciler, release } = setUp([]);
     reconciler.watch(7);
-    reconciler.sawFill({ id: 1, accountId: 8, contractId: 'C', orderId: 2, side: 'buy', size: 1, priceTicks: 1, realizedCents: null, feesCents: 0, voided: false, time: 123 });
+    reconciler.sawFill({
+      id: 1,
+      accountId: 8,
+      contractId: 'C',
+      orderId: 2,
+      side: 'buy',
+      size: 1,
+      priceTicks: 1,
+      realizedCents: null,
+      feesCents: 0,
+      voided: false,
+      time: 123,
+    });
     reconciler.watch(8);
 
     const done = reconciler.all();

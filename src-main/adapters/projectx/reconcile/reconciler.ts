@@ -129,12 +129,19 @@ export class Reconciler {
     const { snapshot, calls, how } = read.value;
     this.retryDelay.delete(accountId);
     for (const fill of snapshot.fills) this.sawFill(fill);
-    this.logger.info({ accountId, how, calls, orders: snapshot.orders.length, positions: snapshot.positions.length, fills: snapshot.fills.length }, 'reconciled with the broker');
+    this.logger.info(
+      { accountId, how, calls, orders: snapshot.orders.length, positions: snapshot.positions.length, fills: snapshot.fills.length },
+      'reconciled with the broker',
+    );
     this.emit({ kind: 'reconciled', snapshot });
     return ok(undefined);
   }
 
-  private async read(accountId: AccountId, request: Request, since: EpochMs): Promise<Result<{ snapshot: BrokerSnapshot; calls: number | undefined; how: string }>> {
+  private async read(
+    accountId: AccountId,
+    request: Request,
+    since: EpochMs,
+  ): Promise<Result<{ snapshot: BrokerSnapshot; calls: number | undefined; how: string }>> {
     if (!request.full && this.catchUpReader !== undefined) {
       const caught = await this.catchUpReader.read(accountId, request.lostAt, since);
       if (!caught.ok) return caught;

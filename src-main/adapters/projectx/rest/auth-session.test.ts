@@ -35,7 +35,9 @@ describe('auth session', () => {
   it('refreshes through Auth/validate 30 minutes before expiry and adopts the new token', async () => {
     const first = testToken('first', start + 2 * hour);
     const second = testToken('second', start + 26 * hour);
-    const { time, stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? envelope({ token: first }) : envelope({ newToken: second })));
+    const { time, stub, parts } = await setUp((request) =>
+      request.path === '/api/Auth/loginKey' ? envelope({ token: first }) : envelope({ newToken: second }),
+    );
     await parts.auth.logIn();
     const heard: string[] = [];
     parts.auth.onToken((token) => heard.push(token));

@@ -82,7 +82,9 @@ export class AuthSession implements TokenSource {
 
   /** Asks Auth/validate for a fresh token; keeps the current one when the answer carries none. */
   public async validate(): Promise<Result<string>> {
-    const answer = asResult(await this.rest.call({ path: '/api/Auth/validate', payload: validatePayload, errors: validateErrors, renewOnUnauthorized: false, lane: 'priority' }));
+    const answer = asResult(
+      await this.rest.call({ path: '/api/Auth/validate', payload: validatePayload, errors: validateErrors, renewOnUnauthorized: false, lane: 'priority' }),
+    );
     if (!answer.ok) return answer;
     const token = answer.value.newToken ?? this.current;
     if (token === undefined) return fail('unauthorized', 'Auth/validate returned no token');

@@ -43,7 +43,9 @@ export class BrokerReads {
       this.queryMissing = true;
       this.logger.warn({}, 'Order/v2/query is not available; using Order/searchOpen');
     }
-    const open = asResult(await this.rest.call({ path: '/api/Order/searchOpen', body: { accountId }, payload: ordersPayload, errors: accountSearchErrors, lane }));
+    const open = asResult(
+      await this.rest.call({ path: '/api/Order/searchOpen', body: { accountId }, payload: ordersPayload, errors: accountSearchErrors, lane }),
+    );
     if (!open.ok) return open;
     const orders = this.records(open.value.orders ?? [], parseOrderUpdate, 'order');
     const seen = new Set(orders.map((order) => order.id));
@@ -56,13 +58,23 @@ export class BrokerReads {
 
   /** Every order created since `since` (Order/search), rejected ones included. */
   public async ordersSince(accountId: AccountId, since: EpochMs, lane: CallLane): Promise<Result<OrderRecord[]>> {
-    const answer = asResult(await this.rest.call({ path: '/api/Order/search', body: { accountId, startTimestamp: new Date(since).toISOString() }, payload: ordersPayload, errors: accountSearchErrors, lane }));
+    const answer = asResult(
+      await this.rest.call({
+        path: '/api/Order/search',
+        body: { accountId, startTimestamp: new Date(since).toISOString() },
+        payload: ordersPayload,
+        errors: accountSearchErrors,
+        lane,
+      }),
+    );
     return answer.ok ? ok(this.records(answer.value.orders ?? [], parseOrderUpdate, 'order')) : answer;
   }
 
   /** One order by id (Order/searchById). */
   public async orderById(accountId: AccountId, orderId: OrderId, lane: CallLane): Promise<Result<OrderRecord>> {
-    const answer = asResult(await this.rest.call({ path: '/api/Order/searchById', body: { accountId, orderId }, payload: orderPayload, errors: orderByIdErrors, lane }));
+    const answer = asResult(
+      await this.rest.call({ path: '/api/Order/searchById', body: { accountId, orderId }, payload: orderPayload, errors: orderByIdErrors, lane }),
+    );
     if (!answer.ok) return answer;
     const order = parseOrderUpdate(answer.value.order);
     if (!order.ok || !isCompleteOrder(order.value)) return fail('not-found', `order ${orderId} was not returned in full`);
@@ -71,13 +83,23 @@ export class BrokerReads {
 
   /** Open positions (Position/searchOpen). */
   public async openPositions(accountId: AccountId, lane: CallLane): Promise<Result<PositionRecord[]>> {
-    const answer = asResult(await this.rest.call({ path: '/api/Position/searchOpen', body: { accountId }, payload: positionsPayload, errors: accountSearchErrors, lane }));
+    const answer = asResult(
+      await this.rest.call({ path: '/api/Position/searchOpen', body: { accountId }, payload: positionsPayload, errors: accountSearchErrors, lane }),
+    );
     return answer.ok ? ok(this.records(answer.value.positions ?? [], parsePosition, 'position')) : answer;
   }
 
   /** Fills since `since` (Trade/search). */
   public async fillsSince(accountId: AccountId, since: EpochMs, lane: CallLane): Promise<Result<FillRecord[]>> {
-    const answer = asResult(await this.rest.call({ path: '/api/Trade/search', body: { accountId, startTimestamp: new Date(since).toISOString() }, payload: tradesPayload, errors: accountSearchErrors, lane }));
+    const answer = asResult(
+      await this.rest.call({
+        path: '/api/Trade/search',
+        body: { accountId, startTimestamp: new Date(since).toISOString() },
+        payload: tradesPayload,
+        errors: accountSearchErrors,
+        lane,
+      }),
+    );
     return answer.ok ? ok(this.records(answer.value.trades ?? [], parseFill, 'fill')) : answer;
   }
 

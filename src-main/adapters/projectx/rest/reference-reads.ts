@@ -40,8 +40,10 @@ export class ReferenceReads {
 
   /** Bars oldest first (the broker answers newest first), prices in ticks. */
   public async bars(request: BarsRequest): Promise<Result<BarView[]>> {
-    if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > maxBarsPerRequest) return fail('invalid-request', `limit must be 1 to ${maxBarsPerRequest}`, 'limit');
-    if (!Number.isInteger(request.unitNumber) || request.unitNumber < 1) return fail('invalid-request', 'unitNumber must be a whole number above zero', 'unitNumber');
+    if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > maxBarsPerRequest)
+      return fail('invalid-request', `limit must be 1 to ${maxBarsPerRequest}`, 'limit');
+    if (!Number.isInteger(request.unitNumber) || request.unitNumber < 1)
+      return fail('invalid-request', 'unitNumber must be a whole number above zero', 'unitNumber');
     if (!(request.from < request.to)) return fail('invalid-request', 'from must be before to', 'from');
     const contract = await this.contracts.get(request.contractId);
     if (!contract.ok) return contract;

@@ -54,10 +54,17 @@ export class RequestGate {
     private readonly clock: Clock,
     private readonly timers: TimerScope,
   ) {
-    if (!Number.isInteger(budget.requests) || budget.requests < 1 || !(budget.windowMs > 0)) throw new RangeError('a request budget needs at least one request and a positive window');
+    if (!Number.isInteger(budget.requests) || budget.requests < 1 || !(budget.windowMs > 0))
+      throw new RangeError('a request budget needs at least one request and a positive window');
     const forPriority = budget.reserved?.priority ?? 0;
     const forReconcile = budget.reserved?.reconcile ?? 0;
-    if (!Number.isInteger(forPriority) || !Number.isInteger(forReconcile) || forPriority < 0 || forReconcile < 0 || forPriority + forReconcile >= budget.requests) {
+    if (
+      !Number.isInteger(forPriority) ||
+      !Number.isInteger(forReconcile) ||
+      forPriority < 0 ||
+      forReconcile < 0 ||
+      forPriority + forReconcile >= budget.requests
+    ) {
       throw new RangeError('reserved slots must be whole, not negative, and leave ordinary calls at least one');
     }
     this.limits = { priority: budget.requests, reconcile: budget.requests - forPriority, normal: budget.requests - forPriority - forReconcile };
@@ -106,7 +113,6 @@ export class RequestGate {
     }
     this.pump();
   }
-
 
   /** Calls of a lane (default: ordinary ones) that could start now without waiting. */
   public headroom(lane: GateLane = 'normal'): number {

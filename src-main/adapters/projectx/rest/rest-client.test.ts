@@ -85,7 +85,9 @@ describe('REST client', () => {
   });
 
   it('maps each endpoint its own error codes', async () => {
-    const { parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ contract: null }, 1, null)));
+    const { parts } = await setUp((request) =>
+      request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ contract: null }, 1, null),
+    );
 
     const answer = await parts.rest.call({ path: '/api/Contract/searchById', body: { contractId: 'X' }, payload: z.object({}), errors: contractByIdErrors });
 
@@ -142,12 +144,16 @@ describe('REST client', () => {
   });
 
   it('holds calls beyond the client budget and lets a priority call overtake waiting normal ones', async () => {
-    const { time, stub, parts } = await setUpOnManualTime((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ order: null })), {
-      rateBudgets: { bars: { requests: 1, windowMs: 150 }, other: { requests: 1, windowMs: 150 } },
-    });
+    const { time, stub, parts } = await setUpOnManualTime(
+      (request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ order: null })),
+      {
+        rateBudgets: { bars: { requests: 1, windowMs: 150 }, other: { requests: 1, windowMs: 150 } },
+      },
+    );
     await parts.auth.logIn();
     await time.advance(150);
-    const call = (orderId: number, lane: 'normal' | 'priority') => parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId }, payload: z.object({}), lane });
+    const call = (orderId: number, lane: 'normal' | 'priority') =>
+      parts.rest.call({ path: '/api/Order/searchById', body: { accountId: 1, orderId }, payload: z.object({}), lane });
 
     const normalFirst = call(1, 'normal');
     const normalSecond = call(2, 'normal');
@@ -183,7 +189,9 @@ describe('REST client', () => {
   });
 
   it('fails a read with timeout after one retry when no answer comes', async () => {
-    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : 'hold'), { requestTimeoutMs: 100 });
+    const { stub, parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : 'hold'), {
+      requestTimeoutMs: 100,
+    });
 
     const answer = await parts.reference.accounts();
 
@@ -193,7 +201,9 @@ describe('REST client', () => {
 
   it('answers internal to a body that is not JSON or misses the envelope', async () => {
     let calls = 0;
-    const { parts } = await setUp((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : calls++ === 0 ? { text: '<html>' } : { json: { success: 'yes' } }));
+    const { parts } = await setUp((request) =>
+      request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : calls++ === 0 ? { text: '<html>' } : { json: { success: 'yes' } },
+    );
 
     expect(await parts.reference.accounts()).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await parts.reference.accounts()).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -217,7 +227,9 @@ describe('REST client', () => {
     const place = { path: '/api/Order/place', body: { accountId: 1, customTag: 'ct-1' }, payload: z.object({}), mutating: true } as const;
 
     it('answers not-sent at once when a 429 asks for a wait beyond the deadline, and never sends it again', async () => {
-      const { time, stub, parts } = await setUpOnManualTime((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : { status: 429, headers: { 'retry-after': '45' } }));
+      const { time, stub, parts } = await setUpOnManualTime((request) =>
+        request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : { status: 429, headers: { 'retry-after': '45' } },
+      );
       await parts.auth.logIn();
       const deadline = new CallDeadline(time.now() + 5_000, time);
 
@@ -232,9 +244,12 @@ describe('REST client', () => {
     });
 
     it('drops a call still queued behind the client budget at its deadline, before it ever reaches the broker', async () => {
-      const { time, stub, parts } = await setUpOnManualTime((request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ orderId: 1 })), {
-        rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 1, windowMs: 60_000 } },
-      });
+      const { time, stub, parts } = await setUpOnManualTime(
+        (request) => (request.path === '/api/Auth/loginKey' ? loginReply(testToken('t', farFuture)) : envelope({ orderId: 1 })),
+        {
+          rateBudgets: { bars: { requests: 1, windowMs: 60_000 }, other: { requests: 1, windowMs: 60_000 } },
+        },
+      );
       await parts.auth.logIn();
       const deadline = new CallDeadline(time.now() + 5_000, time);
 
@@ -252,10 +267,13 @@ describe('REST client', () => {
 
     it('never resends a call that was on the wire at its deadline and then came back 429: it was not acted on', async () => {
       let release: (() => void) | undefined;
-      const { time, stub, parts } = await setUpOnManualTime((request) => {
-        if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
-        return new Promise((resolve) => (release = () => resolve({ status: 429, headers: { 'retry-after': '1' } })));
-      }, { requestTimeoutMs: 30_000 });
+      const { time, stub, parts } = await setUpOnManualTime(
+        (request) => {
+          if (request.path === '/api/Auth/loginKey') return loginReply(testToken('t', farFuture));
+          return new Promise((resolve) => (release = () => resolve({ status: 429, headers: { 'retry-after': '1' } })));
+        },
+        { requestTimeoutMs: 30_000 },
+      );
       await parts.auth.logIn();
       const deadline = new CallDeadline(time.now() + 5_000, time);
 

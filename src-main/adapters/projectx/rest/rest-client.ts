@@ -137,7 +137,12 @@ export class RestClient {
       if (admission === 'stopped') return failed('cancelled', 'the broker link is stopping');
       if (admission === 'expired' || (deadline !== undefined && !deadline.begin())) return notSent(call.path, rateLimited);
       const started = this.parts.clock.now();
-      const outcome = await this.parts.transport.post(`${this.parts.settings.baseUrl}${call.path}`, call.body, token === undefined ? {} : { authorization: `Bearer ${token}` }, call.timeoutMs ?? this.parts.settings.timeoutMs);
+      const outcome = await this.parts.transport.post(
+        `${this.parts.settings.baseUrl}${call.path}`,
+        call.body,
+        token === undefined ? {} : { authorization: `Bearer ${token}` },
+        call.timeoutMs ?? this.parts.settings.timeoutMs,
+      );
       if (outcome.kind === 'response') {
         this.parts.latency.record(this.parts.clock.now() - started);
         this.rate.record();
@@ -158,7 +163,10 @@ export class RestClient {
         rateLimited++;
         const { maxRateLimitRetries, maxPriorityRateLimitRetries } = this.parts.settings;
         const allowed = call.lane === 'priority' ? (maxPriorityRateLimitRetries ?? 30) : maxRateLimitRetries;
-        if (rateLimited > allowed) return deadline === undefined ? failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`) : notSent(call.path, rateLimited);
+        if (rateLimited > allowed)
+          return deadline === undefined
+            ? failed('timeout', `${call.path}: still rate-limited by the broker after ${rateLimited - 1} waits`)
+            : notSent(call.path, rateLimited);
         const waitMs = call.lane === 'priority' ? Math.min(verdict.waitMs, this.parts.settings.maxPriorityRetryAfterMs ?? 1000) : verdict.waitMs;
         this.parts.logger.warn({ path: call.path, waitMs, lane: call.lane ?? 'normal' }, 'broker answered 429; backing off');
         this.parts.gates[family].pauseFor(waitMs);
@@ -182,7 +190,9 @@ export class RestClient {
         return done(failed('cancelled', 'the broker link is stopping'));
       case 'timeout':
         this.parts.health({ state: 'slow', reason: `${call.path} timed out` });
-        return mutating ? done(failed('timeout', `${call.path}: no answer in time; the outcome is unknown`, true)) : { kind: 'retry-read', error: { code: 'timeout', message: `${call.path}: no answer in time` } };
+        return mutating
+          ? done(failed('timeout', `${call.path}: no answer in time; the outcome is unknown`, true))
+          : { kind: 'retry-read', error: { code: 'timeout', message: `${call.path}: no answer in time` } };
       case 'network': {
         this.parts.health({ state: 'unreachable', reason: `cannot reach the broker (${outcome.message})` });
         const error: AppError = { code: 'not-connected', message: `${call.path}: cannot reach the broker (${redactSecrets(outcome.message)})` };
@@ -261,7 +271,8 @@ function failed(code: ErrorCode, message: string, outcomeUnknown = false): { rea
 
 /** A command dropped at its deadline while it waited: the broker never received it (or refused it unread with 429). */
 function notSent(path: string, rateLimited: number): { readonly ok: false; readonly error: AppError; readonly outcomeUnknown: boolean } {
-  const why = rateLimited > 0 ? `the broker answered 429 (rate limit) ${rateLimited} time(s) and the wait outlasts the deadline` : 'it was still queued at its deadline';
+  const why =
+    rateLimited > 0 ? `the broker answered 429 (rate limit) ${rateLimited} time(s) and the wait outlasts the deadline` : 'it was still queued at its deadline';
   return failed('not-sent', `${path}: not sent (${why}); the broker never received it, so it is safe to send again`);
 }
 

@@ -32,7 +32,9 @@ export class OrderCache {
 
   /** Ids of cached orders still in a working status (for reads that miss suspended children). */
   public workingIds(accountId: number): OrderId[] {
-    return [...this.orders.values()].filter((order) => order.accountId === accountId && order.status !== undefined && !finalStatusCodes.has(order.status)).map((order) => order.id);
+    return [...this.orders.values()]
+      .filter((order) => order.accountId === accountId && order.status !== undefined && !finalStatusCodes.has(order.status))
+      .map((order) => order.id);
   }
 
   private evict(): void {

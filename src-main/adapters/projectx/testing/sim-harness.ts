@@ -17,7 +17,8 @@ export const practiceAccount = 18_103;
 export const esContract = 'CON.F.US.EP.Z26';
 
 /** A fault `POST /sim/fault` can inject. */
-export type SimFault = 'drop-sockets' | 'freeze-feed' | 'unfreeze-feed' | 'logout' | 'rate-limit' | 'reject-next-order' | 'timeout-next-order' | 'partial-payloads';
+export type SimFault =
+  'drop-sockets' | 'freeze-feed' | 'unfreeze-feed' | 'logout' | 'rate-limit' | 'reject-next-order' | 'timeout-next-order' | 'partial-payloads';
 
 /** An order as `GET /sim/state` shows it. */
 export interface SimOrder {
@@ -99,7 +100,12 @@ export class SimSession {
   }
 
   /** The next event (from `from` on, or a new one) that matches; fails after `timeoutMs`. */
-  public async next<K extends BrokerEvent['kind']>(kind: K, match: (event: Extract<BrokerEvent, { kind: K }>) => boolean = () => true, from = this.events.length, timeoutMs = 5_000): Promise<Extract<BrokerEvent, { kind: K }>> {
+  public async next<K extends BrokerEvent['kind']>(
+    kind: K,
+    match: (event: Extract<BrokerEvent, { kind: K }>) => boolean = () => true,
+    from = this.events.length,
+    timeoutMs = 5_000,
+  ): Promise<Extract<BrokerEvent, { kind: K }>> {
     const test = (event: BrokerEvent): event is Extract<BrokerEvent, { kind: K }> => event.kind === kind && match(event as Extract<BrokerEvent, { kind: K }>);
     const logged = this.events.slice(from).find(test);
     if (logged !== undefined) return logged;
@@ -122,7 +128,11 @@ export class SimSession {
 
   /** Injects a fault through the control API. */
   public async fault(kind: SimFault, seconds?: number): Promise<void> {
-    const response = await fetch(`${this.gateway.urls.control}/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seconds === undefined ? { kind } : { kind, seconds }) });
+    const response = await fetch(`${this.gateway.urls.control}/fault`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seconds === undefined ? { kind } : { kind, seconds }),
+    });
     if (response.status !== 200) throw new Error(`fault ${kind} refused: ${response.status} ${await response.text()}`);
   }
 
@@ -135,7 +145,11 @@ export class SimSession {
   public async ordersTagged(accountId: number, customTag: string): Promise<SimOrder[]> {
     const rest = this.gateway.urls.rest;
     const post = async (path: string, body: unknown, token?: string): Promise<Record<string, unknown>> => {
-      const response = await fetch(`${rest}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+      const response = await fetch(`${rest}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as Record<string, unknown>;
     };
     const login = await post('/api/Auth/loginKey', simCredentials);

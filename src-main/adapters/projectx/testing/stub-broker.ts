@@ -8,7 +8,10 @@ import { RecordingLogger } from './recording-logger';
 export const stubCredentials = { userName: 'trader-one', apiKey: 'api-key-SECRET-123456' } as const;
 
 /** The adapter's parts wired against a stub REST server (hubs built, never started). Test helper only. */
-export function stubParts(restUrl: string, overrides: Partial<ProjectXBrokerOptions> = {}): { parts: BrokerParts; logger: RecordingLogger; events: BrokerEvent[] } {
+export function stubParts(
+  restUrl: string,
+  overrides: Partial<ProjectXBrokerOptions> = {},
+): { parts: BrokerParts; logger: RecordingLogger; events: BrokerEvent[] } {
   const logger = new RecordingLogger();
   const events: BrokerEvent[] = [];
   const options = resolveOptions({

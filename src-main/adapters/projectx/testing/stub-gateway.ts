@@ -32,7 +32,11 @@ export class StubGateway {
     let stub: StubGateway | undefined;
     const server = createServer((request, response) => {
       void read(request).then(async (text) => {
-        const recorded: StubRequest = { path: request.url ?? '/', body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined, authorization: request.headers.authorization };
+        const recorded: StubRequest = {
+          path: request.url ?? '/',
+          body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined,
+          authorization: request.headers.authorization,
+        };
         stub?.requests.push(recorded);
         const reply = await handler(recorded);
         if (reply === 'hold') {

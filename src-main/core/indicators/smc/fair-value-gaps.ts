@@ -29,8 +29,10 @@ export class FairValueGaps {
     const first = this.first;
     const middle = this.second;
     if (first !== null && middle !== null) {
-      if (bar.low - first.high >= this.minimumTicks) opened.push({ kind: 'fvg-up', startTime: middle.time, topTicks: bar.low, bottomTicks: first.high, endTime: null });
-      else if (first.low - bar.high >= this.minimumTicks) opened.push({ kind: 'fvg-down', startTime: middle.time, topTicks: first.low, bottomTicks: bar.high, endTime: null });
+      if (bar.low - first.high >= this.minimumTicks)
+        opened.push({ kind: 'fvg-up', startTime: middle.time, topTicks: bar.low, bottomTicks: first.high, endTime: null });
+      else if (first.low - bar.high >= this.minimumTicks)
+        opened.push({ kind: 'fvg-down', startTime: middle.time, topTicks: first.low, bottomTicks: bar.high, endTime: null });
     }
     for (const zone of opened) this.open.push(zone);
     if (this.open.length > maxOpenZones) this.open.splice(0, this.open.length - maxOpenZones);

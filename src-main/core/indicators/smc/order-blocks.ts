@@ -35,7 +35,13 @@ export class OrderBlocks {
         if (candidate === undefined || candidate.time < structureBreak.swing.time) break;
         const opposite = wantDown ? candidate.close < candidate.open : candidate.close > candidate.open;
         if (!opposite) continue;
-        formed.push({ kind: wantDown ? 'order-block-up' : 'order-block-down', startTime: candidate.time, topTicks: candidate.high, bottomTicks: candidate.low, endTime: null });
+        formed.push({
+          kind: wantDown ? 'order-block-up' : 'order-block-down',
+          startTime: candidate.time,
+          topTicks: candidate.high,
+          bottomTicks: candidate.low,
+          endTime: null,
+        });
         break;
       }
     }

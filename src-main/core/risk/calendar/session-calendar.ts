@@ -68,7 +68,12 @@ export class SessionCalendar {
     for (const [index, [start, end]] of stretches.entries()) {
       const nextStart = stretches[index + 1]?.[0] ?? Number.POSITIVE_INFINITY;
       const flattenAt = Math.max(start, end - margin);
-      if (time < start) return { from: previousEnd === Number.NEGATIVE_INFINITY ? time : previousEnd, until: start, state: { tradable: false, flattenAt: null, closesAt: null, opensAt: start } };
+      if (time < start)
+        return {
+          from: previousEnd === Number.NEGATIVE_INFINITY ? time : previousEnd,
+          until: start,
+          state: { tradable: false, flattenAt: null, closesAt: null, opensAt: start },
+        };
       if (time < flattenAt) return { from: start, until: flattenAt, state: { tradable: true, flattenAt, closesAt: end, opensAt: nextStart } };
       if (time < end) return { from: flattenAt, until: end, state: { tradable: false, flattenAt, closesAt: end, opensAt: nextStart } };
       previousEnd = end;

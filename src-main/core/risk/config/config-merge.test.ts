@@ -27,11 +27,19 @@ describe('risk configuration merge and validation', () => {
       ok: false,
       error: { code: 'invalid-request', message: 'risk config maxContracts.limit: must be a whole number', field: 'maxContracts.limit' },
     });
-    expect(mergeConfig(referenceRiskConfig, { dailyRealizedLoss: { limit: 10.005 } })).toMatchObject({ error: { field: 'dailyRealizedLoss.limit', message: expect.stringContaining('two decimals') } });
+    expect(mergeConfig(referenceRiskConfig, { dailyRealizedLoss: { limit: 10.005 } })).toMatchObject({
+      error: { field: 'dailyRealizedLoss.limit', message: expect.stringContaining('two decimals') },
+    });
     expect(mergeConfig(referenceRiskConfig, { session: { close: '25:00' } })).toMatchObject({ error: { field: 'session.close' } });
-    expect(mergeConfig(referenceRiskConfig, { dayRoll: { timezone: 'Mars/Olympus' } })).toMatchObject({ error: { field: 'dayRoll.timezone', message: expect.stringContaining('time zone') } });
-    expect(mergeConfig(referenceRiskConfig, { maxContracts: { limt: 4 } })).toMatchObject({ error: { field: 'maxContracts.limt', message: 'risk config maxContracts.limt: is not a setting' } });
-    expect(mergeConfig(referenceRiskConfig, { maxContractsPerInstrument: { limits: { es: 1 } } })).toMatchObject({ error: { field: 'maxContractsPerInstrument.limits.es' } });
+    expect(mergeConfig(referenceRiskConfig, { dayRoll: { timezone: 'Mars/Olympus' } })).toMatchObject({
+      error: { field: 'dayRoll.timezone', message: expect.stringContaining('time zone') },
+    });
+    expect(mergeConfig(referenceRiskConfig, { maxContracts: { limt: 4 } })).toMatchObject({
+      error: { field: 'maxContracts.limt', message: 'risk config maxContracts.limt: is not a setting' },
+    });
+    expect(mergeConfig(referenceRiskConfig, { maxContractsPerInstrument: { limits: { es: 1 } } })).toMatchObject({
+      error: { field: 'maxContractsPerInstrument.limits.es' },
+    });
     expect(mergeConfig(referenceRiskConfig, [1])).toMatchObject({ error: { field: 'config' } });
   });
 

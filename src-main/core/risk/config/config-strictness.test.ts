@@ -11,16 +11,37 @@ function changed(partial: Record<string, unknown>, base: RiskConfigJson = refere
 
 describe('lock-in strictness', () => {
   it('accepts stricter limits', () => {
-    expect(changed({ dailyRealizedLoss: { limit: 500 }, maxContracts: { limit: 3, count: 'gross', action: 'flatten' }, tradeFrequency: { perMinute: 2, cooldownSeconds: { minute: 120 } } })).toEqual([]);
+    expect(
+      changed({
+        dailyRealizedLoss: { limit: 500 },
+        maxContracts: { limit: 3, count: 'gross', action: 'flatten' },
+        tradeFrequency: { perMinute: 2, cooldownSeconds: { minute: 120 } },
+      }),
+    ).toEqual([]);
     expect(changed({ symbolBlocks: { symbols: ['RTY', 'CL'] }, session: { open: '18:00', close: '14:00', flattenMarginSeconds: 300 } })).toEqual([]);
     expect(changed({ maxContractsPerInstrument: { limits: { YM: 1 }, unknown: 'block' } })).toEqual([]);
-    expect(changed({ maxLossLimit: { buffer: 300 }, noStopLossGrace: { seconds: 5 }, cooldownAfterLoss: { tiers: [{ loss: 50, seconds: 600 }, { loss: 200, seconds: 900 }, { loss: 300, seconds: 1800 }] } })).toEqual([]);
+    expect(
+      changed({
+        maxLossLimit: { buffer: 300 },
+        noStopLossGrace: { seconds: 5 },
+        cooldownAfterLoss: {
+          tiers: [
+            { loss: 50, seconds: 600 },
+            { loss: 200, seconds: 900 },
+            { loss: 300, seconds: 1800 },
+          ],
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('refuses looser limits and switching a rule off, naming the fields', () => {
     expect(changed({ dailyRealizedLoss: { limit: 1200 } })).toEqual(['dailyRealizedLoss.limit']);
     expect(changed({ dailyRealizedLoss: { enabled: false } })).toEqual(['dailyRealizedLoss.enabled']);
-    expect(changed({ maxContractsPerInstrument: { limits: { ES: 2, MNQ: null } } })).toEqual(['maxContractsPerInstrument.limits.ES', 'maxContractsPerInstrument.limits.MNQ']);
+    expect(changed({ maxContractsPerInstrument: { limits: { ES: 2, MNQ: null } } })).toEqual([
+      'maxContractsPerInstrument.limits.ES',
+      'maxContractsPerInstrument.limits.MNQ',
+    ]);
     expect(changed({ session: { close: '15:30' } })).toEqual(['session.open']);
     expect(changed({ cooldownAfterLoss: { tiers: [{ loss: 100, seconds: 300 }] } })).toEqual(['cooldownAfterLoss.tiers']);
     expect(changed({ dayRoll: { time: '16:00' } })).toEqual(['dayRoll']);

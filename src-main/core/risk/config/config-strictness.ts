@@ -59,7 +59,9 @@ const checks: readonly Check[] = [
   ]),
   rule('maxContractsPerInstrument', (current, proposed) => {
     const symbols = new Set([...Object.keys(current.limits), ...Object.keys(proposed.limits)]);
-    const looser = [...symbols].filter((symbol) => (proposed.limits[symbol] ?? capOf(proposed.unknown)) > (current.limits[symbol] ?? capOf(current.unknown))).map((symbol) => `limits.${symbol}`);
+    const looser = [...symbols]
+      .filter((symbol) => (proposed.limits[symbol] ?? capOf(proposed.unknown)) > (current.limits[symbol] ?? capOf(current.unknown)))
+      .map((symbol) => `limits.${symbol}`);
     if (capOf(proposed.unknown) > capOf(current.unknown)) looser.push('unknown');
     if (current.action === 'flatten' && proposed.action === 'reduce') looser.push('action');
     return looser;

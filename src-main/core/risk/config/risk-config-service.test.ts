@@ -23,7 +23,11 @@ describe('the risk configuration service', () => {
     expect(reloaded.view(102).config.dailyRealizedLoss.limit).toBe(1000);
     expect(reloaded.settings(101).dailyRealizedLoss.limitCents).toBe(60_000);
     expect(changes).toEqual([101]);
-    expect(store.rows('risk.config.set')[0]).toMatchObject({ accountId: 101, actor: 'trader', detail: { changes: [{ field: 'dailyRealizedLoss.limit', from: 1000, to: 600 }] } });
+    expect(store.rows('risk.config.set')[0]).toMatchObject({
+      accountId: 101,
+      actor: 'trader',
+      detail: { changes: [{ field: 'dailyRealizedLoss.limit', from: 1000, to: 600 }] },
+    });
   });
 
   it('starts a fresh account with personal rules that never lock out ordinary trading', () => {
@@ -34,7 +38,13 @@ describe('the risk configuration service', () => {
   });
 
   it("takes a fresh account's defaults from the program (the legacy daily loss limit)", () => {
-    const service = new RiskConfigService({ store: new MemoryStore(), clock: new TestClock(wednesdayMorning), logger: silentLogger, defaultsFor: () => defaultRiskConfigFor(3000), changed: () => undefined });
+    const service = new RiskConfigService({
+      store: new MemoryStore(),
+      clock: new TestClock(wednesdayMorning),
+      logger: silentLogger,
+      defaultsFor: () => defaultRiskConfigFor(3000),
+      changed: () => undefined,
+    });
 
     expect(service.view(102).config.dailyRealizedLoss).toEqual({ enabled: true, limit: 3000 });
   });
@@ -82,6 +92,9 @@ describe('the risk configuration service', () => {
   it('refuses an import that does not validate, naming the field', () => {
     const { service } = build();
 
-    expect(service.import(101, { consistency: { maxBestDayShare: 2 } }, 'trader')).toMatchObject({ ok: false, error: { field: 'consistency.maxBestDayShare' } });
+    expect(service.import(101, { consistency: { maxBestDayShare: 2 } }, 'trader')).toMatchObject({
+      ok: false,
+      error: { field: 'consistency.maxBestDayShare' },
+    });
   });
 });

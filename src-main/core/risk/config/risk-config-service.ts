@@ -101,7 +101,11 @@ export class RiskConfigService {
       const looser = looserFields(record.json, proposed);
       if (looser.length > 0) {
         const when = formatLocal(lockedUntil, record.settings.dayRoll.timeZone);
-        const refused = fail<RiskConfigView>('risk-denied', `the risk configuration is locked in until ${when}: ${looser.join(', ')} may only be made stricter`, looser[0]);
+        const refused = fail<RiskConfigView>(
+          'risk-denied',
+          `the risk configuration is locked in until ${when}: ${looser.join(', ')} may only be made stricter`,
+          looser[0],
+        );
         return this.refuse(accountId, refused, actor, action);
       }
     }
@@ -135,7 +139,9 @@ export class RiskConfigService {
     const stored = this.dependencies.store?.setting(configKey(accountId)) as { config?: unknown; lockedUntil?: unknown } | undefined;
     if (stored === undefined) {
       const fresh = this.dependencies.defaultsFor?.(accountId);
-      return fresh === undefined ? { json: defaultRiskConfig, settings: defaultSettings, lockedUntil: null } : { json: fresh, settings: toRiskSettings(fresh), lockedUntil: null };
+      return fresh === undefined
+        ? { json: defaultRiskConfig, settings: defaultSettings, lockedUntil: null }
+        : { json: fresh, settings: toRiskSettings(fresh), lockedUntil: null };
     }
     const parsed = importConfig(stored.config);
     const lockedUntil = typeof stored.lockedUntil === 'number' ? stored.lockedUntil : null;

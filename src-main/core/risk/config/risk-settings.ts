@@ -20,7 +20,13 @@ export interface LossTier {
 export interface RiskSettings {
   readonly dayRoll: DayRoll;
   readonly orderThrottlePerSecond: number;
-  readonly maxContracts: { readonly enabled: boolean; readonly limit: number; readonly count: 'net' | 'gross'; readonly microWeight: number; readonly action: 'reduce' | 'flatten' };
+  readonly maxContracts: {
+    readonly enabled: boolean;
+    readonly limit: number;
+    readonly count: 'net' | 'gross';
+    readonly microWeight: number;
+    readonly action: 'reduce' | 'flatten';
+  };
   readonly maxContractsPerInstrument: {
     readonly enabled: boolean;
     readonly limits: ReadonlyMap<string, number>;
@@ -41,7 +47,13 @@ export interface RiskSettings {
   /** Tiers sorted by loss, smallest first. */
   readonly cooldownAfterLoss: { readonly enabled: boolean; readonly tiers: readonly LossTier[] };
   readonly noStopLossGrace: { readonly enabled: boolean; readonly graceMs: number };
-  readonly session: { readonly enabled: boolean; readonly openMinutes: number; readonly closeMinutes: number; readonly flattenMarginMs: number; readonly timeZone: string };
+  readonly session: {
+    readonly enabled: boolean;
+    readonly openMinutes: number;
+    readonly closeMinutes: number;
+    readonly flattenMarginMs: number;
+    readonly timeZone: string;
+  };
   readonly tradingDisabledGuard: { readonly enabled: boolean };
   readonly symbolBlocks: { readonly enabled: boolean; readonly symbols: ReadonlySet<string> };
   readonly tradeManagement: {
@@ -53,7 +65,13 @@ export interface RiskSettings {
   };
   readonly dailyRealizedProfit: { readonly enabled: boolean; readonly targetCents: Cents };
   /** `program` when the account's program sets the floor (the personal figures may only tighten it). */
-  readonly maxLossLimit: { readonly enabled: boolean; readonly startingBalanceCents: Cents; readonly drawdownCents: Cents; readonly bufferCents: Cents; readonly source: 'personal' | 'program' };
+  readonly maxLossLimit: {
+    readonly enabled: boolean;
+    readonly startingBalanceCents: Cents;
+    readonly drawdownCents: Cents;
+    readonly bufferCents: Cents;
+    readonly source: 'personal' | 'program';
+  };
   /**
    * `targetCents`: the profit the rule is checked at (a combine's profit target); it warns only once
    * the total profit reaches `warnFromShare` of it. Null: warns whenever the best day is too large.

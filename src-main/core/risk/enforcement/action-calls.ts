@@ -68,7 +68,10 @@ export async function sendAction(ports: ActionPorts, accountId: AccountId, actio
       const closingSide = position.size > 0 ? 'sell' : 'buy';
       for (const order of core.orders.working(accountId, action.contractId)) {
         if (order.side !== closingSide || order.size - order.filledSize <= action.targetSize) continue;
-        const resized = action.targetSize === 0 ? await broker.cancelOrder(accountId, order.id, 'priority') : await broker.modifyOrder({ accountId, orderId: order.id, size: action.targetSize }, 'priority');
+        const resized =
+          action.targetSize === 0
+            ? await broker.cancelOrder(accountId, order.id, 'priority')
+            : await broker.modifyOrder({ accountId, orderId: order.id, size: action.targetSize }, 'priority');
         if (!resized.ok) return resized;
       }
       return broker.closePosition(accountId, action.contractId, lots, 'priority');

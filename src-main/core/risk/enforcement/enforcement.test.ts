@@ -16,7 +16,13 @@ describe('enforcement', () => {
 
     const first = risk.enforcement.submit({ accountId: account, action: { kind: 'flatten-all' }, ruleId: '003', reason: 'r', trigger });
     const repeat = risk.enforcement.submit({ accountId: account, action: { kind: 'flatten-all' }, ruleId: '003', reason: 'r', trigger });
-    const covered = risk.enforcement.submit({ accountId: account, action: { kind: 'flatten', contractId: nqContract.id, unlessProtected: false }, ruleId: '004', reason: 'r', trigger });
+    const covered = risk.enforcement.submit({
+      accountId: account,
+      action: { kind: 'flatten', contractId: nqContract.id, unlessProtected: false },
+      ruleId: '004',
+      reason: 'r',
+      trigger,
+    });
     await scheduler.advance(1000);
 
     expect(repeat).toBe(first);
@@ -40,7 +46,13 @@ describe('enforcement', () => {
     await scheduler.settle();
     broker.confirms = false;
 
-    const outcome = risk.enforcement.submit({ accountId: account, action: { kind: 'flatten', contractId: nqContract.id, unlessProtected: false }, ruleId: '004', reason: 'r', trigger });
+    const outcome = risk.enforcement.submit({
+      accountId: account,
+      action: { kind: 'flatten', contractId: nqContract.id, unlessProtected: false },
+      ruleId: '004',
+      reason: 'r',
+      trigger,
+    });
     await scheduler.advance(2000);
 
     expect(await outcome).toBe('verified');
@@ -55,7 +67,13 @@ describe('enforcement', () => {
     await scheduler.settle();
     broker.closeAnswers.push(fail('unauthorized', 'Position/closeContract: the broker refused the token (401)'));
 
-    const outcome = risk.enforcement.submit({ accountId: account, action: { kind: 'flatten', contractId: nqContract.id, unlessProtected: false }, ruleId: '004', reason: 'r', trigger });
+    const outcome = risk.enforcement.submit({
+      accountId: account,
+      action: { kind: 'flatten', contractId: nqContract.id, unlessProtected: false },
+      ruleId: '004',
+      reason: 'r',
+      trigger,
+    });
     await scheduler.advance(100);
 
     expect(await outcome).toBe('verified');

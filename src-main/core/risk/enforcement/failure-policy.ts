@@ -18,7 +18,14 @@ export interface RetryPolicy {
 }
 
 /** Defaults: five attempts over about ten seconds at worst. */
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, baseBackoffMs: 250, maxBackoffMs: 4000, rateLimitBackoffMs: 1000, verifyTimeoutMs: 2000, retryAfterFailureMs: 2000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 5,
+  baseBackoffMs: 250,
+  maxBackoffMs: 4000,
+  rateLimitBackoffMs: 1000,
+  verifyTimeoutMs: 2000,
+  retryAfterFailureMs: 2000,
+};
 
 /**
  * Sorts a broker failure: a 429 (the adapter reports one it could not sit out) backs off longer;

@@ -17,7 +17,14 @@ function build(options: StateOptions = {}, settings: RiskSettings = settingsWith
   const locks = new LockoutBook(clock, new MemoryStore(), silentLogger, () => undefined);
   const state = aState({ ...options, settings });
   const seen = new Set<string>();
-  const gate = createPreTradeGate({ clock, locks, throttle: new OrderThrottle(), state: () => state, settings: () => settings, orderSeen: (_accountId, tag) => seen.has(tag) });
+  const gate = createPreTradeGate({
+    clock,
+    locks,
+    throttle: new OrderThrottle(),
+    state: () => state,
+    settings: () => settings,
+    orderSeen: (_accountId, tag) => seen.has(tag),
+  });
   return { gate, locks, clock, seen };
 }
 
@@ -32,14 +39,33 @@ describe('the pre-trade gate', () => {
 
   it('denies while a lock covers the account, naming the rule and when it ends', () => {
     const { gate, locks } = build();
-    locks.add(evaluationAccount.id, { symbol: null, kind: 'hard', ruleId: '003', reason: 'RULE-003 daily realized loss -$850.00 <= -$800.00', endsAt: Date.parse('2026-11-18T23:00:00Z'), condition: null, dayScoped: true });
+    locks.add(evaluationAccount.id, {
+      symbol: null,
+      kind: 'hard',
+      ruleId: '003',
+      reason: 'RULE-003 daily realized loss -$850.00 <= -$800.00',
+      endsAt: Date.parse('2026-11-18T23:00:00Z'),
+      condition: null,
+      dayScoped: true,
+    });
 
-    expect(gate(order(), esContract)).toEqual({ ok: false, error: { code: 'risk-denied', message: 'RULE-003 daily realized loss -$850.00 <= -$800.00: trading locked until 2026-11-18 17:00 CT' } });
+    expect(gate(order(), esContract)).toEqual({
+      ok: false,
+      error: { code: 'risk-denied', message: 'RULE-003 daily realized loss -$850.00 <= -$800.00: trading locked until 2026-11-18 17:00 CT' },
+    });
   });
 
   it('never denies an order that only reduces a position, even bracketed and while locked', () => {
     const { gate, locks } = build({ positions: [aPosition({ size: 2 })], orders: [aStop({ size: 2 })] });
-    locks.add(evaluationAccount.id, { symbol: null, kind: 'hard', ruleId: '003', reason: 'RULE-003', endsAt: wednesdayMorning + 60_000, condition: null, dayScoped: true });
+    locks.add(evaluationAccount.id, {
+      symbol: null,
+      kind: 'hard',
+      ruleId: '003',
+      reason: 'RULE-003',
+      endsAt: wednesdayMorning + 60_000,
+      condition: null,
+      dayScoped: true,
+    });
 
     expect(gate(order({ side: 'sell', size: 2 }), esContract).ok).toBe(true);
     expect(gate(order({ side: 'sell', size: 3 }), esContract).ok).toBe(false);
@@ -50,16 +76,27 @@ describe('the pre-trade gate', () => {
     expect(build().gate(order({ stopLossTicks: 160 }), esContract).ok).toBe(true);
     expect(build().gate(order({ stopLossTicks: 161 }), esContract)).toEqual({
       ok: false,
-      error: { code: 'risk-denied', message: "RULE-014 max loss floor $48,000.00: if this order's stop (161 ticks x 1, -$2,012.50) is hit, equity $50,000.00 falls to $47,987.50, below the floor" },
+      error: {
+        code: 'risk-denied',
+        message:
+          "RULE-014 max loss floor $48,000.00: if this order's stop (161 ticks x 1, -$2,012.50) is hit, equity $50,000.00 falls to $47,987.50, below the floor",
+      },
     });
     expect(build({}, settingsWith({ floorCheck: { enabled: false } })).gate(order({ stopLossTicks: 161 }), esContract).ok).toBe(true);
     // A stop the terminal places after the fill (a managed bracket leg) is checked the same way.
-    expect(build().gate(order(), esContract, undefined, 161)).toMatchObject({ ok: false, error: { message: expect.stringContaining('max loss floor $48,000.00') } });
+    expect(build().gate(order(), esContract, undefined, 161)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('max loss floor $48,000.00') },
+    });
   });
 
   it('denies a blocked symbol and a closed session', () => {
-    expect(build({}, settingsWith({ symbolBlocks: { symbols: ['RTY'] } })).gate(order({ contractId: rtyContract.id }), rtyContract)).toMatchObject({ error: { message: 'RULE-011 RTY is blocked' } });
-    expect(build({}, settingsWith(), Date.parse('2026-11-21T18:00:00Z')).gate(order(), esContract)).toMatchObject({ error: { message: 'RULE-009 the session is closed for ES until 2026-11-22 17:00 CT' } });
+    expect(build({}, settingsWith({ symbolBlocks: { symbols: ['RTY'] } })).gate(order({ contractId: rtyContract.id }), rtyContract)).toMatchObject({
+      error: { message: 'RULE-011 RTY is blocked' },
+    });
+    expect(build({}, settingsWith(), Date.parse('2026-11-21T18:00:00Z')).gate(order(), esContract)).toMatchObject({
+      error: { message: 'RULE-009 the session is closed for ES until 2026-11-22 17:00 CT' },
+    });
   });
 
   it('counts working orders of the same side against rules 001 and 002, as TopstepX does', () => {
@@ -67,7 +104,9 @@ describe('the pre-trade gate', () => {
     const { gate } = build({ positions: [aPosition({ size: 2 })], orders: [aStop({ side: 'buy', type: 'limit', stopTicks: null, limitTicks: 19_990 })] }, caps);
     const withBracket = build({ positions: [aPosition({ size: 2 })], orders: [aStop({ size: 2 })] }, caps).gate;
 
-    expect(gate(order(), esContract)).toMatchObject({ error: { code: 'risk-denied', message: 'RULE-002 ES cap: this order would bring ES to 4 (working orders included) > 3' } });
+    expect(gate(order(), esContract)).toMatchObject({
+      error: { code: 'risk-denied', message: 'RULE-002 ES cap: this order would bring ES to 4 (working orders included) > 3' },
+    });
     expect(withBracket(order(), esContract).ok).toBe(true);
     expect(build({ positions: [aPosition({ size: 3 })] }, caps).gate(order({ contractId: mnqContract.id, size: 21 }), mnqContract)).toMatchObject({
       error: { message: 'RULE-001 max contracts: this order would bring the account to 5.1 contracts (net, working orders included) > 5' },
@@ -76,11 +115,17 @@ describe('the pre-trade gate', () => {
 
   it('does not count protective legs as exposure, so a reverse of a bracketed position passes the caps', () => {
     const caps = settingsWith({ maxContracts: { limit: 5 }, maxContractsPerInstrument: { limits: { ES: 5 } } });
-    const legs = [aStop({ id: 1, size: 2, cause: 'bracket:stop' }), aStop({ id: 2, size: 1, type: 'limit', stopTicks: null, limitTicks: 20_010, cause: 'bracket:target-1' }), aStop({ id: 3, size: 1, type: 'limit', stopTicks: null, limitTicks: 20_020, cause: 'bracket:target-2' })];
+    const legs = [
+      aStop({ id: 1, size: 2, cause: 'bracket:stop' }),
+      aStop({ id: 2, size: 1, type: 'limit', stopTicks: null, limitTicks: 20_010, cause: 'bracket:target-1' }),
+      aStop({ id: 3, size: 1, type: 'limit', stopTicks: null, limitTicks: 20_020, cause: 'bracket:target-2' }),
+    ];
     const manualExits = legs.map((leg) => ({ ...leg, cause: 'manual' as const }));
 
     expect(build({ positions: [aPosition({ size: 2 })], orders: legs }, caps).gate(order({ side: 'sell', size: 4 }), esContract).ok).toBe(true);
-    expect(build({ positions: [aPosition({ size: 2 })], orders: manualExits }, caps).gate(order({ side: 'sell', size: 4 }), esContract)).toMatchObject({ error: { code: 'risk-denied' } });
+    expect(build({ positions: [aPosition({ size: 2 })], orders: manualExits }, caps).gate(order({ side: 'sell', size: 4 }), esContract)).toMatchObject({
+      error: { code: 'risk-denied' },
+    });
   });
 
   it('counts orders it let through until the broker reports them, so two quick market orders cannot both pass a cap', () => {
@@ -108,7 +153,10 @@ describe('the pre-trade gate', () => {
   });
 
   it('throttles orders past the rate per second per account', () => {
-    const { gate, clock } = build({}, settingsWith({ orderThrottlePerSecond: 3, maxContracts: { enabled: false }, maxContractsPerInstrument: { enabled: false } }));
+    const { gate, clock } = build(
+      {},
+      settingsWith({ orderThrottlePerSecond: 3, maxContracts: { enabled: false }, maxContractsPerInstrument: { enabled: false } }),
+    );
     const results = [1, 2, 3, 4].map(() => gate(order(), esContract).ok);
     clock.advance(1000);
 

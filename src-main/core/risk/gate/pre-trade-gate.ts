@@ -44,7 +44,7 @@ function denied(message: string): Result<void> {
  */
 export function onlyReduces(state: AccountRiskState, order: ProspectiveOrder): boolean {
   const position = state.positions.get(order.contractId);
-  if (position === undefined || (position.size > 0) === (order.side === 'buy')) return false;
+  if (position === undefined || position.size > 0 === (order.side === 'buy')) return false;
   return order.size <= Math.abs(position.size);
 }
 
@@ -60,16 +60,26 @@ export function createPreTradeGate(dependencies: PreTradeGateDependencies): PreT
   // two market orders sent back to back must not both pass a cap of one.
   const unconfirmed = new Map<AccountId, Unconfirmed[]>();
   const stillUnconfirmed = (accountId: AccountId, now: number): Unconfirmed[] => {
-    const kept = (unconfirmed.get(accountId) ?? []).filter((entry) => now - entry.at < unconfirmedOrderMs && !dependencies.orderSeen(accountId, entry.customTag));
+    const kept = (unconfirmed.get(accountId) ?? []).filter(
+      (entry) => now - entry.at < unconfirmedOrderMs && !dependencies.orderSeen(accountId, entry.customTag),
+    );
     unconfirmed.set(accountId, kept);
     return kept;
   };
   return (request: BrokerOrderRequest, contract: ContractView, replaces?: string, plannedStopTicks?: number): Result<void> => {
     // The order this one replaces was refused by the broker: it no longer counts as working.
-    if (replaces !== undefined) unconfirmed.set(request.accountId, (unconfirmed.get(request.accountId) ?? []).filter((entry) => entry.customTag !== replaces));
+    if (replaces !== undefined)
+      unconfirmed.set(
+        request.accountId,
+        (unconfirmed.get(request.accountId) ?? []).filter((entry) => entry.customTag !== replaces),
+      );
     if (!Number.isSafeInteger(request.size) || request.size <= 0) return fail('invalid-request', `size ${request.size} is not a positive whole number`, 'size');
-    for (const [field, ticks] of [['limitPrice', request.limitTicks], ['stopPrice', request.stopTicks]] as const) {
-      if (ticks !== undefined && !Number.isSafeInteger(ticks)) return fail('invalid-request', `${field} is not on ${contract.name}'s tick grid of ${contract.tickSize}`, field);
+    for (const [field, ticks] of [
+      ['limitPrice', request.limitTicks],
+      ['stopPrice', request.stopTicks],
+    ] as const) {
+      if (ticks !== undefined && !Number.isSafeInteger(ticks))
+        return fail('invalid-request', `${field} is not on ${contract.name}'s tick grid of ${contract.tickSize}`, field);
     }
     const { clock, locks } = dependencies;
     const now = clock.now();

@@ -11,7 +11,16 @@ const account = 101;
 const hour = 3_600_000;
 
 function request(overrides: Partial<LockRequest>): LockRequest {
-  return { symbol: null, kind: 'hard', ruleId: '003', reason: 'RULE-003 daily realized loss -$850.00 <= -$800.00', endsAt: wednesdayMorning + 7 * hour, condition: null, dayScoped: true, ...overrides };
+  return {
+    symbol: null,
+    kind: 'hard',
+    ruleId: '003',
+    reason: 'RULE-003 daily realized loss -$850.00 <= -$800.00',
+    endsAt: wednesdayMorning + 7 * hour,
+    condition: null,
+    dayScoped: true,
+    ...overrides,
+  };
 }
 
 function build(store = new MemoryStore(), clock = new TestClock(wednesdayMorning)) {
@@ -89,8 +98,11 @@ describe('lockouts', () => {
 
   it('explains a denial with the lock reason and its end in exchange time', () => {
     expect(lockDenial(request({}), 'America/Chicago')).toBe('RULE-003 daily realized loss -$850.00 <= -$800.00: trading locked until 2026-11-18 17:00 CT');
-    expect(lockDenial(request({ symbol: 'RTY', kind: 'condition', endsAt: null, condition: 'symbol-unblocked', reason: 'RULE-011 RTY is blocked' }), 'America/Chicago')).toBe(
-      'RULE-011 RTY is blocked: RTY locked while it is in the symbol blocks',
-    );
+    expect(
+      lockDenial(
+        request({ symbol: 'RTY', kind: 'condition', endsAt: null, condition: 'symbol-unblocked', reason: 'RULE-011 RTY is blocked' }),
+        'America/Chicago',
+      ),
+    ).toBe('RULE-011 RTY is blocked: RTY locked while it is in the symbol blocks');
   });
 });

@@ -128,10 +128,7 @@ export class LockoutBook {
   }
 
   private commit(changes: readonly LockChange[]): void {
-    this.store?.saveSetting(
-      locksKey,
-      [...this.locks.values()].flat(),
-    );
+    this.store?.saveSetting(locksKey, [...this.locks.values()].flat());
     this.changed(changes);
   }
 }

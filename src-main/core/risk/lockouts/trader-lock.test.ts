@@ -52,7 +52,10 @@ describe("the trader's lock for the rest of the day", () => {
     await scheduler.advance(1000);
 
     expect(broker.calls.filter((call) => call.call === 'close')).toEqual([expect.objectContaining({ contractId: esContract.id, lane: 'priority' })]);
-    expect(risk.state(account)?.breaches[0]).toMatchObject({ ruleId: 'trader', message: expect.stringMatching(/^TRADER-LOCK new exposure in ES while locked/) });
+    expect(risk.state(account)?.breaches[0]).toMatchObject({
+      ruleId: 'trader',
+      message: expect.stringMatching(/^TRADER-LOCK new exposure in ES while locked/),
+    });
     await stop();
   });
 

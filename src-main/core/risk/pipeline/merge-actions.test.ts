@@ -23,7 +23,9 @@ function lock(overrides: Partial<LockRequest>): LockRequest {
 
 describe('merging the actions of one event', () => {
   it('lets flatten-all absorb everything else', () => {
-    expect(mergeActions([{ kind: 'flatten', contractId: es, unlessProtected: false }, { kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }])).toEqual([{ kind: 'flatten-all' }]);
+    expect(
+      mergeActions([{ kind: 'flatten', contractId: es, unlessProtected: false }, { kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }]),
+    ).toEqual([{ kind: 'flatten-all' }]);
   });
 
   it('lets a flatten absorb the reduces, cancels and stop moves of its contract, and an unconditional flatten win', () => {

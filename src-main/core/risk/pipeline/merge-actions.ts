@@ -61,7 +61,10 @@ export function mergeLocks(locks: readonly LockRequest[]): LockRequest[] {
   const byScope = new Map<string | null, LockRequest>();
   for (const lock of locks) {
     const known = byScope.get(lock.symbol);
-    const longer = known === undefined || lockHorizon(lock) > lockHorizon(known) || (lockHorizon(lock) === lockHorizon(known) && lock.kind === 'hard' && known.kind !== 'hard');
+    const longer =
+      known === undefined ||
+      lockHorizon(lock) > lockHorizon(known) ||
+      (lockHorizon(lock) === lockHorizon(known) && lock.kind === 'hard' && known.kind !== 'hard');
     if (longer) byScope.set(lock.symbol, lock);
   }
   return [...byScope.values()];

@@ -6,14 +6,31 @@ import { aState, settingsWith } from '../testing/rule-fixtures';
 import { wednesdayMorning } from '../testing/test-contracts';
 import { runPipeline } from './risk-pipeline';
 
-const lock: RiskLock = { id: 'l', accountId: 101, symbol: null, kind: 'hard', ruleId: '003', reason: 'RULE-003 daily realized loss', endsAt: wednesdayMorning + 3_600_000, condition: null, dayScoped: true, startedAt: wednesdayMorning };
+const lock: RiskLock = {
+  id: 'l',
+  accountId: 101,
+  symbol: null,
+  kind: 'hard',
+  ruleId: '003',
+  reason: 'RULE-003 daily realized loss',
+  endsAt: wednesdayMorning + 3_600_000,
+  condition: null,
+  dayScoped: true,
+  startedAt: wednesdayMorning,
+};
 
 describe('the risk pipeline', () => {
   it('flattens new exposure at once while locked and runs no rule', () => {
     const position = aPosition({ size: 2 });
     const state = aState({ positions: [position] });
 
-    const outcome = runPipeline({ state, event: { kind: 'position', at: 0, position, previousSize: 1 }, settings: settingsWith(), now: wednesdayMorning, lockFor: () => lock });
+    const outcome = runPipeline({
+      state,
+      event: { kind: 'position', at: 0, position, previousSize: 1 },
+      settings: settingsWith(),
+      now: wednesdayMorning,
+      lockFor: () => lock,
+    });
 
     expect(outcome.actions).toEqual([{ kind: 'flatten', contractId: esContract.id, unlessProtected: false }]);
     expect(outcome.breaches).toHaveLength(1);
@@ -34,7 +51,13 @@ describe('the risk pipeline', () => {
     const position = aPosition({ size: 2 });
     const state = aState({ positions: [position] });
 
-    const outcome = runPipeline({ state, event: { kind: 'position', at: 0, position, previousSize: 3 }, settings: settingsWith(), now: wednesdayMorning, lockFor: () => lock });
+    const outcome = runPipeline({
+      state,
+      event: { kind: 'position', at: 0, position, previousSize: 3 },
+      settings: settingsWith(),
+      now: wednesdayMorning,
+      lockFor: () => lock,
+    });
 
     // Rule 002 (ES cap 1) still runs and reduces.
     expect(outcome.actions).toEqual([{ kind: 'reduce', contractId: esContract.id, targetSize: 1 }]);
@@ -44,7 +67,13 @@ describe('the risk pipeline', () => {
     const fill = aFill({ realizedCents: -85_000 });
     const state = aState({ fills: [fill] });
 
-    const outcome = runPipeline({ state, event: { kind: 'trade', at: 0, fill, replay: false }, settings: settingsWith(), now: wednesdayMorning, lockFor: () => undefined });
+    const outcome = runPipeline({
+      state,
+      event: { kind: 'trade', at: 0, fill, replay: false },
+      settings: settingsWith(),
+      now: wednesdayMorning,
+      lockFor: () => undefined,
+    });
 
     expect(outcome.breaches.map((breach) => breach.ruleId)).toEqual(['003', '007']);
     expect(outcome.actions).toEqual([{ kind: 'flatten-all' }]);
@@ -60,8 +89,19 @@ describe('the risk pipeline', () => {
   });
 
   it('routes only the rules of the event kind', () => {
-    const state = aState({ positions: [aPosition()], account: { id: 101, name: 'a', balanceCents: 5_000_000, canTrade: true, isVisible: true, simulated: true } });
+    const state = aState({
+      positions: [aPosition()],
+      account: { id: 101, name: 'a', balanceCents: 5_000_000, canTrade: true, isVisible: true, simulated: true },
+    });
 
-    expect(runPipeline({ state, event: { kind: 'day-roll', at: 0, day: '2026-11-19', previousDay: '2026-11-18' }, settings: settingsWith(), now: wednesdayMorning, lockFor: () => lock })).toEqual({ breaches: [], actions: [], locks: [] });
+    expect(
+      runPipeline({
+        state,
+        event: { kind: 'day-roll', at: 0, day: '2026-11-19', previousDay: '2026-11-18' },
+        settings: settingsWith(),
+        now: wednesdayMorning,
+        lockFor: () => lock,
+      }),
+    ).toEqual({ breaches: [], actions: [], locks: [] });
   });
 });

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { AccountId } from '../../../../src-shared/domain/ids';
 import type { AccountView } from '../../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../../src-shared/result';
-import { detectProgram, programKinds, programSizes, programView, type AccountProgramView, type ProgramKind, type ProgramSize } from '../../../../src-shared/programs';
+import {
+  detectProgram,
+  programKinds,
+  programSizes,
+  programView,
+  type AccountProgramView,
+  type ProgramKind,
+  type ProgramSize,
+} from '../../../../src-shared/programs';
 import type { Clock } from '../../clock';
 import type { StorePort } from '../../ports/store-port';
 
@@ -44,7 +52,8 @@ export class AccountPrograms {
 
   /** Sets the program of an account, or back to detection with null. */
   public set(accountId: AccountId, choice: ProgramChoice | null, actor: string): Result<null> {
-    if (choice !== null && choice.kind !== 'practice' && choice.size === null) return fail('invalid-request', `a ${choice.kind} account needs its size (50K, 100K or 150K)`, 'size');
+    if (choice !== null && choice.kind !== 'practice' && choice.size === null)
+      return fail('invalid-request', `a ${choice.kind} account needs its size (50K, 100K or 150K)`, 'size');
     const before = this.choice(accountId);
     this.choices.set(accountId, choice);
     this.store?.saveSetting(programKey(accountId), choice);

@@ -87,7 +87,8 @@ export function buildProgramView(program: AccountProgramView, state: AccountRisk
       name: 'scaling plan',
       health: 'ok',
       value: `${layer.maxPosition ?? 0} lots at ${signed(layer.endOfDayProfitCents)}`,
-      limit: distances.nextScaling === null ? 'top tier' : `${distances.nextScaling.lots} lots after ${money(distances.nextScaling.toProfitCents)} more at a close`,
+      limit:
+        distances.nextScaling === null ? 'top tier' : `${distances.nextScaling.lots} lots after ${money(distances.nextScaling.toProfitCents)} more at a close`,
     });
   }
   if (figures.flatBy !== null) {

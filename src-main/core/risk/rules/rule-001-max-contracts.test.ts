@@ -5,7 +5,12 @@ import { aState, ruleInput, settingsWith } from '../testing/rule-fixtures';
 import { mnqContract, nqContract } from '../testing/test-contracts';
 import { maxContractsRule } from './rule-001-max-contracts';
 
-const positionEvent = (size: number, contractId = esContract.id) => ({ kind: 'position' as const, at: 0, position: aPosition({ size, contractId }), previousSize: 0 });
+const positionEvent = (size: number, contractId = esContract.id) => ({
+  kind: 'position' as const,
+  at: 0,
+  position: aPosition({ size, contractId }),
+  previousSize: 0,
+});
 
 describe('RULE-001 max contracts', () => {
   it('allows the limit and reduces the largest position first above it', () => {
@@ -33,13 +38,17 @@ describe('RULE-001 max contracts', () => {
     const state = aState({ positions: [aPosition({ size: 4 }), aPosition({ contractId: nqContract.id, size: -3 })] });
 
     expect(maxContractsRule.evaluate(ruleInput(state, positionEvent(4)))).toBeUndefined();
-    expect(maxContractsRule.evaluate(ruleInput(state, positionEvent(4), settingsWith({ maxContracts: { count: 'gross' } })))).toMatchObject({ message: 'RULE-001 max contracts 7 (gross) > 5' });
+    expect(maxContractsRule.evaluate(ruleInput(state, positionEvent(4), settingsWith({ maxContracts: { count: 'gross' } })))).toMatchObject({
+      message: 'RULE-001 max contracts 7 (gross) > 5',
+    });
   });
 
   it('flattens everything when the action says so', () => {
     const state = aState({ positions: [aPosition({ size: 6 })] });
 
-    expect(maxContractsRule.evaluate(ruleInput(state, positionEvent(6), settingsWith({ maxContracts: { action: 'flatten' } })))?.actions).toEqual([{ kind: 'flatten-all' }]);
+    expect(maxContractsRule.evaluate(ruleInput(state, positionEvent(6), settingsWith({ maxContracts: { action: 'flatten' } })))?.actions).toEqual([
+      { kind: 'flatten-all' },
+    ]);
   });
 
   it('shows contracts against the limit, breached only above it', () => {

@@ -20,9 +20,11 @@ describe('RULE-002 max contracts per instrument', () => {
   it('flattens the symbol when the action is flatten', () => {
     const state = aState({ positions: [aPosition({ size: 2 })] });
 
-    expect(maxContractsPerInstrumentRule.evaluate(ruleInput(state, positionEvent(esContract.id, 2), settingsWith({ maxContractsPerInstrument: { action: 'flatten' } })))?.actions).toEqual([
-      { kind: 'flatten', contractId: esContract.id, unlessProtected: false },
-    ]);
+    expect(
+      maxContractsPerInstrumentRule.evaluate(
+        ruleInput(state, positionEvent(esContract.id, 2), settingsWith({ maxContractsPerInstrument: { action: 'flatten' } })),
+      )?.actions,
+    ).toEqual([{ kind: 'flatten', contractId: esContract.id, unlessProtected: false }]);
   });
 
   it('allows, blocks or caps symbols without a cap of their own', () => {
@@ -30,9 +32,9 @@ describe('RULE-002 max contracts per instrument', () => {
     const event = positionEvent(rtyContract.id, 2);
 
     expect(maxContractsPerInstrumentRule.evaluate(ruleInput(state, event))).toBeUndefined();
-    expect(maxContractsPerInstrumentRule.evaluate(ruleInput(state, event, settingsWith({ maxContractsPerInstrument: { unknown: 'block' } })))?.actions).toEqual([
-      { kind: 'flatten', contractId: rtyContract.id, unlessProtected: false },
-    ]);
+    expect(maxContractsPerInstrumentRule.evaluate(ruleInput(state, event, settingsWith({ maxContractsPerInstrument: { unknown: 'block' } })))?.actions).toEqual(
+      [{ kind: 'flatten', contractId: rtyContract.id, unlessProtected: false }],
+    );
     expect(maxContractsPerInstrumentRule.evaluate(ruleInput(state, event, settingsWith({ maxContractsPerInstrument: { unknown: 1 } })))?.actions).toEqual([
       { kind: 'reduce', contractId: rtyContract.id, targetSize: 1 },
     ]);
@@ -51,6 +53,8 @@ describe('RULE-002 before the trade', () => {
     const state = aState({ positions: [aPosition({ contractId: esContract.id, size: 1 })] });
     const one = { contractId: esContract.id, side: 'buy' as const, size: 1 };
     expect(maxContractsPerInstrumentRule.preTrade?.({ state, settings, order: one, pending: [one], symbol: 'ES', now: 0 })).toBeUndefined();
-    expect(maxContractsPerInstrumentRule.preTrade?.({ state, settings, order: one, pending: [one, one], symbol: 'ES', now: 0 })).toBe('RULE-002 ES cap: this order would bring ES to 3 (working orders included) > 2');
+    expect(maxContractsPerInstrumentRule.preTrade?.({ state, settings, order: one, pending: [one, one], symbol: 'ES', now: 0 })).toBe(
+      'RULE-002 ES cap: this order would bring ES to 3 (working orders included) > 2',
+    );
   });
 });

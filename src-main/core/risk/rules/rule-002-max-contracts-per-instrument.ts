@@ -20,7 +20,9 @@ export const maxContractsPerInstrumentRule: RiskRule = {
     const actions: RiskAction[] = [];
     let excess = size - cap;
     // Every contract month of the root counts; the largest is cut first.
-    const positions = [...state.positions.values()].filter((position) => state.contract(position.contractId).symbol === symbol).sort((a, b) => Math.abs(b.size) - Math.abs(a.size));
+    const positions = [...state.positions.values()]
+      .filter((position) => state.contract(position.contractId).symbol === symbol)
+      .sort((a, b) => Math.abs(b.size) - Math.abs(a.size));
     for (const position of positions) {
       if (flatten) {
         actions.push({ kind: 'flatten', contractId: position.contractId, unlessProtected: false });
@@ -29,7 +31,11 @@ export const maxContractsPerInstrumentRule: RiskRule = {
       if (excess <= 0) break;
       const lots = Math.min(Math.abs(position.size), excess);
       const targetSize = Math.abs(position.size) - lots;
-      actions.push(targetSize === 0 ? { kind: 'flatten', contractId: position.contractId, unlessProtected: false } : { kind: 'reduce', contractId: position.contractId, targetSize });
+      actions.push(
+        targetSize === 0
+          ? { kind: 'flatten', contractId: position.contractId, unlessProtected: false }
+          : { kind: 'reduce', contractId: position.contractId, targetSize },
+      );
       excess -= lots;
     }
     return {
@@ -45,7 +51,9 @@ export const maxContractsPerInstrumentRule: RiskRule = {
     const cap = symbolCap(settings, symbol);
     if (cap === undefined) return undefined;
     const projected = symbolContracts(state, symbol, pending, true);
-    return projected > cap ? `${ruleLabel('002')} ${symbol} cap: this order would bring ${symbol} to ${projected} (working orders included) > ${cap}` : undefined;
+    return projected > cap
+      ? `${ruleLabel('002')} ${symbol} cap: this order would bring ${symbol} to ${projected} (working orders included) > ${cap}`
+      : undefined;
   },
   status(state, settings) {
     if (!settings.maxContractsPerInstrument.enabled) return offStatus;
@@ -57,7 +65,13 @@ export const maxContractsPerInstrumentRule: RiskRule = {
       const size = symbolContracts(state, symbol);
       if (worst === undefined || size / Math.max(cap, 0.001) > worst.size / Math.max(worst.cap, 0.001)) worst = { symbol, size, cap };
     }
-    if (worst === undefined) return usageStatus('flat', [...settings.maxContractsPerInstrument.limits].map(([symbol, cap]) => `${symbol} ${cap}`).join(', ') || 'no caps', 0, 'exceed');
+    if (worst === undefined)
+      return usageStatus(
+        'flat',
+        [...settings.maxContractsPerInstrument.limits].map(([symbol, cap]) => `${symbol} ${cap}`).join(', ') || 'no caps',
+        0,
+        'exceed',
+      );
     return usageStatus(`${worst.symbol} ${worst.size}`, `${worst.cap}`, worst.cap === 0 ? (worst.size > 0 ? 2 : 0) : worst.size / worst.cap, 'exceed');
   },
 };

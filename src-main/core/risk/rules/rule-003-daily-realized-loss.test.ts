@@ -16,7 +16,15 @@ describe('RULE-003 daily realized loss', () => {
       message: 'RULE-003 daily realized loss -$800.00 <= -$800.00',
       key: '003|2026-11-18',
       actions: [{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }],
-      lock: { symbol: null, kind: 'hard', ruleId: '003', reason: 'RULE-003 daily realized loss -$800.00 <= -$800.00', endsAt: roll, condition: null, dayScoped: true },
+      lock: {
+        symbol: null,
+        kind: 'hard',
+        ruleId: '003',
+        reason: 'RULE-003 daily realized loss -$800.00 <= -$800.00',
+        endsAt: roll,
+        condition: null,
+        dayScoped: true,
+      },
     });
   });
 

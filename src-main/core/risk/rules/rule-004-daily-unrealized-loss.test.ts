@@ -20,15 +20,25 @@ describe('RULE-004 daily unrealized loss', () => {
   it('leaves a position 11 ticks down alone', () => {
     const quote = aQuote(19_989);
 
-    expect(dailyUnrealizedLossRule.evaluate(ruleInput(aState({ positions: [aPosition({ size: 2 })], quotes: [quote] }), { kind: 'quote', at: 0, quote }))).toBeUndefined();
+    expect(
+      dailyUnrealizedLossRule.evaluate(ruleInput(aState({ positions: [aPosition({ size: 2 })], quotes: [quote] }), { kind: 'quote', at: 0, quote })),
+    ).toBeUndefined();
   });
 
   it('with a total scope flattens all and locks until the roll on the sum', () => {
     const quote = aQuote(19_990);
-    const state = aState({ positions: [aPosition({ size: 1 }), aPosition({ contractId: nqContract.id, size: 1, averageTicks: 80_000 })], quotes: [quote, aQuote(79_965, nqContract)] });
-    const breach = dailyUnrealizedLossRule.evaluate(ruleInput(state, { kind: 'quote', at: 0, quote }, settingsWith({ dailyUnrealizedLoss: { scope: 'total' } })));
+    const state = aState({
+      positions: [aPosition({ size: 1 }), aPosition({ contractId: nqContract.id, size: 1, averageTicks: 80_000 })],
+      quotes: [quote, aQuote(79_965, nqContract)],
+    });
+    const breach = dailyUnrealizedLossRule.evaluate(
+      ruleInput(state, { kind: 'quote', at: 0, quote }, settingsWith({ dailyUnrealizedLoss: { scope: 'total' } })),
+    );
 
-    expect(breach).toMatchObject({ message: 'RULE-004 total unrealized loss -$300.00 <= -$300.00', actions: [{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }] });
+    expect(breach).toMatchObject({
+      message: 'RULE-004 total unrealized loss -$300.00 <= -$300.00',
+      actions: [{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }],
+    });
     expect(breach?.lock).toMatchObject({ kind: 'hard', dayScoped: true });
   });
 
@@ -36,6 +46,10 @@ describe('RULE-004 daily unrealized loss', () => {
     const quote = aQuote(19_970);
     const state = aState({ positions: [aPosition({ size: 1 })], quotes: [quote] });
 
-    expect(dailyUnrealizedLossRule.evaluate(ruleInput(state, { kind: 'quote', at: 0, quote }, settingsWith({ dailyUnrealizedLoss: { scope: 'total', lock: false } })))?.lock).toBeNull();
+    expect(
+      dailyUnrealizedLossRule.evaluate(
+        ruleInput(state, { kind: 'quote', at: 0, quote }, settingsWith({ dailyUnrealizedLoss: { scope: 'total', lock: false } })),
+      )?.lock,
+    ).toBeNull();
   });
 });

@@ -23,7 +23,13 @@ describe('RULE-005 max unrealized profit', () => {
 
   it('flattens all and locks on the total when so configured', () => {
     const quote = aQuote(20_040);
-    const breach = maxUnrealizedProfitRule.evaluate(ruleInput(aState({ positions: [aPosition({ size: 1 })], quotes: [quote] }), { kind: 'quote', at: 0, quote }, settingsWith({ maxUnrealizedProfit: { enabled: true, target: 500, scope: 'total' } })));
+    const breach = maxUnrealizedProfitRule.evaluate(
+      ruleInput(
+        aState({ positions: [aPosition({ size: 1 })], quotes: [quote] }),
+        { kind: 'quote', at: 0, quote },
+        settingsWith({ maxUnrealizedProfit: { enabled: true, target: 500, scope: 'total' } }),
+      ),
+    );
 
     expect(breach?.actions).toEqual([{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }]);
     expect(breach?.lock).toMatchObject({ kind: 'hard', ruleId: '005' });
@@ -32,6 +38,8 @@ describe('RULE-005 max unrealized profit', () => {
   it('does nothing below the target', () => {
     const quote = aQuote(20_039);
 
-    expect(maxUnrealizedProfitRule.evaluate(ruleInput(aState({ positions: [aPosition({ size: 1 })], quotes: [quote] }), { kind: 'quote', at: 0, quote }, on))).toBeUndefined();
+    expect(
+      maxUnrealizedProfitRule.evaluate(ruleInput(aState({ positions: [aPosition({ size: 1 })], quotes: [quote] }), { kind: 'quote', at: 0, quote }, on)),
+    ).toBeUndefined();
   });
 });

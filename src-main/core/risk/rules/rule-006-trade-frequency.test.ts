@@ -17,12 +17,16 @@ describe('RULE-006 trade frequency', () => {
     if (last === undefined) throw new Error('no fill');
     const now = wednesdayMorning + 30 * second;
 
-    expect(tradeFrequencyRule.evaluate(ruleInput(aState({ fills: fills.slice(0, 3) }), { kind: 'trade', at: now, fill: last, replay: false }, settingsWith(), now))).toBeUndefined();
-    expect(tradeFrequencyRule.evaluate(ruleInput(aState({ fills }), { kind: 'trade', at: now, fill: last, replay: false }, settingsWith(), now))).toMatchObject({
-      message: 'RULE-006 trade frequency 4 fills in 60 s > 3',
-      actions: [],
-      lock: { kind: 'cooldown', endsAt: now + 60 * second, dayScoped: false },
-    });
+    expect(
+      tradeFrequencyRule.evaluate(ruleInput(aState({ fills: fills.slice(0, 3) }), { kind: 'trade', at: now, fill: last, replay: false }, settingsWith(), now)),
+    ).toBeUndefined();
+    expect(tradeFrequencyRule.evaluate(ruleInput(aState({ fills }), { kind: 'trade', at: now, fill: last, replay: false }, settingsWith(), now))).toMatchObject(
+      {
+        message: 'RULE-006 trade frequency 4 fills in 60 s > 3',
+        actions: [],
+        lock: { kind: 'cooldown', endsAt: now + 60 * second, dayScoped: false },
+      },
+    );
   });
 
   it('takes the longest cooldown: 30 min on the eleventh fill within an hour', () => {
@@ -31,7 +35,9 @@ describe('RULE-006 trade frequency', () => {
     if (last === undefined) throw new Error('no fill');
     const now = last.time;
 
-    expect(tradeFrequencyRule.evaluate(ruleInput(aState({ fills }), { kind: 'trade', at: now, fill: last, replay: false }, settingsWith(), now))?.lock).toMatchObject({ endsAt: now + 1800 * second });
+    expect(
+      tradeFrequencyRule.evaluate(ruleInput(aState({ fills }), { kind: 'trade', at: now, fill: last, replay: false }, settingsWith(), now))?.lock,
+    ).toMatchObject({ endsAt: now + 1800 * second });
   });
 
   it('locks until the roll past the session limit', () => {
@@ -40,7 +46,9 @@ describe('RULE-006 trade frequency', () => {
     if (last === undefined) throw new Error('no fill');
     const state = aState({ fills, nextRollAt: last.time + 3_600_000 });
 
-    expect(tradeFrequencyRule.evaluate(ruleInput(state, { kind: 'trade', at: last.time, fill: last, replay: false }, settingsWith(), last.time))?.lock).toMatchObject({ endsAt: last.time + 3_600_000, dayScoped: true });
+    expect(
+      tradeFrequencyRule.evaluate(ruleInput(state, { kind: 'trade', at: last.time, fill: last, replay: false }, settingsWith(), last.time))?.lock,
+    ).toMatchObject({ endsAt: last.time + 3_600_000, dayScoped: true });
   });
 
   it('counts a replayed fill from its own time and sets no cooldown that would already be over', () => {
@@ -49,6 +57,8 @@ describe('RULE-006 trade frequency', () => {
     if (last === undefined) throw new Error('no fill');
     const later = wednesdayMorning + 10 * 60 * second;
 
-    expect(tradeFrequencyRule.evaluate(ruleInput(aState({ fills }), { kind: 'trade', at: later, fill: last, replay: true }, settingsWith(), later))).toBeUndefined();
+    expect(
+      tradeFrequencyRule.evaluate(ruleInput(aState({ fills }), { kind: 'trade', at: later, fill: last, replay: true }, settingsWith(), later)),
+    ).toBeUndefined();
   });
 });

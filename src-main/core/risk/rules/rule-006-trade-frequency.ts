@@ -39,9 +39,12 @@ export const tradeFrequencyRule: RiskRule = {
     const candidates: { endsAt: number; what: string; dayScoped: boolean }[] = [];
     const lastMinute = fillsWithin(state, reference, minute);
     const lastHour = fillsWithin(state, reference, hour);
-    if (lastMinute > config.perMinute) candidates.push({ endsAt: reference + config.minuteCooldownMs, what: `${lastMinute} fills in 60 s > ${config.perMinute}`, dayScoped: false });
-    if (lastHour > config.perHour) candidates.push({ endsAt: reference + config.hourCooldownMs, what: `${lastHour} fills in 60 min > ${config.perHour}`, dayScoped: false });
-    if (state.day.fills > config.perSession) candidates.push({ endsAt: state.nextRollAt, what: `${state.day.fills} fills this session > ${config.perSession}`, dayScoped: true });
+    if (lastMinute > config.perMinute)
+      candidates.push({ endsAt: reference + config.minuteCooldownMs, what: `${lastMinute} fills in 60 s > ${config.perMinute}`, dayScoped: false });
+    if (lastHour > config.perHour)
+      candidates.push({ endsAt: reference + config.hourCooldownMs, what: `${lastHour} fills in 60 min > ${config.perHour}`, dayScoped: false });
+    if (state.day.fills > config.perSession)
+      candidates.push({ endsAt: state.nextRollAt, what: `${state.day.fills} fills this session > ${config.perSession}`, dayScoped: true });
     const longest = candidates.sort((a, b) => b.endsAt - a.endsAt)[0];
     if (longest === undefined || longest.endsAt <= now) return undefined;
     const message = `${ruleLabel('006')} trade frequency ${longest.what}`;
@@ -63,6 +66,10 @@ export const tradeFrequencyRule: RiskRule = {
     const above = lastMinute > config.perMinute || lastHour > config.perHour || state.day.fills > config.perSession;
     // At a limit is still allowed: only above it is a breach.
     const usage = above ? 1 : Math.min(0.999, Math.max(lastMinute / config.perMinute, lastHour / config.perHour, state.day.fills / config.perSession));
-    return usageStatus(`${lastMinute}/min ${lastHour}/h ${state.day.fills}/session`, `${config.perMinute}/min ${config.perHour}/h ${config.perSession}/session`, usage);
+    return usageStatus(
+      `${lastMinute}/min ${lastHour}/h ${state.day.fills}/session`,
+      `${config.perMinute}/min ${config.perHour}/h ${config.perSession}/session`,
+      usage,
+    );
   },
 };

@@ -22,14 +22,20 @@ describe('RULE-007 cooldown after loss', () => {
     const second = aFill({ orderId: 77, realizedCents: -6000 });
     const state = aState({ fills: [first, second] });
 
-    expect(cooldownAfterLossRule.evaluate(ruleInput(aState({ fills: [first] }), { kind: 'trade', at: wednesdayMorning, fill: first, replay: false }))).toBeUndefined();
-    expect(cooldownAfterLossRule.evaluate(ruleInput(state, { kind: 'trade', at: wednesdayMorning, fill: second, replay: false }))).toMatchObject({ message: 'RULE-007 cooldown after loss -$120.00 <= -$100.00' });
+    expect(
+      cooldownAfterLossRule.evaluate(ruleInput(aState({ fills: [first] }), { kind: 'trade', at: wednesdayMorning, fill: first, replay: false })),
+    ).toBeUndefined();
+    expect(cooldownAfterLossRule.evaluate(ruleInput(state, { kind: 'trade', at: wednesdayMorning, fill: second, replay: false }))).toMatchObject({
+      message: 'RULE-007 cooldown after loss -$120.00 <= -$100.00',
+    });
   });
 
   it('ignores opening fills, winners and small losses', () => {
     for (const realizedCents of [null, 5000, -9999]) {
       const fill = aFill({ realizedCents });
-      expect(cooldownAfterLossRule.evaluate(ruleInput(aState({ fills: [fill] }), { kind: 'trade', at: wednesdayMorning, fill, replay: false }))).toBeUndefined();
+      expect(
+        cooldownAfterLossRule.evaluate(ruleInput(aState({ fills: [fill] }), { kind: 'trade', at: wednesdayMorning, fill, replay: false })),
+      ).toBeUndefined();
     }
   });
 });

@@ -41,6 +41,10 @@ export const noStopLossGraceRule: RiskRule = {
     if (naked.length === 0) return usageStatus(state.positions.size === 0 ? 'flat' : 'all protected', `${settings.noStopLossGrace.graceMs / 1000} s`, 0);
     const oldest = Math.min(...naked.map((position) => position.openedAt));
     const elapsed = Math.max(0, now - oldest);
-    return usageStatus(`${naked.length} without stop (${Math.round(elapsed / 1000)} s)`, `${settings.noStopLossGrace.graceMs / 1000} s`, elapsed / settings.noStopLossGrace.graceMs);
+    return usageStatus(
+      `${naked.length} without stop (${Math.round(elapsed / 1000)} s)`,
+      `${settings.noStopLossGrace.graceMs / 1000} s`,
+      elapsed / settings.noStopLossGrace.graceMs,
+    );
   },
 };

@@ -30,7 +30,11 @@ describe('RULE-009 session block', () => {
     const christmas = Date.parse('2026-12-25T16:00:00Z');
     const position = aPosition({ openedAt: christmas });
 
-    expect(sessionBlockRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: christmas, position, previousSize: 0 }, undefined, christmas))?.lock).toMatchObject({
+    expect(
+      sessionBlockRule.evaluate(
+        ruleInput(aState({ positions: [position] }), { kind: 'position', at: christmas, position, previousSize: 0 }, undefined, christmas),
+      )?.lock,
+    ).toMatchObject({
       endsAt: Date.parse('2026-12-27T23:00:00Z'),
     });
   });
@@ -42,7 +46,9 @@ describe('RULE-009 before the trade', () => {
     const order = { contractId: 'CON.F.US.EP.Z26', side: 'buy' as const, size: 1 };
     const saturday = Date.parse('2026-11-21T16:00:00Z');
     const wednesday = Date.parse('2026-11-18T16:00:00Z');
-    expect(sessionBlockRule.preTrade?.({ state, settings: settingsWith(), order, pending: [order], symbol: 'ES', now: saturday })).toMatch(/^RULE-009 the session is closed for ES until 2026-11-22 17:00 CT$/);
+    expect(sessionBlockRule.preTrade?.({ state, settings: settingsWith(), order, pending: [order], symbol: 'ES', now: saturday })).toMatch(
+      /^RULE-009 the session is closed for ES until 2026-11-22 17:00 CT$/,
+    );
     expect(sessionBlockRule.preTrade?.({ state, settings: settingsWith(), order, pending: [order], symbol: 'ES', now: wednesday })).toBeUndefined();
   });
 });

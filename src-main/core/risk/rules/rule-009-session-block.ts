@@ -23,7 +23,8 @@ export const sessionBlockRule: RiskRule = {
   enabled: (settings) => settings.session.enabled,
   evaluate({ state, event, now, settings }) {
     const contractId = eventContractId(event);
-    const contracts = event.kind === 'position' ? (contractId !== undefined && state.positions.has(contractId) ? [contractId] : []) : [...exposedContracts(state)];
+    const contracts =
+      event.kind === 'position' ? (contractId !== undefined && state.positions.has(contractId) ? [contractId] : []) : [...exposedContracts(state)];
     let opensAt = 0;
     const closed: string[] = [];
     for (const contract of contracts) {
@@ -41,12 +42,22 @@ export const sessionBlockRule: RiskRule = {
       message,
       key: `009|${opensAt}`,
       actions: [{ kind: 'flatten-all' }, { kind: 'cancel-all', contractId: null }],
-      lock: { symbol: null, kind: 'hard', ruleId: '009', reason: `${ruleLabel('009')} session closed for ${closed.join(', ')}`, endsAt: opensAt, condition: null, dayScoped: false },
+      lock: {
+        symbol: null,
+        kind: 'hard',
+        ruleId: '009',
+        reason: `${ruleLabel('009')} session closed for ${closed.join(', ')}`,
+        endsAt: opensAt,
+        condition: null,
+        dayScoped: false,
+      },
     };
   },
   preTrade({ state, settings, order, symbol, now }) {
     const session = state.session.state(now, state.contract(order.contractId).group);
-    return session.tradable ? undefined : `${ruleLabel('009')} the session is closed for ${symbol} until ${formatLocal(session.opensAt, settings.session.timeZone)}`;
+    return session.tradable
+      ? undefined
+      : `${ruleLabel('009')} the session is closed for ${symbol} until ${formatLocal(session.opensAt, settings.session.timeZone)}`;
   },
   status(state, settings, now) {
     if (!settings.session.enabled) return offStatus;

@@ -14,7 +14,9 @@ describe('RULE-011 symbol blocks', () => {
   it('flattens a position in a blocked root and locks the symbol while the block stays', () => {
     const position = aPosition({ contractId: rtyContract.id });
 
-    expect(symbolBlocksRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: 0, position, previousSize: 0 }, blocked))).toMatchObject({
+    expect(
+      symbolBlocksRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: 0, position, previousSize: 0 }, blocked)),
+    ).toMatchObject({
       message: 'RULE-011 RTY is blocked',
       actions: [{ kind: 'flatten', contractId: rtyContract.id, unlessProtected: false }],
       lock: { symbol: 'RTY', kind: 'condition', condition: 'symbol-unblocked' },
@@ -24,13 +26,17 @@ describe('RULE-011 symbol blocks', () => {
   it('cancels a working order in a blocked root', () => {
     const order = aStop({ contractId: rtyContract.id, side: 'buy', type: 'limit' });
 
-    expect(symbolBlocksRule.evaluate(ruleInput(aState({ orders: [order] }), { kind: 'order', at: 0, order }, blocked))?.actions).toEqual([{ kind: 'cancel-all', contractId: rtyContract.id }]);
+    expect(symbolBlocksRule.evaluate(ruleInput(aState({ orders: [order] }), { kind: 'order', at: 0, order }, blocked))?.actions).toEqual([
+      { kind: 'cancel-all', contractId: rtyContract.id },
+    ]);
   });
 
   it('leaves other symbols alone', () => {
     const position = aPosition();
 
-    expect(symbolBlocksRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: 0, position, previousSize: 0 }, blocked))).toBeUndefined();
+    expect(
+      symbolBlocksRule.evaluate(ruleInput(aState({ positions: [position] }), { kind: 'position', at: 0, position, previousSize: 0 }, blocked)),
+    ).toBeUndefined();
   });
 });
 

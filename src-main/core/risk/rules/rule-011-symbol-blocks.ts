@@ -39,7 +39,9 @@ export const symbolBlocksRule: RiskRule = {
   status(state, settings) {
     const config = settings.symbolBlocks;
     if (!config.enabled) return offStatus;
-    const held = [...state.positions.keys()].filter((contractId) => isBlocked(state, config.symbols, contractId)).map((contractId) => state.contract(contractId).symbol);
+    const held = [...state.positions.keys()]
+      .filter((contractId) => isBlocked(state, config.symbols, contractId))
+      .map((contractId) => state.contract(contractId).symbol);
     return usageStatus(held.length === 0 ? 'none held' : held.join(', '), [...config.symbols].join(', ') || 'none', held.length > 0 ? 1 : 0);
   },
 };

@@ -19,7 +19,13 @@ export const tradeManagementRule: RiskRule = {
     const config = settings.tradeManagement;
     if (!config.enabled) return offStatus;
     const management = ruleManagement(config);
-    const managed = [...state.positions.values()].filter((position) => managedStop(position, state.bestTicks.get(position.contractId) ?? position.averageTicks, management) !== undefined);
-    return usageStatus(`${managed.length} of ${state.positions.size} managed`, `BE +${config.breakEvenAfterTicks}t, trail ${config.trailDistanceTicks}t after +${config.trailAfterTicks}t`, null);
+    const managed = [...state.positions.values()].filter(
+      (position) => managedStop(position, state.bestTicks.get(position.contractId) ?? position.averageTicks, management) !== undefined,
+    );
+    return usageStatus(
+      `${managed.length} of ${state.positions.size} managed`,
+      `BE +${config.breakEvenAfterTicks}t, trail ${config.trailDistanceTicks}t after +${config.trailAfterTicks}t`,
+      null,
+    );
   },
 };

@@ -10,7 +10,9 @@ describe('RULE-013 daily realized profit', () => {
 
   it('flattens, cancels and locks until the roll once the day nets the target', () => {
     const fill = aFill({ realizedCents: 100_140, feesCents: 140 });
-    const breach = dailyRealizedProfitRule.evaluate(ruleInput(aState({ fills: [fill] }), { kind: 'trade', at: 0, fill, replay: false }, settingsWith({ dailyRealizedProfit: { enabled: true } })));
+    const breach = dailyRealizedProfitRule.evaluate(
+      ruleInput(aState({ fills: [fill] }), { kind: 'trade', at: 0, fill, replay: false }, settingsWith({ dailyRealizedProfit: { enabled: true } })),
+    );
 
     expect(breach).toMatchObject({ message: 'RULE-013 daily realized profit $1,000.00 >= $1,000.00', lock: { kind: 'hard', dayScoped: true } });
   });
@@ -18,6 +20,10 @@ describe('RULE-013 daily realized profit', () => {
   it('does nothing below the target', () => {
     const fill = aFill({ realizedCents: 99_999 });
 
-    expect(dailyRealizedProfitRule.evaluate(ruleInput(aState({ fills: [fill] }), { kind: 'trade', at: 0, fill, replay: false }, settingsWith({ dailyRealizedProfit: { enabled: true } })))).toBeUndefined();
+    expect(
+      dailyRealizedProfitRule.evaluate(
+        ruleInput(aState({ fills: [fill] }), { kind: 'trade', at: 0, fill, replay: false }, settingsWith({ dailyRealizedProfit: { enabled: true } })),
+      ),
+    ).toBeUndefined();
   });
 });

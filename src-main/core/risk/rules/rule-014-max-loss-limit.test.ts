@@ -30,6 +30,8 @@ describe('RULE-014 max loss limit guard', () => {
     const warning = maxLossLimitRule.evaluate(ruleInput(aState({ account: withBalance(48_350) }), { kind: 'account', at: 0, account: withBalance(48_350) }));
 
     expect(warning).toMatchObject({ level: 'warning', actions: [], lock: null });
-    expect(maxLossLimitRule.evaluate(ruleInput(aState({ account: withBalance(48_401) }), { kind: 'account', at: 0, account: withBalance(48_401) }))).toBeUndefined();
+    expect(
+      maxLossLimitRule.evaluate(ruleInput(aState({ account: withBalance(48_401) }), { kind: 'account', at: 0, account: withBalance(48_401) })),
+    ).toBeUndefined();
   });
 });

@@ -31,7 +31,14 @@ export const maxLossLimitRule: RiskRule = {
     if (floor.distanceCents > 2 * buffer) return undefined;
     const where = `equity ${money(floor.equityCents)} vs floor ${money(floor.floorCents)}`;
     if (floor.distanceCents > buffer) {
-      return { ruleId: '014', level: 'warning', message: `${ruleLabel('014')} ${where}: within ${money(2 * buffer)} of the max loss floor`, key: `014|warning|${state.day.day}`, actions: [], lock: null };
+      return {
+        ruleId: '014',
+        level: 'warning',
+        message: `${ruleLabel('014')} ${where}: within ${money(2 * buffer)} of the max loss floor`,
+        key: `014|warning|${state.day.day}`,
+        actions: [],
+        lock: null,
+      };
     }
     const message = `${ruleLabel('014')} ${where} <= floor + ${money(buffer)} buffer`;
     return {

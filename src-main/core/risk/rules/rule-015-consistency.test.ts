@@ -28,7 +28,7 @@ describe('RULE-015 consistency monitor', () => {
     expect(consistencyRule.status(spread, settingsWith(), 0)).toMatchObject({ value: '36% of $1,400.00', limit: '50%' });
   });
 
-  it("on a combine warns only once the total profit approaches the profit target, never after a first small profit", () => {
+  it('on a combine warns only once the total profit approaches the profit target, never after a first small profit', () => {
     const combine = withProgram(settingsWith({ consistency: { enabled: false } }), programFigures('combine', '50K'), 0);
     const first = aFill({ realizedCents: 900 });
     const small = aState({ fills: [first] });

@@ -57,7 +57,11 @@ export const consistencyRule: RiskRule = {
     const share = settings.consistency.maxBestDayShare;
     const ratio = totalCents > 0 ? bestCents / totalCents : 0;
     const matters = consistencyMatters(totalCents, settings.consistency.targetCents, settings.consistency.warnFromShare);
-    const status = usageStatus(totalCents > 0 ? `${Math.round(ratio * 100)}% of ${money(totalCents)}` : 'no profit yet', `${Math.round(share * 100)}%`, matters ? ratio / share : 0);
+    const status = usageStatus(
+      totalCents > 0 ? `${Math.round(ratio * 100)}% of ${money(totalCents)}` : 'no profit yet',
+      `${Math.round(share * 100)}%`,
+      matters ? ratio / share : 0,
+    );
     // A warning-only rule never shows as breached.
     return status.health === 'breached' ? { ...status, health: 'warning' } : status;
   },

@@ -37,4 +37,6 @@ export const riskRules: readonly RiskRule[] = [
 const kinds: readonly RiskEventKind[] = ['account', 'order', 'position', 'trade', 'quote', 'clock', 'day-roll'];
 
 /** The rules routed to each event kind (docs/risk-rules.md §3, "Runs on"), in id order. */
-export const rulesByEvent: ReadonlyMap<RiskEventKind, readonly RiskRule[]> = new Map(kinds.map((kind) => [kind, riskRules.filter((rule) => rule.runsOn.includes(kind))]));
+export const rulesByEvent: ReadonlyMap<RiskEventKind, readonly RiskRule[]> = new Map(
+  kinds.map((kind) => [kind, riskRules.filter((rule) => rule.runsOn.includes(kind))]),
+);

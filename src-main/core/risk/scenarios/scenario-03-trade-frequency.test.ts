@@ -27,7 +27,10 @@ describe('scenario 3: trade frequency cooldown', () => {
     await scheduler.advance(31_000);
     const atSixtyOne = await orders.place({ symbol: 'NQ', side: 'buy', size: 1, type: 'market' }, 'trader');
 
-    expect(atThirty).toMatchObject({ ok: false, error: { code: 'risk-denied', message: 'RULE-006 trade frequency 4 fills in 60 s > 3: trading locked until 2026-11-18 10:01:20 CT' } });
+    expect(atThirty).toMatchObject({
+      ok: false,
+      error: { code: 'risk-denied', message: 'RULE-006 trade frequency 4 fills in 60 s > 3: trading locked until 2026-11-18 10:01:20 CT' },
+    });
     expect(broker.calls.filter((call) => call.call === 'close')).toEqual([]);
     expect(atSixtyOne).toMatchObject({ ok: true });
     await stop();

@@ -21,7 +21,10 @@ describe('scenario 5: session end and holidays', () => {
     expect(before).toBe(0);
     expect(closes).toBe(1);
     expect(core.positions.all()).toEqual([]);
-    expect(at1528).toMatchObject({ ok: false, error: { code: 'risk-denied', message: 'RULE-009 session closed for ES: trading locked until 2026-11-18 17:00 CT' } });
+    expect(at1528).toMatchObject({
+      ok: false,
+      error: { code: 'risk-denied', message: 'RULE-009 session closed for ES: trading locked until 2026-11-18 17:00 CT' },
+    });
     expect(after17).toMatchObject({ ok: true });
     await stop();
   });

@@ -17,7 +17,11 @@ describe('scenario 7: enforcement through rate limits', () => {
     expect(broker.calls.filter((call) => call.call === 'close')).toHaveLength(3);
     expect(core.positions.all()).toEqual([]);
     expect(attempts.map((row) => row.detail.attempt)).toEqual([1, 2, 3]);
-    expect(attempts.map((row) => row.detail.result)).toEqual([expect.objectContaining({ code: 'timeout' }), expect.objectContaining({ code: 'timeout' }), 'ok']);
+    expect(attempts.map((row) => row.detail.result)).toEqual([
+      expect.objectContaining({ code: 'timeout' }),
+      expect.objectContaining({ code: 'timeout' }),
+      'ok',
+    ]);
     expect(attempts.every((row) => typeof row.detail.latencyMs === 'number')).toBe(true);
     expect(store.rows('risk.enforce.verified')).toHaveLength(1);
     expect(store.rows('risk.enforce.failed')).toHaveLength(0);

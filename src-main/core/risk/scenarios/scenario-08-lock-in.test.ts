@@ -13,7 +13,10 @@ describe('scenario 8: lock-in', () => {
     const lower = risk.config.set(evaluationAccount.id, { dailyRealizedLoss: { limit: 500 } }, 'trader');
 
     expect(risk.state(evaluationAccount.id)?.health).toBe('locked');
-    expect(raise).toMatchObject({ ok: false, error: { code: 'risk-denied', field: 'dailyRealizedLoss.limit', message: expect.stringContaining('locked in until 2026-11-18 17:00 CT') } });
+    expect(raise).toMatchObject({
+      ok: false,
+      error: { code: 'risk-denied', field: 'dailyRealizedLoss.limit', message: expect.stringContaining('locked in until 2026-11-18 17:00 CT') },
+    });
     expect(lower).toMatchObject({ ok: true, value: { config: { dailyRealizedLoss: { limit: 500 } } } });
     expect(store.rows('risk.config.set.refused')).toHaveLength(1);
     await stop();

@@ -94,7 +94,8 @@ export class AccountDirectory {
     book.history.roll(day);
     book.startDay(day);
     locks.rollDay(book.accountId);
-    if (previousDay !== '') store?.audit({ at: clock.now(), accountId: book.accountId, action: 'risk.reset', actor: 'risk', detail: { from: previousDay, to: day } });
+    if (previousDay !== '')
+      store?.audit({ at: clock.now(), accountId: book.accountId, action: 'risk.reset', actor: 'risk', detail: { from: previousDay, to: day } });
   }
 
   /** The roll timer fired: start the new day and run the day-roll rules. */

@@ -32,7 +32,9 @@ export function syncFromCore(book: AccountBook, core: TradingCore, now: number, 
   }
 
   const current = new Map(core.positions.of(accountId).map((position) => [position.contractId, position]));
-  const gone: PositionView[] = [...book.positions.values()].filter((position) => !current.has(position.contractId)).map((position) => ({ ...position, size: 0 }));
+  const gone: PositionView[] = [...book.positions.values()]
+    .filter((position) => !current.has(position.contractId))
+    .map((position) => ({ ...position, size: 0 }));
   for (const position of [...current.values(), ...gone]) {
     const known = book.positions.get(position.contractId);
     if (known !== undefined && known.size === position.size && known.averageTicks === position.averageTicks) continue;

@@ -64,7 +64,13 @@ export class BreachRecorder {
     const list = [entry, ...(this.byAccount.get(accountId) ?? [])];
     for (const dropped of list.splice(kept)) for (const [candidate, value] of this.byKey) if (value === dropped) this.byKey.delete(candidate);
     this.byAccount.set(accountId, list);
-    this.store?.audit({ at: now, accountId, action: `risk.${breach.level}`, actor: `risk:${breach.ruleId}`, detail: { message: breach.message, actions, lock: breach.lock, trigger } });
+    this.store?.audit({
+      at: now,
+      accountId,
+      action: `risk.${breach.level}`,
+      actor: `risk:${breach.ruleId}`,
+      detail: { message: breach.message, actions, lock: breach.lock, trigger },
+    });
     const level = breach.level === 'breach' ? 'error' : breach.level === 'warning' ? 'warning' : 'info';
     this.events.emit('notifications.added', { level, title: `Risk ${ruleLabel(breach.ruleId)}`, message: breach.message, at: now });
     return true;

@@ -48,7 +48,8 @@ export class MarketFacts implements MarketView {
 
   /** Makes a contract the order service already resolved known at once. */
   public remember(contract: ContractView): void {
-    if (this.facts.get(contract.id)?.view === undefined) this.facts.set(contract.id, { contractId: contract.id, symbol: contract.symbol, view: contract, ...productFacts(contract.symbol) });
+    if (this.facts.get(contract.id)?.view === undefined)
+      this.facts.set(contract.id, { contractId: contract.id, symbol: contract.symbol, view: contract, ...productFacts(contract.symbol) });
   }
 
   /** Subscribes the quotes of a contract with a position (once). */

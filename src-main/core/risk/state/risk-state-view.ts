@@ -40,8 +40,10 @@ export function buildStateView(parts: StateViewParts): RiskStateView {
   const warnings: string[] = [];
   if (parts.frozen !== null) warnings.push(parts.frozen);
   if (parts.disconnected !== null) warnings.push(parts.disconnected);
-  for (const rule of rules) if (rule.health === 'warning' || rule.health === 'breached') warnings.push(`RULE-${rule.id} ${rule.name}: ${rule.value} / ${rule.limit}`);
-  for (const rule of program.rules) if (rule.health === 'warning' || rule.health === 'breached') warnings.push(`${parts.program.label} ${rule.name}: ${rule.value} / ${rule.limit}`);
+  for (const rule of rules)
+    if (rule.health === 'warning' || rule.health === 'breached') warnings.push(`RULE-${rule.id} ${rule.name}: ${rule.value} / ${rule.limit}`);
+  for (const rule of program.rules)
+    if (rule.health === 'warning' || rule.health === 'breached') warnings.push(`${parts.program.label} ${rule.name}: ${rule.value} / ${rule.limit}`);
   let health: RiskHealth = 'ok';
   if (parts.failure !== undefined) health = 'enforcement-failed';
   else if (parts.disconnected !== null) health = 'disconnected';

@@ -95,7 +95,20 @@ let nextFillId = 3_000_000_001;
 
 /** A fill of the test account in ES; realized P&L given means a closing fill. */
 export function aFill(overrides: Partial<FillView> = {}): FillView {
-  return { id: nextFillId++, accountId: evaluationAccount.id, contractId: esContract.id, orderId: nextFillId, side: 'sell', size: 1, priceTicks: 20_000, realizedCents: null, feesCents: 0, voided: false, time: wednesdayMorning, ...overrides };
+  return {
+    id: nextFillId++,
+    accountId: evaluationAccount.id,
+    contractId: esContract.id,
+    orderId: nextFillId,
+    side: 'sell',
+    size: 1,
+    priceTicks: 20_000,
+    realizedCents: null,
+    feesCents: 0,
+    voided: false,
+    time: wednesdayMorning,
+    ...overrides,
+  };
 }
 
 let nextOrderId = 3_400_000_001;

@@ -37,7 +37,9 @@ export interface StateOptions {
 
 /** An account book as the rules see it, without the trading core. */
 export function aState(options: StateOptions = {}): AccountBook {
-  const contracts = new Map<ContractId, ContractView>((options.contracts ?? [esContract, nqContract, mnqContract, rtyContract]).map((contract) => [contract.id, contract]));
+  const contracts = new Map<ContractId, ContractView>(
+    (options.contracts ?? [esContract, nqContract, mnqContract, rtyContract]).map((contract) => [contract.id, contract]),
+  );
   const quotes = options.quoteBook ?? new Map<ContractId, QuoteView>((options.quotes ?? []).map((quote) => [quote.contractId, quote]));
   const ledger = new AccountLedger(evaluationAccount.id, undefined);
   ledger.day = options.day ?? '2026-11-18';

@@ -61,7 +61,8 @@ export class ScriptedBroker extends FakeBroker {
     const answer = this.cancelAnswers.shift() ?? ok(undefined);
     if (!answer.ok) return answer;
     const known = this.orderTruth.get(orderId);
-    if (known !== undefined && !isFinalStatus(known.status)) this.later({ ...known, status: 'cancelled' as const, updatedAt: known.updatedAt + 1 }, (order) => this.order(order));
+    if (known !== undefined && !isFinalStatus(known.status))
+      this.later({ ...known, status: 'cancelled' as const, updatedAt: known.updatedAt + 1 }, (order) => this.order(order));
     return answer;
   }
 
@@ -69,7 +70,13 @@ export class ScriptedBroker extends FakeBroker {
     await super.modifyOrder(request, lane);
     const known = this.orderTruth.get(request.orderId);
     if (known !== undefined) {
-      const changed: OrderView = { ...known, size: request.size ?? known.size, stopTicks: request.stopTicks ?? known.stopTicks, limitTicks: request.limitTicks ?? known.limitTicks, updatedAt: known.updatedAt + 1 };
+      const changed: OrderView = {
+        ...known,
+        size: request.size ?? known.size,
+        stopTicks: request.stopTicks ?? known.stopTicks,
+        limitTicks: request.limitTicks ?? known.limitTicks,
+        updatedAt: known.updatedAt + 1,
+      };
       this.later(changed, (order) => this.order(order));
     }
     return ok(undefined);

@@ -47,7 +47,8 @@ export class NamedTimers {
     const stored = this.store?.setting(timersKey);
     if (!Array.isArray(stored)) return;
     for (const record of stored as TimerRecord[]) {
-      if (typeof record?.name === 'string' && typeof record.kind === 'string' && typeof record.deadline === 'number') this.arm({ ...record, data: record.data ?? {}, persist: true });
+      if (typeof record?.name === 'string' && typeof record.kind === 'string' && typeof record.deadline === 'number')
+        this.arm({ ...record, data: record.data ?? {}, persist: true });
     }
   }
 

@@ -28,7 +28,18 @@ export async function buildLiveRig(kinds: readonly StrategyKind[], store = new M
   let tag = 0;
   const orders = new OrderService({ core, broker, store, connection, clock, newTag: () => `tag-${++tag}` });
   const scheduler = new ManualScheduler(clock);
-  const strategies = new StrategyService({ core, orders, broker, history: new BarHistory(broker, store), store, clock, events, logger: silentLogger, scheduler, kinds });
+  const strategies = new StrategyService({
+    core,
+    orders,
+    broker,
+    history: new BarHistory(broker, store),
+    store,
+    clock,
+    events,
+    logger: silentLogger,
+    scheduler,
+    kinds,
+  });
   await core.start();
   strategies.start();
   const logs = (): StrategyLogEntry[] => heard.filter(([channel]) => channel === 'strategies.log').map(([, payload]) => payload as StrategyLogEntry);

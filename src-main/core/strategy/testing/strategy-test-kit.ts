@@ -28,7 +28,15 @@ export class StrategyTestKit implements RuntimeHost {
     const merged = mergeParameters(kind.parameters, {}, parameters);
     if (!merged.ok) throw new Error(merged.error.message);
     this.state = state;
-    this.runtime = new StrategyRuntime({ id: 'test-1', kind, accountId: evaluationAccount.id, contract: esContract, parameters: merged.value, clock: { now: () => this.time }, host: this });
+    this.runtime = new StrategyRuntime({
+      id: 'test-1',
+      kind,
+      accountId: evaluationAccount.id,
+      contract: esContract,
+      parameters: merged.value,
+      clock: { now: () => this.time },
+      host: this,
+    });
   }
 
   /** Starts the strategy. */
@@ -60,8 +68,12 @@ export class StrategyTestKit implements RuntimeHost {
     for (const order of [...this.runtime.working.values()]) {
       const reached =
         order.type === 'stop'
-          ? order.side === 'buy' ? priceTicks >= (order.stopTicks ?? Infinity) : priceTicks <= (order.stopTicks ?? -Infinity)
-          : order.side === 'buy' ? priceTicks < (order.limitTicks ?? -Infinity) : priceTicks > (order.limitTicks ?? Infinity);
+          ? order.side === 'buy'
+            ? priceTicks >= (order.stopTicks ?? Infinity)
+            : priceTicks <= (order.stopTicks ?? -Infinity)
+          : order.side === 'buy'
+            ? priceTicks < (order.limitTicks ?? -Infinity)
+            : priceTicks > (order.limitTicks ?? Infinity);
       if (reached) this.fill(order, order.type === 'stop' ? (order.stopTicks ?? priceTicks) : (order.limitTicks ?? priceTicks));
     }
   }
@@ -79,8 +91,21 @@ export class StrategyTestKit implements RuntimeHost {
         this.fill(entry, this.lastClose);
         const exitSide = command.entry.side === 'buy' ? 'sell' : 'buy';
         const sign = command.entry.side === 'buy' ? 1 : -1;
-        this.order({ side: exitSide, size: command.entry.size, type: 'stop', stopTicks: this.lastClose - sign * command.entry.stopLossTicks, parentOrderId: entry.id }, 'stop-loss');
-        if (command.entry.takeProfitTicks !== undefined) this.order({ side: exitSide, size: command.entry.size, type: 'limit', limitTicks: this.lastClose + sign * command.entry.takeProfitTicks, parentOrderId: entry.id }, 'take-profit');
+        this.order(
+          { side: exitSide, size: command.entry.size, type: 'stop', stopTicks: this.lastClose - sign * command.entry.stopLossTicks, parentOrderId: entry.id },
+          'stop-loss',
+        );
+        if (command.entry.takeProfitTicks !== undefined)
+          this.order(
+            {
+              side: exitSide,
+              size: command.entry.size,
+              type: 'limit',
+              limitTicks: this.lastClose + sign * command.entry.takeProfitTicks,
+              parentOrderId: entry.id,
+            },
+            'take-profit',
+          );
         return;
       }
       case 'close': {
@@ -98,7 +123,11 @@ export class StrategyTestKit implements RuntimeHost {
       case 'modify': {
         const order = this.runtime.working.get(command.orderId);
         this.runtime.settle(command, null);
-        if (order !== undefined) this.runtime.deliverOrder({ ...order, stopTicks: command.stopTicks ?? order.stopTicks, limitTicks: command.limitTicks ?? order.limitTicks }, this.runtime.roles.get(order.id) ?? 'other');
+        if (order !== undefined)
+          this.runtime.deliverOrder(
+            { ...order, stopTicks: command.stopTicks ?? order.stopTicks, limitTicks: command.limitTicks ?? order.limitTicks },
+            this.runtime.roles.get(order.id) ?? 'other',
+          );
         return;
       }
     }
@@ -151,11 +180,25 @@ export class StrategyTestKit implements RuntimeHost {
   private fill(order: OrderView, priceTicks: number): void {
     const role = this.runtime.roles.get(order.id) ?? 'other';
     this.runtime.deliverOrder({ ...order, status: 'filled', filledSize: order.size, averageFillTicks: priceTicks }, role);
-    const fill: FillView = { id: this.nextFillId++, accountId: order.accountId, contractId: order.contractId, orderId: order.id, side: order.side, size: order.size, priceTicks, realizedCents: null, feesCents: 140 * order.size, voided: false, time: this.time };
+    const fill: FillView = {
+      id: this.nextFillId++,
+      accountId: order.accountId,
+      contractId: order.contractId,
+      orderId: order.id,
+      side: order.side,
+      size: order.size,
+      priceTicks,
+      realizedCents: null,
+      feesCents: 140 * order.size,
+      voided: false,
+      time: this.time,
+    };
     this.runtime.deliverFill(fill);
     // A filled leg cancels its sibling (OCO).
     if (order.parentOrderId !== null) {
-      for (const sibling of [...this.runtime.working.values()]) if (sibling.parentOrderId === order.parentOrderId) this.runtime.deliverOrder({ ...sibling, status: 'cancelled' }, this.runtime.roles.get(sibling.id) ?? 'other');
+      for (const sibling of [...this.runtime.working.values()])
+        if (sibling.parentOrderId === order.parentOrderId)
+          this.runtime.deliverOrder({ ...sibling, status: 'cancelled' }, this.runtime.roles.get(sibling.id) ?? 'other');
     }
   }
 }

@@ -50,7 +50,11 @@ export function AccountBar() {
         <Money cents={net} testId="account-net" />
       </Figure>
       <Figure label="To floor" title={floor.title} testId="account-floor">
-        {floor.distanceCents === undefined ? <span className="num muted">—</span> : <span className={`num ${floor.warning ? 'tone-down' : ''}`}>{formatCents(floor.distanceCents)}</span>}
+        {floor.distanceCents === undefined ? (
+          <span className="num muted">—</span>
+        ) : (
+          <span className={`num ${floor.warning ? 'tone-down' : ''}`}>{formatCents(floor.distanceCents)}</span>
+        )}
       </Figure>
     </div>
   );
@@ -70,17 +74,29 @@ export function AccountLimits() {
     <div className="account-limits" data-testid="account-limits">
       <ProgramBadge program={summary.program} />
       {distances.toDailyLossCents === null ? null : (
-        <Figure label="To loss limit" title={`Today's net may still fall this much before the daily loss limit of ${formatCents(distances.dailyLossLimitCents ?? 0)}`} testId="account-daily-loss">
+        <Figure
+          label="To loss limit"
+          title={`Today's net may still fall this much before the daily loss limit of ${formatCents(distances.dailyLossLimitCents ?? 0)}`}
+          testId="account-daily-loss"
+        >
           <span className="num">{formatCents(distances.toDailyLossCents)}</span>
         </Figure>
       )}
       {distances.toProfitTargetCents === null ? null : (
-        <Figure label="To target" title={`Profit still needed for the profit target of ${formatCents(distances.profitTargetCents ?? 0)}`} testId="account-target">
+        <Figure
+          label="To target"
+          title={`Profit still needed for the profit target of ${formatCents(distances.profitTargetCents ?? 0)}`}
+          testId="account-target"
+        >
           <span className="num">{formatCents(distances.toProfitTargetCents)}</span>
         </Figure>
       )}
       {distances.consistencyAllowanceCents === null ? null : (
-        <Figure label="Consistency" title="What today may still make before it becomes more than the consistency rule allows of the profit target" testId="account-consistency">
+        <Figure
+          label="Consistency"
+          title="What today may still make before it becomes more than the consistency rule allows of the profit target"
+          testId="account-consistency"
+        >
           <span className="num">{formatCents(distances.consistencyAllowanceCents)}</span>
         </Figure>
       )}

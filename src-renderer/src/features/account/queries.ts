@@ -31,7 +31,9 @@ export function useAccountPicker() {
     choose: async (accountId: number) => {
       const chosen = await select.run({ accountId });
       if (chosen !== undefined) {
-        client.setQueryData<AccountSummary[]>(accountKeys.list(), (list) => list?.map((summary) => ({ ...summary, selected: summary.account.id === accountId })));
+        client.setQueryData<AccountSummary[]>(accountKeys.list(), (list) =>
+          list?.map((summary) => ({ ...summary, selected: summary.account.id === accountId })),
+        );
       }
     },
   };

@@ -42,7 +42,13 @@ export function AnalyticsView() {
         trailing={
           <div className="segmented period-choice" role="group" aria-label="Period">
             {periods.map(([days, label]) => (
-              <button key={days} type="button" className={days === view.days ? 'segment segment-on' : 'segment'} data-testid={`period-${days}`} onClick={() => actions.daysChosen(days)}>
+              <button
+                key={days}
+                type="button"
+                className={days === view.days ? 'segment segment-on' : 'segment'}
+                data-testid={`period-${days}`}
+                onClick={() => actions.daysChosen(days)}
+              >
                 {label}
               </button>
             ))}

@@ -33,7 +33,13 @@ export function StatsPanel({ stats, strategyNames }: { stats: TradeStatsView; st
       <div className="tab-toolbar">
         <div className="segmented" role="group" aria-label="Breakdown">
           {breakdowns.map(([id, label]) => (
-            <button key={id} type="button" className={id === breakdown ? 'segment segment-on' : 'segment'} data-testid={`breakdown-${id}`} onClick={() => actions.breakdownChosen(id)}>
+            <button
+              key={id}
+              type="button"
+              className={id === breakdown ? 'segment segment-on' : 'segment'}
+              data-testid={`breakdown-${id}`}
+              onClick={() => actions.breakdownChosen(id)}
+            >
               {label}
             </button>
           ))}

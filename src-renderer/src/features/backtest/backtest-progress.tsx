@@ -1,6 +1,12 @@
 import type { BacktestRunView } from '../../../../src-shared/domain/analytics';
 
-const statusLabels: Record<BacktestRunView['status'], string> = { loading: 'Loading bars', running: 'Running', completed: 'Completed', cancelled: 'Cancelled', failed: 'Failed' };
+const statusLabels: Record<BacktestRunView['status'], string> = {
+  loading: 'Loading bars',
+  running: 'Running',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
 
 /** A run's phase and a progress bar from `backtest.progress`, with cancel while it runs. */
 export function BacktestProgress({ run, onCancel, cancelling }: { run: BacktestRunView; onCancel(): void; cancelling: boolean }) {
@@ -16,7 +22,11 @@ export function BacktestProgress({ run, onCancel, cancelling }: { run: BacktestR
         </span>
         <span className="toolbar-fill" />
         <span className="num" data-testid="backtest-percent">
-          {run.totalBars === 0 ? (run.status === 'completed' ? '100%' : '') : `${run.processedBars.toLocaleString('en-US')} / ${run.totalBars.toLocaleString('en-US')} bars · ${run.percent}%`}
+          {run.totalBars === 0
+            ? run.status === 'completed'
+              ? '100%'
+              : ''
+            : `${run.processedBars.toLocaleString('en-US')} / ${run.totalBars.toLocaleString('en-US')} bars · ${run.percent}%`}
         </span>
         {active ? (
           <button type="button" className="mini-button danger" disabled={cancelling} data-testid="backtest-cancel" onClick={onCancel}>
@@ -25,7 +35,10 @@ export function BacktestProgress({ run, onCancel, cancelling }: { run: BacktestR
         ) : null}
       </div>
       <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={run.percent}>
-        <span className={`progress-fill${run.status === 'loading' && run.totalBars === 0 ? ' progress-indeterminate' : ''}`} style={{ width: `${run.status === 'loading' && run.totalBars === 0 ? 100 : run.percent}%` }} />
+        <span
+          className={`progress-fill${run.status === 'loading' && run.totalBars === 0 ? ' progress-indeterminate' : ''}`}
+          style={{ width: `${run.status === 'loading' && run.totalBars === 0 ? 100 : run.percent}%` }}
+        />
       </div>
       {run.message === null ? null : (
         <div className={run.status === 'failed' ? 'tone-down' : 'muted'} data-testid="backtest-message">

@@ -14,14 +14,32 @@ const kind: StrategyKindView = {
   ],
 };
 
-const form: BacktestForm = { kind: 'mean-reversion', symbol: ' ES ', fromDate: '2026-11-10', toDate: '2026-11-17', timeframeId: '5m', source: 'history', slippageTicks: '1', startingBalance: '50000', drafts: { contracts: '2' } };
+const form: BacktestForm = {
+  kind: 'mean-reversion',
+  symbol: ' ES ',
+  fromDate: '2026-11-10',
+  toDate: '2026-11-17',
+  timeframeId: '5m',
+  source: 'history',
+  slippageTicks: '1',
+  startingBalance: '50000',
+  drafts: { contracts: '2' },
+};
 
 describe('backtest request', () => {
   it('sends the period as whole exchange days, the timeframe as unit and number, and the parameters', () => {
     const { request, errors } = backtestRequest(form, kind);
 
     expect(errors).toEqual({});
-    expect(request).toMatchObject({ strategy: 'mean-reversion', symbol: 'ES', unit: 'minute', unitNumber: 5, parameters: { contracts: 2, anchor: 'vwap' }, slippageTicks: 1, startingBalance: 50_000 });
+    expect(request).toMatchObject({
+      strategy: 'mean-reversion',
+      symbol: 'ES',
+      unit: 'minute',
+      unitNumber: 5,
+      parameters: { contracts: 2, anchor: 'vwap' },
+      slippageTicks: 1,
+      startingBalance: 50_000,
+    });
     expect(new Date(request?.from ?? 0).toISOString()).toBe('2026-11-10T06:00:00.000Z');
     expect(new Date(request?.to ?? 0).toISOString()).toBe('2026-11-18T06:00:00.000Z');
   });

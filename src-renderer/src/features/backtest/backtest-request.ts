@@ -6,7 +6,10 @@ import { timeframeById } from '../../lib/timeframes';
 import type { BacktestForm } from './backtest-store';
 
 /** The form read as a `backtest.start` request, or the reason per field it cannot be sent. */
-export function backtestRequest(form: BacktestForm, kind: StrategyKindView | undefined): { request: CallRequest<'backtest.start'> | undefined; errors: Record<string, string> } {
+export function backtestRequest(
+  form: BacktestForm,
+  kind: StrategyKindView | undefined,
+): { request: CallRequest<'backtest.start'> | undefined; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (kind === undefined) errors.kind = 'choose a strategy';
   if (form.symbol.trim() === '') errors.symbol = 'a symbol is required';

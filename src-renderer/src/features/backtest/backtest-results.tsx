@@ -20,7 +20,8 @@ export function BacktestResults({ result }: { result: BacktestResultView }) {
   return (
     <div className="backtest-results" data-testid="backtest-results">
       <div className="muted">
-        {result.symbol} ({result.contractId}) on {result.unitNumber} {result.unit} bars from {formatChicagoStamp(result.from)} to {formatChicagoStamp(result.to)} CT
+        {result.symbol} ({result.contractId}) on {result.unitNumber} {result.unit} bars from {formatChicagoStamp(result.from)} to{' '}
+        {formatChicagoStamp(result.to)} CT
       </div>
       <div className="results-top">
         <StatisticsGrid statistics={statistics} extra={extra} testId="backtest-statistics" />

@@ -27,7 +27,17 @@ interface BacktestState {
   };
 }
 
-const initialForm: BacktestForm = { kind: '', symbol: 'ES', fromDate: '', toDate: '', timeframeId: '1m', source: 'history', slippageTicks: '1', startingBalance: '50000', drafts: {} };
+const initialForm: BacktestForm = {
+  kind: '',
+  symbol: 'ES',
+  fromDate: '',
+  toDate: '',
+  timeframeId: '1m',
+  source: 'history',
+  slippageTicks: '1',
+  startingBalance: '50000',
+  drafts: {},
+};
 
 const useBacktestStore = create<BacktestState>()(
   persist(
@@ -35,7 +45,8 @@ const useBacktestStore = create<BacktestState>()(
       form: initialForm,
       runId: undefined,
       actions: {
-        formEdited: (change) => set((state) => ({ form: { ...state.form, ...change, ...(change.kind !== undefined && change.kind !== state.form.kind ? { drafts: {} } : {}) } })),
+        formEdited: (change) =>
+          set((state) => ({ form: { ...state.form, ...change, ...(change.kind !== undefined && change.kind !== state.form.kind ? { drafts: {} } : {}) } })),
         parameterEdited: (key, draft) => set((state) => ({ form: { ...state.form, drafts: { ...state.form.drafts, [key]: draft } } })),
         runStarted: (runId) => set({ runId }),
       },

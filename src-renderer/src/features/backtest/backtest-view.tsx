@@ -27,7 +27,12 @@ export function BacktestView() {
   const [cancelling, setCancelling] = useState(false);
   const list = kinds.data ?? [];
   // Empty fields show the defaults (the last week, the first kind) until the trader edits them.
-  const form = { ...stored, kind: stored.kind === '' ? (list[0]?.kind ?? '') : stored.kind, toDate: stored.toDate === '' ? today : stored.toDate, fromDate: stored.fromDate === '' ? daysBefore(today, 7) : stored.fromDate };
+  const form = {
+    ...stored,
+    kind: stored.kind === '' ? (list[0]?.kind ?? '') : stored.kind,
+    toDate: stored.toDate === '' ? today : stored.toDate,
+    fromDate: stored.fromDate === '' ? daysBefore(today, 7) : stored.fromDate,
+  };
   const kind = list.find((candidate) => candidate.kind === form.kind);
   const { request, errors } = backtestRequest(form, kind);
   const active = run.data?.status === 'loading' || run.data?.status === 'running';
@@ -53,19 +58,31 @@ export function BacktestView() {
         <header className="panel-header backtest-header">
           <span className="panel-title">Backtest</span>
           <span className="panel-actions">
-            <button type="button" className="button" disabled={request === undefined || starting || active} data-testid="backtest-start" onClick={() => void start()}>
+            <button
+              type="button"
+              className="button"
+              disabled={request === undefined || starting || active}
+              data-testid="backtest-start"
+              onClick={() => void start()}
+            >
               Run backtest
             </button>
           </span>
         </header>
         <div className="panel-body backtest-side-body">
           <InlineAlert error={error} onDismiss={() => setError(undefined)} testId="backtest-error" />
-          {kinds.isError ? <div className="empty-note">Strategies are not available: {kinds.error.message}</div> : <BacktestFormFields form={form} kinds={list} kind={kind} errors={errors} />}
+          {kinds.isError ? (
+            <div className="empty-note">Strategies are not available: {kinds.error.message}</div>
+          ) : (
+            <BacktestFormFields form={form} kinds={list} kind={kind} errors={errors} />
+          )}
         </div>
       </aside>
       <section className="backtest-main panel">
         {run.data === undefined ? (
-          <div className="empty-note">Choose a strategy, a symbol and a period, then run the backtest. Its statistics, equity curve and trades appear here.</div>
+          <div className="empty-note">
+            Choose a strategy, a symbol and a period, then run the backtest. Its statistics, equity curve and trades appear here.
+          </div>
         ) : (
           <div className="backtest-main-body">
             <BacktestProgress run={run.data} onCancel={() => void cancel()} cancelling={cancelling} />

@@ -39,7 +39,12 @@ export function ChartArea() {
   return (
     <div className="chart-area" ref={area}>
       {charts.map((slot, index) => (
-        <ChartCell key={slot.id} last={index === charts.length - 1} onResizeStart={() => (startWidths.current = widths)} onResize={(distance) => resize(index, distance)}>
+        <ChartCell
+          key={slot.id}
+          last={index === charts.length - 1}
+          onResizeStart={() => (startWidths.current = widths)}
+          onResize={(distance) => resize(index, distance)}
+        >
           <ChartView
             slot={slot}
             symbol={slot.id === focusedId ? activeSymbol : slot.symbol}
@@ -60,7 +65,17 @@ export function ChartArea() {
   );
 }
 
-function ChartCell({ children, last, onResizeStart, onResize }: { children: ReactNode; last: boolean; onResizeStart(): void; onResize(distance: number): void }) {
+function ChartCell({
+  children,
+  last,
+  onResizeStart,
+  onResize,
+}: {
+  children: ReactNode;
+  last: boolean;
+  onResizeStart(): void;
+  onResize(distance: number): void;
+}) {
   return (
     <>
       {children}

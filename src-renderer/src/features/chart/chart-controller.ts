@@ -1,5 +1,15 @@
 import { chartProbe, type ChartProbe } from './chart-probe';
-import { CandlestickSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type LogicalRange, type Time, type UTCTimestamp } from 'lightweight-charts';
+import {
+  CandlestickSeries,
+  createChart,
+  createSeriesMarkers,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type LogicalRange,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
 import type { BarView, ContractView, QuoteView } from '../../../../src-shared/domain/trading';
 import { mergeBarUpdate, prependHistory } from '../../lib/bar-aggregation';
 import type { BarFeed } from '../../lib/bar-feed';
@@ -56,7 +66,10 @@ export class ChartController {
   /** Live bars that arrived while history was loading, applied once it is drawn. */
   private early: BarView[] | undefined;
   private pending = new Set<number>();
-  private readonly redraws = new RedrawPacer(() => this.flush(), () => liveRedrawInterval(this.bars.length));
+  private readonly redraws = new RedrawPacer(
+    () => this.flush(),
+    () => liveRedrawInterval(this.bars.length),
+  );
   private stopTicks: (() => void) | undefined;
   private stopBars: (() => void) | undefined;
 
@@ -70,7 +83,13 @@ export class ChartController {
     this.colors = colors;
     this.probe = chartProbe(container);
     this.chart = createChart(container, chartOptions(colors));
-    this.candles = this.chart.addSeries(CandlestickSeries, { upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down, borderVisible: false });
+    this.candles = this.chart.addSeries(CandlestickSeries, {
+      upColor: colors.up,
+      downColor: colors.down,
+      wickUpColor: colors.up,
+      wickDownColor: colors.down,
+      borderVisible: false,
+    });
     this.volumes = new VolumeBarsPrimitive(() => this.bars, { rising: colors.upVolume, falling: colors.downVolume });
     this.candles.attachPrimitive(this.volumes);
     this.markers = createSeriesMarkers(this.candles, []);
@@ -98,7 +117,9 @@ export class ChartController {
     this.pending.clear();
     // Listen before loading: the first page starts the live series, and its bars must not be missed.
     this.early = [];
-    this.stopBars = this.barFeed.onBar({ contractId: subject.contract.id, unit: subject.timeframe.unit, unitNumber: subject.timeframe.unitNumber }, (bar) => this.barUpdated(bar));
+    this.stopBars = this.barFeed.onBar({ contractId: subject.contract.id, unit: subject.timeframe.unit, unitNumber: subject.timeframe.unitNumber }, (bar) =>
+      this.barUpdated(bar),
+    );
     this.indicatorLayer.setLoader(subject.indicators);
     const decimals = priceDecimals(subject.contract.tickSize);
     this.candles.applyOptions({ priceFormat: { type: 'price', precision: decimals, minMove: subject.contract.tickSize } });
@@ -171,7 +192,16 @@ export class ChartController {
    * accessibility tools can find what the canvas shows.
    */
   private publishLines(lines: readonly LineGeometry[]): void {
-    const text = JSON.stringify(lines.map(({ line, y }) => ({ id: line.id, kind: line.kind, text: line.text, price: line.price, y: Math.round(y), ...(line.strategy === undefined ? {} : { strategy: line.strategy }) })));
+    const text = JSON.stringify(
+      lines.map(({ line, y }) => ({
+        id: line.id,
+        kind: line.kind,
+        text: line.text,
+        price: line.price,
+        y: Math.round(y),
+        ...(line.strategy === undefined ? {} : { strategy: line.strategy }),
+      })),
+    );
     this.probe.set('lines', text);
   }
 

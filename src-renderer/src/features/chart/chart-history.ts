@@ -13,7 +13,11 @@ export const maxPageSize = 100_000;
  * broker's history has a gap), older pages follow, each ending where the previous began. Stops when
  * the broker has no older bars; `isCurrent` abandons a load the chart no longer wants.
  */
-export async function loadDepth(load: BarsLoader, depth: number, isCurrent: () => boolean): Promise<{ ok: true; bars: BarView[] } | { ok: false; error: AppError }> {
+export async function loadDepth(
+  load: BarsLoader,
+  depth: number,
+  isCurrent: () => boolean,
+): Promise<{ ok: true; bars: BarView[] } | { ok: false; error: AppError }> {
   let bars: BarView[] = [];
   let to: number | undefined;
   for (let pages = 0; bars.length < depth && pages < Math.ceil(depth / 1000) + 4; pages++) {

@@ -115,7 +115,10 @@ export class ChartOverlays {
     const profit = this.markTicks === null ? undefined : openProfit(position, this.markTicks, contract);
     const profitText = profit === undefined ? '' : `${formatTicks(profit.ticks)}  ${profit.cents > 0 ? '+' : ''}${formatCents(profit.cents)}`;
     this.positionLabel = `${title}  ${profitText}`.trim();
-    this.positionLine.setMark({ price: average * contract.tickSize, title, profitText, profitSign: Math.sign(profit?.cents ?? 0) }, formatPrice(Math.round(average), contract.tickSize));
+    this.positionLine.setMark(
+      { price: average * contract.tickSize, title, profitText, profitSign: Math.sign(profit?.cents ?? 0) },
+      formatPrice(Math.round(average), contract.tickSize),
+    );
   }
 
   private drawFills(bars: readonly BarView[], times: readonly UTCTimestamp[]): void {
@@ -162,6 +165,13 @@ export class ChartOverlays {
   }
 
   private lineOptions(colors: ChartColors) {
-    return { buyColor: colors.buy, sellColor: colors.sell, stopColor: colors.down, targetColor: colors.up, labelBackground: colors.labelBackground, strategyColor: colors.strategy };
+    return {
+      buyColor: colors.buy,
+      sellColor: colors.sell,
+      stopColor: colors.down,
+      targetColor: colors.up,
+      labelBackground: colors.labelBackground,
+      strategyColor: colors.strategy,
+    };
   }
 }

@@ -56,7 +56,13 @@ export function ChartToolbar({
       <span className="chart-contract" title={contract?.description}>
         {contract === undefined ? '' : `${contract.name} · ${contract.description}`}
       </span>
-      <select className="timeframe-select" aria-label="Timeframe" data-testid="chart-timeframe" value={slot.timeframeId} onChange={(event) => onTimeframe(event.target.value)}>
+      <select
+        className="timeframe-select"
+        aria-label="Timeframe"
+        data-testid="chart-timeframe"
+        value={slot.timeframeId}
+        onChange={(event) => onTimeframe(event.target.value)}
+      >
         {timeframes.map((frame) => (
           <option key={frame.id} value={frame.id}>
             {frame.label}
@@ -65,7 +71,13 @@ export function ChartToolbar({
       </select>
       <div className="segmented timeframe-buttons" role="group" aria-label="Timeframe">
         {timeframes.map((frame) => (
-          <button key={frame.id} type="button" className={frame.id === slot.timeframeId ? 'segment segment-on' : 'segment'} data-testid={`timeframe-${frame.id}`} onClick={() => onTimeframe(frame.id)}>
+          <button
+            key={frame.id}
+            type="button"
+            className={frame.id === slot.timeframeId ? 'segment segment-on' : 'segment'}
+            data-testid={`timeframe-${frame.id}`}
+            onClick={() => onTimeframe(frame.id)}
+          >
             {frame.label}
           </button>
         ))}
@@ -81,7 +93,10 @@ export function ChartToolbar({
       </label>
       <IndicatorMenu shown={slot.indicators ?? []} onToggle={onIndicator} />
       <span className="toolbar-fill" />
-      <span className="chart-hint" title="Ctrl-click buys and Shift-click sells at the price under the cursor; right-click for the menu; drag a line to move an order">
+      <span
+        className="chart-hint"
+        title="Ctrl-click buys and Shift-click sells at the price under the cursor; right-click for the menu; drag a line to move an order"
+      >
         Ctrl-click buy · Shift-click sell
       </span>
       <button type="button" className="icon-button" aria-label="Add chart" title="Add a chart" disabled={chartCount >= maxCharts} onClick={onAdd}>

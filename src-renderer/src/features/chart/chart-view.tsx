@@ -50,7 +50,9 @@ export function ChartView({
   const timeframe = timeframeById(slot.timeframeId);
   const load = useBarsLoader(contract.data?.id, timeframe);
   const indicators = useIndicatorsLoader(contract.data?.id, timeframe);
-  const contractOrderIds = [...orders, ...fills].filter((item) => item.contractId === contract.data?.id).map((item) => ('orderId' in item ? item.orderId : item.id));
+  const contractOrderIds = [...orders, ...fills]
+    .filter((item) => item.contractId === contract.data?.id)
+    .map((item) => ('orderId' in item ? item.orderId : item.id));
   const marks = useStrategyMarks(accountId, contract.data?.id, contractOrderIds);
   const trading = useChartTrading(contract.data, accountId, orders);
   const { handlers } = trading;
@@ -65,7 +67,8 @@ export function ChartView({
   }, [feed, barFeed, handlers]);
 
   useEffect(() => {
-    if (controller !== undefined && contract.data !== undefined && load !== undefined && indicators !== undefined) void controller.show({ contract: contract.data, timeframe, depth: slot.depth, load, indicators });
+    if (controller !== undefined && contract.data !== undefined && load !== undefined && indicators !== undefined)
+      void controller.show({ contract: contract.data, timeframe, depth: slot.depth, load, indicators });
   }, [controller, contract.data, timeframe, slot.depth, load, indicators]);
 
   const shownIndicators = slot.indicators ?? noIndicators;
@@ -108,7 +111,11 @@ export function ChartView({
         onRemove={() => chartActions.chartRemoved(slot.id)}
       />
       <div className="chart-canvas" ref={container} data-testid="chart-canvas" />
-      {contract.isError ? <div className="chart-overlay-message">No contract for “{symbol}”: {contract.error.message}</div> : null}
+      {contract.isError ? (
+        <div className="chart-overlay-message">
+          No contract for “{symbol}”: {contract.error.message}
+        </div>
+      ) : null}
       {message === undefined ? null : (
         <div className={`chart-toast chart-toast-${message.tone}`} role="alert" data-testid="chart-message">
           <span>{message.text}</span>
@@ -117,7 +124,9 @@ export function ChartView({
           </button>
         </div>
       )}
-      {trading.menu === undefined ? null : <ContextMenu x={trading.menu.x} y={trading.menu.y} items={trading.menuItems(trading.menu.ticks)} onClose={trading.closeMenu} testId="chart-menu" />}
+      {trading.menu === undefined ? null : (
+        <ContextMenu x={trading.menu.x} y={trading.menu.y} items={trading.menuItems(trading.menu.ticks)} onClose={trading.closeMenu} testId="chart-menu" />
+      )}
     </div>
   );
 }

@@ -1,5 +1,14 @@
 import type { ChartProbe } from './chart-probe';
-import { LineSeries, LineStyle, type IChartApi, type ISeriesApi, type ISeriesPrimitive, type SeriesMarker, type Time, type UTCTimestamp } from 'lightweight-charts';
+import {
+  LineSeries,
+  LineStyle,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesPrimitive,
+  type SeriesMarker,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
 import type { IndicatorRequest, IndicatorSeriesView } from '../../../../src-shared/domain/strategies';
 import type { BarView } from '../../../../src-shared/domain/trading';
 import type { Result } from '../../../../src-shared/result';
@@ -112,10 +121,12 @@ export class IndicatorLayer {
     if (generation !== this.generation) return;
     if (result.ok) {
       // The answer lists the indicators in the order they were asked for.
-      this.views = new Map(wanted.flatMap((indicator, index) => {
-        const view = result.value[index];
-        return view === undefined ? [] : [[indicator.id, view] as const];
-      }));
+      this.views = new Map(
+        wanted.flatMap((indicator, index) => {
+          const view = result.value[index];
+          return view === undefined ? [] : [[indicator.id, view] as const];
+        }),
+      );
       this.host.probe.set('indicatorError', undefined);
       this.draw();
     } else this.host.probe.set('indicatorError', result.error.message);
@@ -138,11 +149,29 @@ export class IndicatorLayer {
       const series = indicator.colors.map((color, index) =>
         this.host.chart.addSeries(
           LineSeries,
-          { color, lineWidth: index === 0 ? 2 : 1, lineStyle: index === 0 ? LineStyle.Solid : LineStyle.Dashed, priceLineVisible: false, lastValueVisible: index === 0, crosshairMarkerVisible: false, title: index === 0 ? indicator.label : '', ...scaleWith },
+          {
+            color,
+            lineWidth: index === 0 ? 2 : 1,
+            lineStyle: index === 0 ? LineStyle.Solid : LineStyle.Dashed,
+            priceLineVisible: false,
+            lastValueVisible: index === 0,
+            crosshairMarkerVisible: false,
+            title: index === 0 ? indicator.label : '',
+            ...scaleWith,
+          },
           paneIndex,
         ),
       );
-      if (indicator.pane === 'rsi') for (const level of [30, 70]) series[0]?.createPriceLine({ price: level, color: 'rgba(125, 135, 151, 0.5)', lineStyle: LineStyle.Dotted, lineWidth: 1, axisLabelVisible: false, title: '' });
+      if (indicator.pane === 'rsi')
+        for (const level of [30, 70])
+          series[0]?.createPriceLine({
+            price: level,
+            color: 'rgba(125, 135, 151, 0.5)',
+            lineStyle: LineStyle.Dotted,
+            lineWidth: 1,
+            axisLabelVisible: false,
+            title: '',
+          });
       this.lines.set(indicator.id, series);
     }
     this.host.chart.panes().forEach((pane, index) => pane.setStretchFactor(index === 0 ? 1 : 0.22));
@@ -161,7 +190,14 @@ export class IndicatorLayer {
       series.forEach((line, index) => line.setData(view === undefined ? [] : linePoints(view.lines[index]?.points ?? [], bars, times, scale)));
       if (view === undefined) continue;
       if (indicator.id === 'smc') ({ markers, zones, segments } = this.smartMoney(view, bars, times, tickSize));
-      published.push({ id: indicator.id, key: view.key, points: view.lines.reduce((total, line) => total + line.points.length, 0), markers: view.markers.length, zones: view.zones.length, segments: view.segments.length });
+      published.push({
+        id: indicator.id,
+        key: view.key,
+        points: view.lines.reduce((total, line) => total + line.points.length, 0),
+        markers: view.markers.length,
+        zones: view.zones.length,
+        segments: view.segments.length,
+      });
     }
     this.zones.setShapes(zones, segments);
     this.host.setMarkers(markers);
@@ -169,7 +205,12 @@ export class IndicatorLayer {
     this.host.probe.set('indicators', text);
   }
 
-  private smartMoney(view: IndicatorSeriesView, bars: readonly BarView[], times: readonly UTCTimestamp[], tickSize: number): { markers: SeriesMarker<Time>[]; zones: ChartZone[]; segments: ChartSegment[] } {
+  private smartMoney(
+    view: IndicatorSeriesView,
+    bars: readonly BarView[],
+    times: readonly UTCTimestamp[],
+    tickSize: number,
+  ): { markers: SeriesMarker<Time>[]; zones: ChartZone[]; segments: ChartSegment[] } {
     const at = (epoch: number) => chartTimeAt(bars, times, epoch);
     const markers: SeriesMarker<Time>[] = [];
     for (const marker of view.markers) {
@@ -177,7 +218,16 @@ export class IndicatorLayer {
       if (time === undefined) continue;
       const high = marker.kind === 'swing-high' || marker.kind === 'bos-up';
       const color = marker.kind.startsWith('bos') ? (marker.kind === 'bos-up' ? '#26a69a' : '#ef5350') : 'rgba(213, 219, 230, 0.75)';
-      markers.push({ id: `smc:${marker.kind}:${marker.time}`, time, position: high ? 'atPriceTop' : 'atPriceBottom', price: marker.valueTicks * tickSize, shape: marker.kind.startsWith('bos') ? 'square' : high ? 'arrowDown' : 'arrowUp', color, text: marker.text, size: 0.5 });
+      markers.push({
+        id: `smc:${marker.kind}:${marker.time}`,
+        time,
+        position: high ? 'atPriceTop' : 'atPriceBottom',
+        price: marker.valueTicks * tickSize,
+        shape: marker.kind.startsWith('bos') ? 'square' : high ? 'arrowDown' : 'arrowUp',
+        color,
+        text: marker.text,
+        size: 0.5,
+      });
     }
     const zones: ChartZone[] = [];
     const open = view.zones.filter((zone) => zone.endTime === null).slice(-openZonesShown);
@@ -185,7 +235,13 @@ export class IndicatorLayer {
     for (const zone of [...closed, ...open]) {
       const startTime = at(zone.startTime);
       if (startTime === undefined) continue;
-      zones.push({ kind: zone.kind, startTime, endTime: zone.endTime === null ? null : (at(zone.endTime) ?? null), top: zone.topTicks * tickSize, bottom: zone.bottomTicks * tickSize });
+      zones.push({
+        kind: zone.kind,
+        startTime,
+        endTime: zone.endTime === null ? null : (at(zone.endTime) ?? null),
+        top: zone.topTicks * tickSize,
+        bottom: zone.bottomTicks * tickSize,
+      });
     }
     const segments: ChartSegment[] = [];
     for (const segment of view.segments) {

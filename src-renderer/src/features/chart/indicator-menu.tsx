@@ -22,7 +22,14 @@ export function IndicatorMenu({ shown, onToggle }: { shown: readonly string[]; o
   const count = chartIndicators.filter((indicator) => shown.includes(indicator.id)).length;
   return (
     <div className="indicator-menu" ref={box}>
-      <button type="button" className={`mini-button${count > 0 ? ' chip-on' : ''}`} aria-expanded={open} aria-haspopup="menu" data-testid="chart-indicators" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={`mini-button${count > 0 ? ' chip-on' : ''}`}
+        aria-expanded={open}
+        aria-haspopup="menu"
+        data-testid="chart-indicators"
+        onClick={() => setOpen(!open)}
+      >
         Indicators{count > 0 ? ` · ${count}` : ''}
       </button>
       {open ? (
@@ -30,7 +37,10 @@ export function IndicatorMenu({ shown, onToggle }: { shown: readonly string[]; o
           {chartIndicators.map((indicator) => (
             <label key={indicator.id} className="indicator-option" role="menuitemcheckbox" aria-checked={shown.includes(indicator.id)}>
               <input type="checkbox" checked={shown.includes(indicator.id)} data-testid={`indicator-${indicator.id}`} onChange={() => onToggle(indicator.id)} />
-              <span className="indicator-swatch" style={{ background: indicator.colors[0] ?? 'linear-gradient(90deg, rgba(38,166,154,0.6), rgba(46,139,255,0.6))' }} />
+              <span
+                className="indicator-swatch"
+                style={{ background: indicator.colors[0] ?? 'linear-gradient(90deg, rgba(38,166,154,0.6), rgba(46,139,255,0.6))' }}
+              />
               <span>{indicator.label}</span>
               <span className="muted indicator-where">{indicator.pane === 'price' ? '' : 'own pane'}</span>
             </label>

@@ -13,7 +13,12 @@ export function chartTimeAt(bars: readonly BarView[], times: readonly UTCTimesta
  * prices and put on its bar's chart time. Values of bars the chart has not loaded are dropped; a
  * value that is not ready yet leaves a gap.
  */
-export function linePoints(points: readonly IndicatorPoint[], bars: readonly BarView[], times: readonly UTCTimestamp[], scale: number): (LineData<UTCTimestamp> | WhitespaceData<UTCTimestamp>)[] {
+export function linePoints(
+  points: readonly IndicatorPoint[],
+  bars: readonly BarView[],
+  times: readonly UTCTimestamp[],
+  scale: number,
+): (LineData<UTCTimestamp> | WhitespaceData<UTCTimestamp>)[] {
   const result: (LineData<UTCTimestamp> | WhitespaceData<UTCTimestamp>)[] = [];
   const first = points[0];
   if (first === undefined) return result;

@@ -4,14 +4,46 @@ import type { ContractView, OrderView } from '../../../../src-shared/domain/trad
 import { dragTargets, modifyForDrag, orderLineItems } from './order-line-items';
 
 const scalp = bracketTemplateSchema.parse({ name: 'Scalp', stop: { ticks: 8 }, targets: [{ ticks: 16, size: 1 }] });
-const runner = bracketTemplateSchema.parse({ name: 'Runner', stop: { ticks: 12 }, targets: [{ ticks: 12, size: 1 }, { ticks: 32, size: 1 }] });
+const runner = bracketTemplateSchema.parse({
+  name: 'Runner',
+  stop: { ticks: 12 },
+  targets: [
+    { ticks: 12, size: 1 },
+    { ticks: 32, size: 1 },
+  ],
+});
 
-const es: ContractView = { id: 'CON.F.US.EP.Z26', name: 'ESZ6', description: 'E-mini S&P', symbol: 'ES', symbolId: 'F.US.EP', tickSize: 0.25, tickValueCents: 1250, active: true };
+const es: ContractView = {
+  id: 'CON.F.US.EP.Z26',
+  name: 'ESZ6',
+  description: 'E-mini S&P',
+  symbol: 'ES',
+  symbolId: 'F.US.EP',
+  tickSize: 0.25,
+  tickValueCents: 1250,
+  active: true,
+};
 
 function order(change: Partial<OrderView>): OrderView {
   return {
-    id: 1, accountId: 7, contractId: es.id, type: 'limit', side: 'buy', size: 2, status: 'open', limitTicks: 20_000, stopTicks: null, trailTicks: null,
-    filledSize: 0, averageFillTicks: null, customTag: null, parentOrderId: null, linkedOrderId: null, createdAt: 0, updatedAt: 0, ...change,
+    id: 1,
+    accountId: 7,
+    contractId: es.id,
+    type: 'limit',
+    side: 'buy',
+    size: 2,
+    status: 'open',
+    limitTicks: 20_000,
+    stopTicks: null,
+    trailTicks: null,
+    filledSize: 0,
+    averageFillTicks: null,
+    customTag: null,
+    parentOrderId: null,
+    linkedOrderId: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...change,
   };
 }
 
@@ -64,7 +96,17 @@ describe('order lines', () => {
   it('measures the broker-held legs of a working entry from that entry, not from the position', () => {
     const position = { accountId: 7, contractId: es.id, size: 1, averageTicks: 19_700, openedAt: 0 };
     const entry = order({ side: 'sell', size: 1, limitTicks: 20_100 });
-    const stop = order({ id: 2, type: 'stop', side: 'buy', size: 1, status: 'suspended', limitTicks: null, stopTicks: 20_108, parentOrderId: 1, customTag: 'tt-1-SL' });
+    const stop = order({
+      id: 2,
+      type: 'stop',
+      side: 'buy',
+      size: 1,
+      status: 'suspended',
+      limitTicks: null,
+      stopTicks: 20_108,
+      parentOrderId: 1,
+      customTag: 'tt-1-SL',
+    });
 
     const line = orderLineItems([entry, stop], es, position, { 1: scalp }, new Map()).find((candidate) => candidate.id === 'order:2');
 
@@ -90,7 +132,7 @@ describe('order lines', () => {
     ]);
   });
 
-  it('writes label prices in the contract\'s format', () => {
+  it("writes label prices in the contract's format", () => {
     const bond: ContractView = { ...es, id: 'CON.F.US.ZN.Z26', name: 'ZNZ6', tickSize: 0.015625, tickValueCents: 1563 };
     const [line] = orderLineItems([order({ contractId: bond.id, limitTicks: 7000 })], bond, undefined, {}, new Map());
 
@@ -116,7 +158,11 @@ describe('order lines', () => {
     const target = order({ id: 3, side: 'sell', status: 'suspended', limitTicks: 20_016, parentOrderId: 1 });
     const working = order({ id: 4, type: 'stop', side: 'sell', status: 'open', limitTicks: null, stopTicks: 19_990, parentOrderId: 1 });
 
-    expect([...dragTargets([entry, stop, target, working], 1, 20_010)]).toEqual([[1, 20_010], [2, 20_002], [3, 20_026]]);
+    expect([...dragTargets([entry, stop, target, working], 1, 20_010)]).toEqual([
+      [1, 20_010],
+      [2, 20_002],
+      [3, 20_026],
+    ]);
   });
 });
 

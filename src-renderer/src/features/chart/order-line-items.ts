@@ -113,7 +113,17 @@ export function orderLineItems(
         // Only a leg on the closing side is measured from the position.
         from = { ticks: position.averageTicks, direction: Math.sign(position.size) };
       }
-      lines.push({ id: `order:${order.id}`, orderId: order.id, kind, side: order.side, price, text: legText(legLabel(order), remaining(order), ticks, contract, from), interactive: true, draggable, ...owner });
+      lines.push({
+        id: `order:${order.id}`,
+        orderId: order.id,
+        kind,
+        side: order.side,
+        price,
+        text: legText(legLabel(order), remaining(order), ticks, contract, from),
+        interactive: true,
+        draggable,
+        ...owner,
+      });
       continue;
     }
     const text = `${order.side === 'buy' ? 'BUY' : 'SELL'} ${orderTypeLabel(order.type)} ${remaining(order)} @ ${formatPrice(ticks, contract.tickSize)}`;
@@ -127,14 +137,32 @@ export function orderLineItems(
     const from = { ticks, direction };
     if (template.stop !== null) {
       const stopTicks = ticks - direction * template.stop.ticks;
-      lines.push({ id: `plan-sl:${order.id}`, orderId: order.id, kind: 'planned-stop-loss', side: order.side, price: stopTicks * contract.tickSize, text: legText('Stop', size, stopTicks, contract, from), interactive: false, draggable: false });
+      lines.push({
+        id: `plan-sl:${order.id}`,
+        orderId: order.id,
+        kind: 'planned-stop-loss',
+        side: order.side,
+        price: stopTicks * contract.tickSize,
+        text: legText('Stop', size, stopTicks, contract, from),
+        interactive: false,
+        draggable: false,
+      });
     }
     const allocation = allocateTargets(template, size);
     template.targets.forEach((target, index) => {
       const contracts = allocation[index] ?? 0;
       if (contracts === 0) return;
       const targetTicks = ticks + direction * target.ticks;
-      lines.push({ id: `plan-t${index + 1}:${order.id}`, orderId: order.id, kind: 'planned-take-profit', side: order.side, price: targetTicks * contract.tickSize, text: legText(`Target ${index + 1}`, contracts, targetTicks, contract, from), interactive: false, draggable: false });
+      lines.push({
+        id: `plan-t${index + 1}:${order.id}`,
+        orderId: order.id,
+        kind: 'planned-take-profit',
+        side: order.side,
+        price: targetTicks * contract.tickSize,
+        text: legText(`Target ${index + 1}`, contracts, targetTicks, contract, from),
+        interactive: false,
+        draggable: false,
+      });
     });
   }
   return lines;

@@ -29,7 +29,18 @@ export function useBarsLoader(contractId: string | undefined, timeframe: Timefra
       try {
         const bars = await client.fetchQuery<BarView[]>({
           queryKey: chartKeys.page(contractId ?? '', timeframe.id, to ?? 'latest', count),
-          queryFn: async () => fromBarColumns((await callOrThrow(api, 'market.bars', { symbol: contractId ?? '', unit: timeframe.unit, unitNumber: timeframe.unitNumber, count, ...(to === undefined ? {} : { to }) })).bars),
+          queryFn: async () =>
+            fromBarColumns(
+              (
+                await callOrThrow(api, 'market.bars', {
+                  symbol: contractId ?? '',
+                  unit: timeframe.unit,
+                  unitNumber: timeframe.unitNumber,
+                  count,
+                  ...(to === undefined ? {} : { to }),
+                })
+              ).bars,
+            ),
           staleTime: to === undefined ? 0 : Infinity,
           gcTime: 5 * 60_000,
           // Up to 100,000 bars: comparing them with the previous copy costs more than it saves.
@@ -54,7 +65,13 @@ export function useIndicatorsLoader(contractId: string | undefined, timeframe: T
   const api = useTerminalApi();
   const load = useCallback<IndicatorsLoader>(
     async (indicators, count) => {
-      const result = await api.invoke('indicators.compute', { symbol: contractId ?? '', unit: timeframe.unit, unitNumber: timeframe.unitNumber, count, indicators: [...indicators] });
+      const result = await api.invoke('indicators.compute', {
+        symbol: contractId ?? '',
+        unit: timeframe.unit,
+        unitNumber: timeframe.unitNumber,
+        count,
+        indicators: [...indicators],
+      });
       return result.ok ? ok(result.value.series) : result;
     },
     [api, contractId, timeframe],
@@ -69,7 +86,11 @@ const noMarks: ReadonlyMap<number, StrategyMark> = new Map();
  * order the marks do not know shows up (a new order or fill on the chart) and when a strategy's
  * orders change (the strategy event sync invalidates them); never polled.
  */
-export function useStrategyMarks(accountId: number | undefined, contractId: string | undefined, orderIds: readonly number[]): ReadonlyMap<number, StrategyMark> {
+export function useStrategyMarks(
+  accountId: number | undefined,
+  contractId: string | undefined,
+  orderIds: readonly number[],
+): ReadonlyMap<number, StrategyMark> {
   const api = useTerminalApi();
   const link = useLinkState();
   const newest = orderIds.reduce((largest, id) => Math.max(largest, id), 0);

@@ -46,7 +46,11 @@ describe('live redraw pacing', () => {
   it('merges requests made before the frame into one redraw', () => {
     const scheduling = manualScheduling();
     let redraws = 0;
-    const pacer = new RedrawPacer(() => redraws++, () => 0, scheduling);
+    const pacer = new RedrawPacer(
+      () => redraws++,
+      () => 0,
+      scheduling,
+    );
 
     pacer.request();
     pacer.request();
@@ -59,7 +63,11 @@ describe('live redraw pacing', () => {
   it('holds a request until the interval since the last redraw has passed, then draws on a frame', () => {
     const scheduling = manualScheduling();
     let redraws = 0;
-    const pacer = new RedrawPacer(() => redraws++, () => 1000, scheduling);
+    const pacer = new RedrawPacer(
+      () => redraws++,
+      () => 1000,
+      scheduling,
+    );
     pacer.request();
     scheduling.paintFrame();
 
@@ -76,7 +84,11 @@ describe('live redraw pacing', () => {
   it('drops the redraw that was due when cancelled', () => {
     const scheduling = manualScheduling();
     let redraws = 0;
-    const pacer = new RedrawPacer(() => redraws++, () => 1000, scheduling);
+    const pacer = new RedrawPacer(
+      () => redraws++,
+      () => 1000,
+      scheduling,
+    );
     pacer.request();
     scheduling.paintFrame();
     pacer.request();

@@ -56,7 +56,10 @@ export function useChartTrading(contract: ContractView | undefined, accountId: n
     });
   const modify = async (order: OrderView, ticks: number, tickSize: number) => {
     const result = await api.invoke('orders.modify', { accountId: order.accountId, orderId: order.id, ...modifyForDrag(order, ticks, tickSize) });
-    if (result.ok) client.setQueryData<OrderView[]>(orderKeys.working(result.value.accountId), (list) => list?.map((existing) => (existing.id === order.id ? result.value : existing)));
+    if (result.ok)
+      client.setQueryData<OrderView[]>(orderKeys.working(result.value.accountId), (list) =>
+        list?.map((existing) => (existing.id === order.id ? result.value : existing)),
+      );
     return result;
   };
 
@@ -157,13 +160,19 @@ export function useChartTrading(contract: ContractView | undefined, accountId: n
         label: `Cancel ${contract.name} orders`,
         detail: String(symbolOrders),
         disabled: symbolOrders === 0,
-        action: () => void api.invoke('orders.cancelAll', { accountId, symbol: contract.id }).then((result) => (result.ok ? undefined : say(`Cancel all failed — ${describeError(result.error)}`))),
+        action: () =>
+          void api
+            .invoke('orders.cancelAll', { accountId, symbol: contract.id })
+            .then((result) => (result.ok ? undefined : say(`Cancel all failed — ${describeError(result.error)}`))),
       },
       {
         id: 'flatten',
         label: `Flatten ${contract.name}`,
         tone: 'danger',
-        action: () => void api.invoke('positions.flatten', { accountId, symbol: contract.id }).then((result) => (result.ok ? undefined : say(`Flatten failed — ${describeError(result.error)}`))),
+        action: () =>
+          void api
+            .invoke('positions.flatten', { accountId, symbol: contract.id })
+            .then((result) => (result.ok ? undefined : say(`Flatten failed — ${describeError(result.error)}`))),
       },
     ];
   };

@@ -42,12 +42,7 @@ export function ConnectionIndicator() {
         <span className={`dot dot-${tone(link)}`} />
         Terminal · {linkLabels[link]}
       </span>
-      <span
-        className="connection-item"
-        data-testid="broker-state"
-        data-state={broker ?? 'unknown'}
-        title={connection.data?.reason ?? 'Broker connection'}
-      >
+      <span className="connection-item" data-testid="broker-state" data-state={broker ?? 'unknown'} title={connection.data?.reason ?? 'Broker connection'}>
         <span className={`dot dot-${broker === undefined ? 'idle' : tone(broker)}`} />
         Broker · {broker === undefined ? '—' : brokerLabels[broker]}
       </span>

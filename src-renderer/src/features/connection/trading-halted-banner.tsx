@@ -22,7 +22,11 @@ export function TradingHaltedBanner() {
   }
   if (connection === undefined || connection.trading !== 'halted') return null;
   return (
-    <div className={`banner ${connection.broker === 'down' || connection.broker === 'reconnecting' ? 'banner-bad' : 'banner-warn'}`} role="status" data-testid="trading-halted">
+    <div
+      className={`banner ${connection.broker === 'down' || connection.broker === 'reconnecting' ? 'banner-bad' : 'banner-warn'}`}
+      role="status"
+      data-testid="trading-halted"
+    >
       <span className="banner-tag">{connection.broker === 'live' || connection.broker === 'connecting' ? 'HALTED' : connection.broker.toUpperCase()}</span>
       <span className="banner-text">Order entry halted: {connection.reason}</span>
     </div>

@@ -25,7 +25,9 @@ export function DiagnosticsView() {
           <div className="section-label">Broker calls</div>
           <dl className="facts">
             <dt>p50</dt>
-            <dd className="num" data-testid="latency-p50">{data === undefined ? '—' : `${data.callLatencyMs.p50} ms`}</dd>
+            <dd className="num" data-testid="latency-p50">
+              {data === undefined ? '—' : `${data.callLatencyMs.p50} ms`}
+            </dd>
             <dt>p95</dt>
             <dd className="num">{data === undefined ? '—' : `${data.callLatencyMs.p95} ms`}</dd>
             <dt>p99</dt>

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { formatChicagoStamp } from '../../../../src-shared/exchange';
 import { useFeedEntries, useNotificationsActions } from './notifications-store';
 
-
 /** The terminal's notifications, newest first, coloured by level. */
 export function NotificationsFeed() {
   const entries = useFeedEntries();

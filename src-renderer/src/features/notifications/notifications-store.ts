@@ -24,7 +24,8 @@ const useNotificationsStore = create<NotificationsState>()((set) => ({
   entries: [],
   unread: 0,
   actions: {
-    notificationReceived: (notification) => set((state) => ({ entries: [{ ...notification, id: nextId++ }, ...state.entries].slice(0, limit), unread: state.unread + 1 })),
+    notificationReceived: (notification) =>
+      set((state) => ({ entries: [{ ...notification, id: nextId++ }, ...state.entries].slice(0, limit), unread: state.unread + 1 })),
     feedRead: () => set({ unread: 0 }),
     feedCleared: () => set({ entries: [], unread: 0 }),
   },

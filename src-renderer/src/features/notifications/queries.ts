@@ -8,9 +8,18 @@ import type { StrategyView } from '../../../../src-shared/domain/strategies';
 import { useNotificationsActions } from './notifications-store';
 
 /** A fill as the feed announces it: who caused it in the title, what traded in the message. */
-export function fillNotice(fill: FillView, contract: ContractView | undefined, strategyNames?: ReadonlyMap<string, string>): { level: 'info'; title: string; message: string; at: number } {
+export function fillNotice(
+  fill: FillView,
+  contract: ContractView | undefined,
+  strategyNames?: ReadonlyMap<string, string>,
+): { level: 'info'; title: string; message: string; at: number } {
   const price = contract === undefined ? `${fill.priceTicks} ticks` : formatPrice(fill.priceTicks, contract.tickSize);
-  return { level: 'info', title: `Fill · ${causeText(fill.cause, strategyNames)}`, message: `${fill.side === 'buy' ? 'Bought' : 'Sold'} ${fill.size} ${contract?.name ?? fill.contractId} @ ${price}`, at: fill.time };
+  return {
+    level: 'info',
+    title: `Fill · ${causeText(fill.cause, strategyNames)}`,
+    message: `${fill.side === 'buy' ? 'Bought' : 'Sold'} ${fill.size} ${contract?.name ?? fill.contractId} @ ${price}`,
+    at: fill.time,
+  };
 }
 
 /**

@@ -24,7 +24,12 @@ export function templateSummary(template: BracketTemplate, size: number, tickVal
   if (stop === null) lines.push({ id: 'stop', label: 'Stop', detail: 'none' });
   else {
     const kind = stop.type === 'stop-limit' ? ` stop-limit +${stop.limitOffsetTicks} t` : '';
-    lines.push({ id: 'stop', label: 'Stop', detail: `${stop.ticks} t${kind}`, money: { text: `-${formatCents(bracketCents(stop.ticks, size, tickValueCents))}`, tone: 'down' } });
+    lines.push({
+      id: 'stop',
+      label: 'Stop',
+      detail: `${stop.ticks} t${kind}`,
+      money: { text: `-${formatCents(bracketCents(stop.ticks, size, tickValueCents))}`, tone: 'down' },
+    });
   }
   const allocation = allocateTargets(template, size);
   template.targets.forEach((target, index) => {
@@ -36,10 +41,19 @@ export function templateSummary(template: BracketTemplate, size: number, tickVal
       ...(contracts === 0 ? {} : { money: { text: `+${formatCents(bracketCents(target.ticks, contracts, tickValueCents))}`, tone: 'up' as const } }),
     });
   });
-  if (template.breakEven.enabled) lines.push({ id: 'break-even', label: 'Break-even', detail: `at +${template.breakEven.triggerTicks} t, stop to entry${template.breakEven.offsetTicks === 0 ? '' : ` +${template.breakEven.offsetTicks} t`}` });
+  if (template.breakEven.enabled)
+    lines.push({
+      id: 'break-even',
+      label: 'Break-even',
+      detail: `at +${template.breakEven.triggerTicks} t, stop to entry${template.breakEven.offsetTicks === 0 ? '' : ` +${template.breakEven.offsetTicks} t`}`,
+    });
   if (template.trailing.enabled) {
     const { triggerTicks, distanceTicks, stepTicks } = template.trailing;
-    lines.push({ id: 'trail', label: 'Trail', detail: `from +${triggerTicks} t, ${distanceTicks} t behind${stepTicks > 1 ? `, steps of ${stepTicks} t` : ''}` });
+    lines.push({
+      id: 'trail',
+      label: 'Trail',
+      detail: `from +${triggerTicks} t, ${distanceTicks} t behind${stepTicks > 1 ? `, steps of ${stepTicks} t` : ''}`,
+    });
   }
   return lines;
 }
@@ -82,11 +96,27 @@ export function BracketPicker({ contract, accountId, size }: { contract: Contrac
       </label>
       {bracket.choice?.kind === 'custom' ? (
         <div className="bracket-grid">
-          <CountField label="Stop loss" value={custom.stopLossTicks} minimum={1} maximum={maxCustomStopTicks} onValue={defaults.stopLossChanged} suffix="t" testId="ticket-stop-loss" />
+          <CountField
+            label="Stop loss"
+            value={custom.stopLossTicks}
+            minimum={1}
+            maximum={maxCustomStopTicks}
+            onValue={defaults.stopLossChanged}
+            suffix="t"
+            testId="ticket-stop-loss"
+          />
           <span className="bracket-money tone-down" data-testid="ticket-risk">
             -{formatCents(bracketCents(custom.stopLossTicks, size, tickValue))}
           </span>
-          <CountField label="Take profit" value={custom.takeProfitTicks} minimum={1} maximum={maxCustomTargetTicks} onValue={defaults.takeProfitChanged} suffix="t" testId="ticket-take-profit" />
+          <CountField
+            label="Take profit"
+            value={custom.takeProfitTicks}
+            minimum={1}
+            maximum={maxCustomTargetTicks}
+            onValue={defaults.takeProfitChanged}
+            suffix="t"
+            testId="ticket-take-profit"
+          />
           <span className="bracket-money tone-up" data-testid="ticket-reward">
             +{formatCents(bracketCents(custom.takeProfitTicks, size, tickValue))}
           </span>

@@ -41,13 +41,16 @@ export function OrderTicket() {
   const disabled = !ticket.gate.enabled;
   const usesLimit = type === 'limit' || type === 'stop-limit';
   const usesStop = type === 'stop' || type === 'stop-limit';
-  const priceLabel = type === 'market' ? 'MKT' : usesLimit ? (limitText === '' ? orderTypeLabel(type) : `@ ${limitText}`) : usesStop ? `@ ${stopText}` : `${trailTicks} t`;
+  const priceLabel =
+    type === 'market' ? 'MKT' : usesLimit ? (limitText === '' ? orderTypeLabel(type) : `@ ${limitText}`) : usesStop ? `@ ${stopText}` : `${trailTicks} t`;
 
   return (
     <Panel title="Order ticket" testId="order-ticket" actions={<span className="muted mono">{account?.account.name ?? ''}</span>}>
       <div className="ticket">
         <div className="ticket-contract">
-          <span className="ticket-symbol" data-testid="ticket-contract">{contract.data?.name ?? (contract.isError ? 'Unknown' : '…')}</span>
+          <span className="ticket-symbol" data-testid="ticket-contract">
+            {contract.data?.name ?? (contract.isError ? 'Unknown' : '…')}
+          </span>
           <span className="muted ticket-description">{contract.data?.description ?? ''}</span>
         </div>
         {ticket.market.open ? null : (
@@ -73,7 +76,13 @@ export function OrderTicket() {
           <CountField label="Size" value={size} minimum={1} maximum={maxTicketSize} onValue={defaults.sizeChanged} testId="ticket-size" />
           <div className="presets" role="group" aria-label="Size presets">
             {presets.map((preset, index) => (
-              <button key={index} type="button" className={preset === size ? 'chip chip-on' : 'chip'} title={hotkeys[`size${index + 1}` as 'size1']} onClick={() => defaults.sizePresetChosen(index)}>
+              <button
+                key={index}
+                type="button"
+                className={preset === size ? 'chip chip-on' : 'chip'}
+                title={hotkeys[`size${index + 1}` as 'size1']}
+                onClick={() => defaults.sizePresetChosen(index)}
+              >
                 {preset}
               </button>
             ))}
@@ -81,14 +90,40 @@ export function OrderTicket() {
         </div>
         <div className="segmented segmented-full" role="group" aria-label="Order type">
           {ticketTypes.map((candidate) => (
-            <button key={candidate} type="button" className={candidate === type ? 'segment segment-on' : 'segment'} data-testid={`ticket-type-${candidate}`} onClick={() => ticketActions.typeChosen(candidate)}>
+            <button
+              key={candidate}
+              type="button"
+              className={candidate === type ? 'segment segment-on' : 'segment'}
+              data-testid={`ticket-type-${candidate}`}
+              onClick={() => ticketActions.typeChosen(candidate)}
+            >
               {orderTypeLabel(candidate)}
             </button>
           ))}
         </div>
-        {usesStop ? <PriceField label="Stop" text={stopText} tickSize={tickSize} onText={ticketActions.stopEdited} fallbackTicks={quote?.lastTicks ?? undefined} testId="ticket-stop-price" /> : null}
-        {usesLimit ? <PriceField label="Limit" text={limitText} tickSize={tickSize} onText={ticketActions.limitEdited} fallbackTicks={quote?.lastTicks ?? undefined} testId="ticket-limit-price" /> : null}
-        {type === 'trailing-stop' ? <CountField label="Trail" value={trailTicks} minimum={1} maximum={1000} onValue={ticketActions.trailEdited} suffix="ticks" testId="ticket-trail" /> : null}
+        {usesStop ? (
+          <PriceField
+            label="Stop"
+            text={stopText}
+            tickSize={tickSize}
+            onText={ticketActions.stopEdited}
+            fallbackTicks={quote?.lastTicks ?? undefined}
+            testId="ticket-stop-price"
+          />
+        ) : null}
+        {usesLimit ? (
+          <PriceField
+            label="Limit"
+            text={limitText}
+            tickSize={tickSize}
+            onText={ticketActions.limitEdited}
+            fallbackTicks={quote?.lastTicks ?? undefined}
+            testId="ticket-limit-price"
+          />
+        ) : null}
+        {type === 'trailing-stop' ? (
+          <CountField label="Trail" value={trailTicks} minimum={1} maximum={1000} onValue={ticketActions.trailEdited} suffix="ticks" testId="ticket-trail" />
+        ) : null}
         <BracketPicker contract={contract.data} accountId={accountId} size={size} />
         <div className="ticket-buttons">
           <button type="button" className="trade-button buy" data-testid="ticket-buy" disabled={disabled} onClick={() => void ticket.buy()}>
@@ -107,7 +142,13 @@ export function OrderTicket() {
           </button>
         </div>
         <div className="ticket-bulk">
-          <button type="button" className="bulk-button danger" data-testid="ticket-flatten" onClick={() => void ticket.flatten()} title="Close every position and cancel their orders">
+          <button
+            type="button"
+            className="bulk-button danger"
+            data-testid="ticket-flatten"
+            onClick={() => void ticket.flatten()}
+            title="Close every position and cancel their orders"
+          >
             Flatten all <HotkeyHint binding={hotkeys.flatten} />
           </button>
           <button type="button" className="bulk-button" data-testid="ticket-reverse" disabled={disabled} onClick={() => void ticket.reverse()}>

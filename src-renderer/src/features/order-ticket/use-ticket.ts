@@ -49,7 +49,11 @@ export function useTicket(contract: ContractView | undefined, accountId: number 
       ...bracket.request,
       plan: bracket.plan,
     });
-    if (outcomeOf.ok) setOutcome({ kind: 'sent', text: `${side === 'buy' ? 'Buy' : 'Sell'} ${defaults.size} ${contract.name} ${orderType} sent · order ${outcomeOf.placed.orderId}` });
+    if (outcomeOf.ok)
+      setOutcome({
+        kind: 'sent',
+        text: `${side === 'buy' ? 'Buy' : 'Sell'} ${defaults.size} ${contract.name} ${orderType} sent · order ${outcomeOf.placed.orderId}`,
+      });
     else setOutcome({ kind: 'failed', error: outcomeOf.error });
   };
 

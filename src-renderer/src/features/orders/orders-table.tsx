@@ -39,15 +39,60 @@ export function OrdersTable() {
   };
 
   const columns: Column<OrderRow, OrderColumn>[] = [
-    { id: 'time', label: 'Time CT', sortValue: (row) => row.order.createdAt, render: (row) => <span className="num muted">{formatChicagoClock(row.order.createdAt)}</span> },
-    { id: 'symbol', label: 'Contract', sortValue: (row) => row.contract?.name ?? row.order.contractId, render: (row) => row.contract?.name ?? row.order.contractId },
-    { id: 'side', label: 'Side', sortValue: (row) => row.order.side, render: (row) => <span className={`side-${row.order.side}`}>{row.order.side === 'buy' ? 'Buy' : 'Sell'}</span> },
+    {
+      id: 'time',
+      label: 'Time CT',
+      sortValue: (row) => row.order.createdAt,
+      render: (row) => <span className="num muted">{formatChicagoClock(row.order.createdAt)}</span>,
+    },
+    {
+      id: 'symbol',
+      label: 'Contract',
+      sortValue: (row) => row.contract?.name ?? row.order.contractId,
+      render: (row) => row.contract?.name ?? row.order.contractId,
+    },
+    {
+      id: 'side',
+      label: 'Side',
+      sortValue: (row) => row.order.side,
+      render: (row) => <span className={`side-${row.order.side}`}>{row.order.side === 'buy' ? 'Buy' : 'Sell'}</span>,
+    },
     { id: 'type', label: 'Type', sortValue: (row) => row.order.type, render: (row) => orderTypeLabel(row.order.type) },
-    { id: 'size', label: 'Filled / size', align: 'right', sortValue: (row) => row.order.size, render: (row) => <span className="num">{`${row.order.filledSize} / ${row.order.size}`}</span> },
-    { id: 'price', label: 'Limit', align: 'right', sortValue: (row) => row.order.limitTicks, render: (row) => <span className="num">{price(row.order.limitTicks, row)}</span> },
-    { id: 'stop', label: 'Stop', align: 'right', sortValue: (row) => row.order.stopTicks, render: (row) => <span className="num">{price(row.order.stopTicks, row)}</span> },
-    { id: 'distance', label: 'To fill', align: 'right', title: 'Ticks the market must move to fill or trigger', sortValue: (row) => row.distanceTicks, render: (row) => <span className="num">{row.distanceTicks === undefined ? '—' : `${row.distanceTicks} t`}</span> },
-    { id: 'status', label: 'Status', sortValue: (row) => row.order.status, render: (row) => <span className={`status status-${row.order.status}`}>{row.order.status}</span> },
+    {
+      id: 'size',
+      label: 'Filled / size',
+      align: 'right',
+      sortValue: (row) => row.order.size,
+      render: (row) => <span className="num">{`${row.order.filledSize} / ${row.order.size}`}</span>,
+    },
+    {
+      id: 'price',
+      label: 'Limit',
+      align: 'right',
+      sortValue: (row) => row.order.limitTicks,
+      render: (row) => <span className="num">{price(row.order.limitTicks, row)}</span>,
+    },
+    {
+      id: 'stop',
+      label: 'Stop',
+      align: 'right',
+      sortValue: (row) => row.order.stopTicks,
+      render: (row) => <span className="num">{price(row.order.stopTicks, row)}</span>,
+    },
+    {
+      id: 'distance',
+      label: 'To fill',
+      align: 'right',
+      title: 'Ticks the market must move to fill or trigger',
+      sortValue: (row) => row.distanceTicks,
+      render: (row) => <span className="num">{row.distanceTicks === undefined ? '—' : `${row.distanceTicks} t`}</span>,
+    },
+    {
+      id: 'status',
+      label: 'Status',
+      sortValue: (row) => row.order.status,
+      render: (row) => <span className={`status status-${row.order.status}`}>{row.order.status}</span>,
+    },
     {
       id: 'cause',
       label: 'Cause',
@@ -85,7 +130,16 @@ export function OrdersTable() {
         </div>
       </div>
       <InlineAlert error={error} onDismiss={() => setError(undefined)} testId="orders-error" />
-      <DataTable columns={columns} rows={rows} rowKey={(row) => String(row.order.id)} sort={sort} onSort={sortActions.columnClicked} empty={scope === 'working' ? 'No working orders' : 'No orders today'} testId="orders-table" rowTestId="order-row" />
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => String(row.order.id)}
+        sort={sort}
+        onSort={sortActions.columnClicked}
+        empty={scope === 'working' ? 'No working orders' : 'No orders today'}
+        testId="orders-table"
+        rowTestId="order-row"
+      />
     </div>
   );
 }

@@ -4,8 +4,24 @@ import { distanceToFill } from './queries';
 
 function order(change: Partial<OrderView>): OrderView {
   return {
-    id: 1, accountId: 7, contractId: 'C', type: 'limit', side: 'buy', size: 1, status: 'open', limitTicks: 100, stopTicks: null, trailTicks: null,
-    filledSize: 0, averageFillTicks: null, customTag: null, parentOrderId: null, linkedOrderId: null, createdAt: 0, updatedAt: 0, ...change,
+    id: 1,
+    accountId: 7,
+    contractId: 'C',
+    type: 'limit',
+    side: 'buy',
+    size: 1,
+    status: 'open',
+    limitTicks: 100,
+    stopTicks: null,
+    trailTicks: null,
+    filledSize: 0,
+    averageFillTicks: null,
+    customTag: null,
+    parentOrderId: null,
+    linkedOrderId: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...change,
   };
 }
 

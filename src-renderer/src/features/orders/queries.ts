@@ -28,6 +28,10 @@ export function useOrderRows(scope: 'working' | 'recent'): { rows: OrderRow[]; a
   const orders = (scope === 'working' ? working.data : recent.data) ?? [];
   const contracts = useContractsById(orders.map((order) => order.contractId));
   const quotes: ReadonlyMap<string, QuoteView> = useLastQuotes(scope === 'working' ? orders.map((order) => order.contractId) : []);
-  const rows = orders.map((order) => ({ order, contract: contracts.get(order.contractId), distanceTicks: distanceToFill(order, quotes.get(order.contractId)?.lastTicks) }));
+  const rows = orders.map((order) => ({
+    order,
+    contract: contracts.get(order.contractId),
+    distanceTicks: distanceToFill(order, quotes.get(order.contractId)?.lastTicks),
+  }));
   return { rows, accountId };
 }

@@ -39,13 +39,48 @@ export function PositionsTable() {
         </button>
       ),
     },
-    { id: 'side', label: 'Side', sortValue: (row) => Math.sign(row.summary.position.size), render: (row) => <span className={row.summary.position.size > 0 ? 'side-buy' : 'side-sell'}>{row.summary.position.size > 0 ? 'Long' : 'Short'}</span> },
-    { id: 'size', label: 'Size', align: 'right', sortValue: (row) => Math.abs(row.summary.position.size), render: (row) => <span className="num">{Math.abs(row.summary.position.size)}</span> },
-    { id: 'average', label: 'Avg', align: 'right', sortValue: (row) => row.summary.position.averageTicks, render: (row) => <span className="num">{formatPrice(Math.round(row.summary.position.averageTicks), row.summary.contract.tickSize)}</span> },
-    { id: 'last', label: 'Last', align: 'right', sortValue: (row) => row.markTicks, render: (row) => <span className="num">{row.markTicks === null ? '—' : formatPrice(row.markTicks, row.summary.contract.tickSize)}</span> },
+    {
+      id: 'side',
+      label: 'Side',
+      sortValue: (row) => Math.sign(row.summary.position.size),
+      render: (row) => <span className={row.summary.position.size > 0 ? 'side-buy' : 'side-sell'}>{row.summary.position.size > 0 ? 'Long' : 'Short'}</span>,
+    },
+    {
+      id: 'size',
+      label: 'Size',
+      align: 'right',
+      sortValue: (row) => Math.abs(row.summary.position.size),
+      render: (row) => <span className="num">{Math.abs(row.summary.position.size)}</span>,
+    },
+    {
+      id: 'average',
+      label: 'Avg',
+      align: 'right',
+      sortValue: (row) => row.summary.position.averageTicks,
+      render: (row) => <span className="num">{formatPrice(Math.round(row.summary.position.averageTicks), row.summary.contract.tickSize)}</span>,
+    },
+    {
+      id: 'last',
+      label: 'Last',
+      align: 'right',
+      sortValue: (row) => row.markTicks,
+      render: (row) => <span className="num">{row.markTicks === null ? '—' : formatPrice(row.markTicks, row.summary.contract.tickSize)}</span>,
+    },
     { id: 'ticks', label: 'P&L t', align: 'right', sortValue: (row) => row.openTicks, render: (row) => <Ticks ticks={row.openTicks} /> },
-    { id: 'dollars', label: 'P&L $', align: 'right', sortValue: (row) => row.openCents, render: (row) => <Money cents={row.openCents} testId="position-pnl" /> },
-    { id: 'realized', label: 'Realized', align: 'right', sortValue: (row) => row.summary.realizedCents, render: (row) => <Money cents={row.summary.realizedCents} /> },
+    {
+      id: 'dollars',
+      label: 'P&L $',
+      align: 'right',
+      sortValue: (row) => row.openCents,
+      render: (row) => <Money cents={row.openCents} testId="position-pnl" />,
+    },
+    {
+      id: 'realized',
+      label: 'Realized',
+      align: 'right',
+      sortValue: (row) => row.summary.realizedCents,
+      render: (row) => <Money cents={row.summary.realizedCents} />,
+    },
     {
       id: 'actions',
       label: '',
@@ -55,7 +90,12 @@ export function PositionsTable() {
           <button type="button" className="mini-button" data-testid="position-reverse" onClick={() => void act('positions.reverse', row.summary.contract.id)}>
             Reverse
           </button>
-          <button type="button" className="mini-button danger" data-testid="position-flatten" onClick={() => void act('positions.flatten', row.summary.contract.id)}>
+          <button
+            type="button"
+            className="mini-button danger"
+            data-testid="position-flatten"
+            onClick={() => void act('positions.flatten', row.summary.contract.id)}
+          >
             Flatten
           </button>
         </span>
@@ -66,7 +106,16 @@ export function PositionsTable() {
   return (
     <div className="tab-content">
       <InlineAlert error={error} onDismiss={() => setError(undefined)} testId="positions-error" />
-      <DataTable columns={columns} rows={rows} rowKey={(row) => row.summary.contract.id} sort={sort} onSort={sortActions.columnClicked} empty="No open positions" testId="positions-table" rowTestId="position-row" />
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.summary.contract.id}
+        sort={sort}
+        onSort={sortActions.columnClicked}
+        empty="No open positions"
+        testId="positions-table"
+        rowTestId="position-row"
+      />
     </div>
   );
 }

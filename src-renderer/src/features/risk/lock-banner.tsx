@@ -12,7 +12,9 @@ export function LockBanner() {
   return (
     <div className="banner banner-lock" role="alert" data-testid="lock-banner">
       <span className="banner-tag">LOCKED</span>
-      <span className="banner-text">{lock.ruleId === 'trader' || lock.reason.startsWith(`RULE-${lock.ruleId}`) ? lock.reason : `RULE-${lock.ruleId} · ${lock.reason}`}</span>
+      <span className="banner-text">
+        {lock.ruleId === 'trader' || lock.reason.startsWith(`RULE-${lock.ruleId}`) ? lock.reason : `RULE-${lock.ruleId} · ${lock.reason}`}
+      </span>
       <span className="banner-countdown num" data-testid="lock-countdown">
         {lockRemaining(lock, now)}
       </span>

@@ -50,7 +50,9 @@ export function RiskPanel() {
             </span>
             <span className="figure" title={floorText(state)}>
               <span className="figure-label">Equity</span>
-              <span className="num" data-testid="risk-equity">{state.maxLossFloor === null ? '—' : formatCents(state.maxLossFloor.equityCents)}</span>
+              <span className="num" data-testid="risk-equity">
+                {state.maxLossFloor === null ? '—' : formatCents(state.maxLossFloor.equityCents)}
+              </span>
             </span>
           </div>
           {state.enforcement.failure === null ? null : (
@@ -58,7 +60,9 @@ export function RiskPanel() {
               Enforcement failed: {state.enforcement.failure.message}
             </div>
           )}
-          {state.heartbeat.frozen ? <div className="inline-alert inline-alert-risk">{state.heartbeat.message ?? 'The feed looks frozen while positions are open'}</div> : null}
+          {state.heartbeat.frozen ? (
+            <div className="inline-alert inline-alert-risk">{state.heartbeat.message ?? 'The feed looks frozen while positions are open'}</div>
+          ) : null}
           {state.warnings.map((warning) => (
             <div key={warning} className="inline-alert inline-alert-risk">
               {warning}
@@ -73,7 +77,8 @@ export function RiskPanel() {
           )}
           <DistanceFigures state={state} now={now} />
           <div className="section-label">
-            Program <ProgramBadge program={state.program.program} testId="risk-program" /> <span className="muted">Topstep figures as of {state.program.program.asOf}</span>
+            Program <ProgramBadge program={state.program.program} testId="risk-program" />{' '}
+            <span className="muted">Topstep figures as of {state.program.program.asOf}</span>
           </div>
           <ProgramChooser accountId={state.accountId} program={state.program.program} />
           {state.program.rules.length === 0 ? (

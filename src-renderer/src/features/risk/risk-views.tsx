@@ -85,7 +85,8 @@ export function ProgramRuleRow({ rule }: { rule: ProgramRuleView }) {
 export function DistanceFigures({ state, now }: { state: RiskStateView; now: number }) {
   const d = state.distances;
   const items: [string, string, string][] = [];
-  if (d.toFloorCents !== null && d.floorCents !== null) items.push(['floor', 'To loss floor', `${formatCents(d.toFloorCents)} (floor ${formatCents(d.floorCents)})`]);
+  if (d.toFloorCents !== null && d.floorCents !== null)
+    items.push(['floor', 'To loss floor', `${formatCents(d.toFloorCents)} (floor ${formatCents(d.floorCents)})`]);
   if (d.toDailyLossCents !== null) items.push(['daily-loss', 'To daily loss limit', formatCents(d.toDailyLossCents)]);
   if (d.toProfitTargetCents !== null) items.push(['target', 'To profit target', formatCents(d.toProfitTargetCents)]);
   if (d.consistencyAllowanceCents !== null) items.push(['consistency', 'Consistency allows today', formatCents(d.consistencyAllowanceCents)]);
@@ -125,7 +126,11 @@ export function ProgramChooser({ accountId, program }: { accountId: number; prog
         disabled={set.pending}
         onChange={(event) => {
           const [kind, size] = event.target.value.split(':');
-          void set.run(kind === 'auto' || kind === undefined ? { accountId, program: null } : { accountId, program: kind as ProgramKind, size: size === '' || size === undefined ? null : (size as ProgramSize) });
+          void set.run(
+            kind === 'auto' || kind === undefined
+              ? { accountId, program: null }
+              : { accountId, program: kind as ProgramKind, size: size === '' || size === undefined ? null : (size as ProgramSize) },
+          );
         }}
       >
         {choices.map((choice) => (

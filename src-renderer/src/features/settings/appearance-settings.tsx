@@ -1,12 +1,30 @@
 import { useDensity, usePalette, usePreferencesActions, useTheme, type Density, type DirectionPalette, type ThemeName } from '../../lib/preferences-store';
 
-function Choice<Value extends string>({ label, value, options, onChoose, testId }: { label: string; value: Value; options: readonly [Value, string][]; onChoose(value: Value): void; testId: string }) {
+function Choice<Value extends string>({
+  label,
+  value,
+  options,
+  onChoose,
+  testId,
+}: {
+  label: string;
+  value: Value;
+  options: readonly [Value, string][];
+  onChoose(value: Value): void;
+  testId: string;
+}) {
   return (
     <div className="settings-field">
       <span className="field-label">{label}</span>
       <div className="segmented" role="group" aria-label={label} data-testid={testId}>
         {options.map(([option, text]) => (
-          <button key={option} type="button" className={option === value ? 'segment segment-on' : 'segment'} data-value={option} onClick={() => onChoose(option)}>
+          <button
+            key={option}
+            type="button"
+            className={option === value ? 'segment segment-on' : 'segment'}
+            data-value={option}
+            onClick={() => onChoose(option)}
+          >
             {text}
           </button>
         ))}

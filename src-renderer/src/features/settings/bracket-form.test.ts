@@ -13,7 +13,15 @@ describe('bracket template form', () => {
   });
 
   it('names each problem after the field the trader fixes, with its unit', () => {
-    const draft = { ...draftOf(runner), name: ' ', stopTicks: '0', targets: [{ ticks: '12', size: '1' }, { ticks: '10', size: 'x' }] };
+    const draft = {
+      ...draftOf(runner),
+      name: ' ',
+      stopTicks: '0',
+      targets: [
+        { ticks: '12', size: '1' },
+        { ticks: '10', size: 'x' },
+      ],
+    };
 
     const result = templateOfDraft(draft);
 

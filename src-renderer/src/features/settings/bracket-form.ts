@@ -59,7 +59,10 @@ export function freeName(base: string, taken: readonly string[]): string {
 /** Every field of the form, by key: its name and unit as the trader reads them. */
 export function fieldLabel(key: string): { label: string; unit: string } {
   const target = /^targets\.(\d+)\.(ticks|size)$/.exec(key);
-  if (target !== null) return target[2] === 'ticks' ? { label: `Target ${Number(target[1]) + 1} distance`, unit: 'ticks' } : { label: `Target ${Number(target[1]) + 1} size`, unit: 'contracts' };
+  if (target !== null)
+    return target[2] === 'ticks'
+      ? { label: `Target ${Number(target[1]) + 1} distance`, unit: 'ticks' }
+      : { label: `Target ${Number(target[1]) + 1} size`, unit: 'contracts' };
   const labels: Record<string, { label: string; unit: string }> = {
     name: { label: 'Name', unit: '' },
     stop: { label: 'Stop', unit: '' },
@@ -123,14 +126,30 @@ function problemText(issue: Issue, key: string): string {
 export function templateOfDraft(draft: BracketDraft): { ok: true; template: BracketTemplate } | { ok: false; problems: DraftProblem[] } {
   const candidate = {
     name: draft.name,
-    stop: draft.stopEnabled ? { ticks: wholeNumber(draft.stopTicks), type: draft.stopType, limitOffsetTicks: draft.stopType === 'stop-limit' ? wholeNumber(draft.limitOffsetTicks) : 0 } : null,
+    stop: draft.stopEnabled
+      ? {
+          ticks: wholeNumber(draft.stopTicks),
+          type: draft.stopType,
+          limitOffsetTicks: draft.stopType === 'stop-limit' ? wholeNumber(draft.limitOffsetTicks) : 0,
+        }
+      : null,
     targets: draft.targets.map((target) => ({ ticks: wholeNumber(target.ticks), size: wholeNumber(target.size) })),
     breakEven: draft.breakEvenEnabled
       ? { enabled: true, triggerTicks: wholeNumber(draft.breakEvenTriggerTicks), offsetTicks: wholeNumber(draft.breakEvenOffsetTicks) }
       : { enabled: false, triggerTicks: wholeNumber(draft.breakEvenTriggerTicks) || 10, offsetTicks: wholeNumber(draft.breakEvenOffsetTicks) || 0 },
     trailing: draft.trailingEnabled
-      ? { enabled: true, triggerTicks: wholeNumber(draft.trailingTriggerTicks), distanceTicks: wholeNumber(draft.trailingDistanceTicks), stepTicks: wholeNumber(draft.trailingStepTicks) }
-      : { enabled: false, triggerTicks: wholeNumber(draft.trailingTriggerTicks) || 20, distanceTicks: wholeNumber(draft.trailingDistanceTicks) || 10, stepTicks: wholeNumber(draft.trailingStepTicks) || 1 },
+      ? {
+          enabled: true,
+          triggerTicks: wholeNumber(draft.trailingTriggerTicks),
+          distanceTicks: wholeNumber(draft.trailingDistanceTicks),
+          stepTicks: wholeNumber(draft.trailingStepTicks),
+        }
+      : {
+          enabled: false,
+          triggerTicks: wholeNumber(draft.trailingTriggerTicks) || 20,
+          distanceTicks: wholeNumber(draft.trailingDistanceTicks) || 10,
+          stepTicks: wholeNumber(draft.trailingStepTicks) || 1,
+        },
   };
   const parsed = bracketTemplateSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, template: parsed.data };
@@ -147,8 +166,12 @@ export function templateOfDraft(draft: BracketDraft): { ok: true; template: Brac
     if (problems.some((problem) => problem.key === key)) continue;
     problems.push({ key, text: problemText(issue, key) });
   }
-  const order = (key: string) => ['name', 'stop', 'stopTicks', 'stopType', 'limitOffsetTicks', 'targets'].indexOf(key.replace(/^targets\..*/, 'targets')) + 1 || 99;
-  return { ok: false, problems: [...problems].sort((a, b) => order(a.key) - order(b.key) || a.key.replace('.ticks', '.0').localeCompare(b.key.replace('.ticks', '.0'))) };
+  const order = (key: string) =>
+    ['name', 'stop', 'stopTicks', 'stopType', 'limitOffsetTicks', 'targets'].indexOf(key.replace(/^targets\..*/, 'targets')) + 1 || 99;
+  return {
+    ok: false,
+    problems: [...problems].sort((a, b) => order(a.key) - order(b.key) || a.key.replace('.ticks', '.0').localeCompare(b.key.replace('.ticks', '.0'))),
+  };
 }
 
 /** A problem as one line: `Target 2 distance: must be farther than target 1 (12 ticks away)`. */
@@ -161,6 +184,9 @@ export function problemLine(problem: DraftProblem): string {
 export function refusalLine(field: string | undefined, message: string): string {
   if (field === undefined) return message;
   const key = keyOfPath(field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
-  const text = message.replace(/^[\w.]+: /, '').replace(field, '').trim();
+  const text = message
+    .replace(/^[\w.]+: /, '')
+    .replace(field, '')
+    .trim();
   return `${fieldLabel(key).label}: ${text}`;
 }

@@ -10,7 +10,21 @@ import { draftOf, fieldLabel, freeName, newDraft, problemLine, refusalLine, temp
 type Catalog = BracketCatalogView & { missingStop: 'place' | 'alarm' };
 
 /** A whole-number field of the template form, with its unit and its problem. */
-function NumberField({ field, value, onValue, problems, disabled = false, shown }: { field: string; value: string; onValue(text: string): void; problems: readonly DraftProblem[]; disabled?: boolean; shown?: string }) {
+function NumberField({
+  field,
+  value,
+  onValue,
+  problems,
+  disabled = false,
+  shown,
+}: {
+  field: string;
+  value: string;
+  onValue(text: string): void;
+  problems: readonly DraftProblem[];
+  disabled?: boolean;
+  shown?: string;
+}) {
   const { label: fullLabel, unit } = fieldLabel(field);
   const label = shown ?? fullLabel;
   const problem = problems.find((candidate) => candidate.key === field);
@@ -37,31 +51,62 @@ function NumberField({ field, value, onValue, problems, disabled = false, shown 
 /** The form of one template: stop, up to three targets, break-even and the trailing stop. */
 function TemplateForm({ draft, onDraft, problems }: { draft: BracketDraft; onDraft(draft: BracketDraft): void; problems: readonly DraftProblem[] }) {
   const set = (change: Partial<BracketDraft>) => onDraft({ ...draft, ...change });
-  const setTarget = (index: number, change: Partial<BracketDraft['targets'][number]>) => set({ targets: draft.targets.map((target, at) => (at === index ? { ...target, ...change } : target)) });
+  const setTarget = (index: number, change: Partial<BracketDraft['targets'][number]>) =>
+    set({ targets: draft.targets.map((target, at) => (at === index ? { ...target, ...change } : target)) });
   const lastTarget = draft.targets.at(-1);
   return (
     <div className="bracket-form" data-testid="bracket-form">
       <label className="bracket-field">
         <span className="field-label">Name</span>
-        <input className="bracket-name" value={draft.name} maxLength={40} aria-invalid={problems.some((problem) => problem.key === 'name')} data-testid="bracket-field-name" onChange={(event) => set({ name: event.target.value })} />
+        <input
+          className="bracket-name"
+          value={draft.name}
+          maxLength={40}
+          aria-invalid={problems.some((problem) => problem.key === 'name')}
+          data-testid="bracket-field-name"
+          onChange={(event) => set({ name: event.target.value })}
+        />
       </label>
 
       <fieldset className="bracket-group">
         <legend>
           <label className="check">
-            <input type="checkbox" checked={draft.stopEnabled} data-testid="bracket-stop-enabled" onChange={(event) => set({ stopEnabled: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.stopEnabled}
+              data-testid="bracket-stop-enabled"
+              onChange={(event) => set({ stopEnabled: event.target.checked })}
+            />
             Stop
           </label>
         </legend>
         <NumberField field="stopTicks" value={draft.stopTicks} onValue={(text) => set({ stopTicks: text })} problems={problems} disabled={!draft.stopEnabled} />
         <label className="bracket-field">
           <span className="field-label">Stop type</span>
-          <select value={draft.stopType} disabled={!draft.stopEnabled} data-testid="bracket-field-stopType" onChange={(event) => set({ stopType: event.target.value === 'stop-limit' ? 'stop-limit' : 'stop-market', limitOffsetTicks: event.target.value === 'stop-limit' ? draft.limitOffsetTicks : '0' })}>
+          <select
+            value={draft.stopType}
+            disabled={!draft.stopEnabled}
+            data-testid="bracket-field-stopType"
+            onChange={(event) =>
+              set({
+                stopType: event.target.value === 'stop-limit' ? 'stop-limit' : 'stop-market',
+                limitOffsetTicks: event.target.value === 'stop-limit' ? draft.limitOffsetTicks : '0',
+              })
+            }
+          >
             <option value="stop-market">Stop market</option>
             <option value="stop-limit">Stop limit</option>
           </select>
         </label>
-        {draft.stopType === 'stop-limit' ? <NumberField field="limitOffsetTicks" value={draft.limitOffsetTicks} onValue={(text) => set({ limitOffsetTicks: text })} problems={problems} disabled={!draft.stopEnabled} /> : null}
+        {draft.stopType === 'stop-limit' ? (
+          <NumberField
+            field="limitOffsetTicks"
+            value={draft.limitOffsetTicks}
+            onValue={(text) => set({ limitOffsetTicks: text })}
+            problems={problems}
+            disabled={!draft.stopEnabled}
+          />
+        ) : null}
       </fieldset>
 
       <fieldset className="bracket-group">
@@ -69,9 +114,27 @@ function TemplateForm({ draft, onDraft, problems }: { draft: BracketDraft; onDra
         {draft.targets.length === 0 ? <span className="muted">No target: the position runs until the stop (or the trail) takes it</span> : null}
         {draft.targets.map((target, index) => (
           <div key={index} className="bracket-target" data-testid={`bracket-target-${index + 1}`}>
-            <NumberField field={`targets.${index}.ticks`} shown={`Target ${index + 1}`} value={target.ticks} onValue={(text) => setTarget(index, { ticks: text })} problems={problems} />
-            <NumberField field={`targets.${index}.size`} shown="" value={target.size} onValue={(text) => setTarget(index, { size: text })} problems={problems} />
-            <button type="button" className="mini-button" aria-label={`Remove target ${index + 1}`} data-testid={`bracket-target-remove-${index + 1}`} onClick={() => set({ targets: draft.targets.filter((_, at) => at !== index) })}>
+            <NumberField
+              field={`targets.${index}.ticks`}
+              shown={`Target ${index + 1}`}
+              value={target.ticks}
+              onValue={(text) => setTarget(index, { ticks: text })}
+              problems={problems}
+            />
+            <NumberField
+              field={`targets.${index}.size`}
+              shown=""
+              value={target.size}
+              onValue={(text) => setTarget(index, { size: text })}
+              problems={problems}
+            />
+            <button
+              type="button"
+              className="mini-button"
+              aria-label={`Remove target ${index + 1}`}
+              data-testid={`bracket-target-remove-${index + 1}`}
+              onClick={() => set({ targets: draft.targets.filter((_, at) => at !== index) })}
+            >
               Remove
             </button>
           </div>
@@ -93,25 +156,65 @@ function TemplateForm({ draft, onDraft, problems }: { draft: BracketDraft; onDra
       <fieldset className="bracket-group">
         <legend>
           <label className="check">
-            <input type="checkbox" checked={draft.breakEvenEnabled} data-testid="bracket-break-even-enabled" onChange={(event) => set({ breakEvenEnabled: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.breakEvenEnabled}
+              data-testid="bracket-break-even-enabled"
+              onChange={(event) => set({ breakEvenEnabled: event.target.checked })}
+            />
             Break-even
           </label>
         </legend>
-        <NumberField field="breakEvenTriggerTicks" value={draft.breakEvenTriggerTicks} onValue={(text) => set({ breakEvenTriggerTicks: text })} problems={problems} disabled={!draft.breakEvenEnabled} />
-        <NumberField field="breakEvenOffsetTicks" value={draft.breakEvenOffsetTicks} onValue={(text) => set({ breakEvenOffsetTicks: text })} problems={problems} disabled={!draft.breakEvenEnabled} />
+        <NumberField
+          field="breakEvenTriggerTicks"
+          value={draft.breakEvenTriggerTicks}
+          onValue={(text) => set({ breakEvenTriggerTicks: text })}
+          problems={problems}
+          disabled={!draft.breakEvenEnabled}
+        />
+        <NumberField
+          field="breakEvenOffsetTicks"
+          value={draft.breakEvenOffsetTicks}
+          onValue={(text) => set({ breakEvenOffsetTicks: text })}
+          problems={problems}
+          disabled={!draft.breakEvenEnabled}
+        />
         <span className="muted bracket-hint">When the trade is this many ticks in profit, the stop moves to the entry plus the offset.</span>
       </fieldset>
 
       <fieldset className="bracket-group">
         <legend>
           <label className="check">
-            <input type="checkbox" checked={draft.trailingEnabled} data-testid="bracket-trailing-enabled" onChange={(event) => set({ trailingEnabled: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.trailingEnabled}
+              data-testid="bracket-trailing-enabled"
+              onChange={(event) => set({ trailingEnabled: event.target.checked })}
+            />
             Trailing stop
           </label>
         </legend>
-        <NumberField field="trailingTriggerTicks" value={draft.trailingTriggerTicks} onValue={(text) => set({ trailingTriggerTicks: text })} problems={problems} disabled={!draft.trailingEnabled} />
-        <NumberField field="trailingDistanceTicks" value={draft.trailingDistanceTicks} onValue={(text) => set({ trailingDistanceTicks: text })} problems={problems} disabled={!draft.trailingEnabled} />
-        <NumberField field="trailingStepTicks" value={draft.trailingStepTicks} onValue={(text) => set({ trailingStepTicks: text })} problems={problems} disabled={!draft.trailingEnabled} />
+        <NumberField
+          field="trailingTriggerTicks"
+          value={draft.trailingTriggerTicks}
+          onValue={(text) => set({ trailingTriggerTicks: text })}
+          problems={problems}
+          disabled={!draft.trailingEnabled}
+        />
+        <NumberField
+          field="trailingDistanceTicks"
+          value={draft.trailingDistanceTicks}
+          onValue={(text) => set({ trailingDistanceTicks: text })}
+          problems={problems}
+          disabled={!draft.trailingEnabled}
+        />
+        <NumberField
+          field="trailingStepTicks"
+          value={draft.trailingStepTicks}
+          onValue={(text) => set({ trailingStepTicks: text })}
+          problems={problems}
+          disabled={!draft.trailingEnabled}
+        />
         <span className="muted bracket-hint">From the trigger on, the stop follows the best price at the distance, in steps of at least the step.</span>
       </fieldset>
     </div>
@@ -125,7 +228,19 @@ function defaultValue(catalog: Catalog, accountId: number, symbol: string | null
   return row.template === null ? 'none' : `template:${row.template}`;
 }
 
-function DefaultPicker({ catalog, value, onValue, testId, unsetLabel }: { catalog: Catalog; value: string; onValue(value: string): void; testId: string; unsetLabel: string }) {
+function DefaultPicker({
+  catalog,
+  value,
+  onValue,
+  testId,
+  unsetLabel,
+}: {
+  catalog: Catalog;
+  value: string;
+  onValue(value: string): void;
+  testId: string;
+  unsetLabel: string;
+}) {
   return (
     <select value={value} data-testid={testId} onChange={(event) => onValue(event.target.value)}>
       <option value="">{unsetLabel}</option>
@@ -151,7 +266,8 @@ function BracketDefaults({ catalog, onError, onDone }: { catalog: Catalog; onErr
   const [rootTemplate, setRootTemplate] = useState('none');
   if (accountId === undefined) return <p className="muted">No account</p>;
   const apply = async (symbol: string | null, value: string) => {
-    const request = value === '' ? { accountId, template: null, clear: true } : { accountId, template: value === 'none' ? null : value.slice('template:'.length) };
+    const request =
+      value === '' ? { accountId, template: null, clear: true } : { accountId, template: value === 'none' ? null : value.slice('template:'.length) };
     const result = await api.invoke('brackets.default', { ...request, ...(symbol === null ? {} : { symbol }) });
     await refresh();
     if (!result.ok) return onError(result.error);
@@ -172,18 +288,38 @@ function BracketDefaults({ catalog, onError, onDone }: { catalog: Catalog; onErr
       </div>
       <div className="settings-field">
         <span className="field-label">Every contract</span>
-        <DefaultPicker catalog={catalog} value={defaultValue(catalog, accountId, null)} onValue={(value) => void apply(null, value)} testId="bracket-default-all" unsetLabel="Not set (no bracket)" />
+        <DefaultPicker
+          catalog={catalog}
+          value={defaultValue(catalog, accountId, null)}
+          onValue={(value) => void apply(null, value)}
+          testId="bracket-default-all"
+          unsetLabel="Not set (no bracket)"
+        />
       </div>
       {roots.map((row) => (
         <div key={row.symbol} className="settings-field" data-testid="bracket-default-root">
           <span className="field-label mono">{row.symbol}</span>
-          <DefaultPicker catalog={catalog} value={defaultValue(catalog, accountId, row.symbol)} onValue={(value) => void apply(row.symbol, value)} testId={`bracket-default-${row.symbol ?? ''}`} unsetLabel="Not set (use every contract's)" />
+          <DefaultPicker
+            catalog={catalog}
+            value={defaultValue(catalog, accountId, row.symbol)}
+            onValue={(value) => void apply(row.symbol, value)}
+            testId={`bracket-default-${row.symbol ?? ''}`}
+            unsetLabel="Not set (use every contract's)"
+          />
         </div>
       ))}
       <div className="settings-field">
         <span className="field-label">For one contract</span>
         <span className="bracket-root-add">
-          <input className="mono bracket-root" placeholder="Root, e.g. NQ" value={root} maxLength={10} aria-label="Contract root" data-testid="bracket-default-root-symbol" onChange={(event) => setRoot(event.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))} />
+          <input
+            className="mono bracket-root"
+            placeholder="Root, e.g. NQ"
+            value={root}
+            maxLength={10}
+            aria-label="Contract root"
+            data-testid="bracket-default-root-symbol"
+            onChange={(event) => setRoot(event.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))}
+          />
           <DefaultPicker catalog={catalog} value={rootTemplate} onValue={setRootTemplate} testId="bracket-default-root-template" unsetLabel="Not set" />
           <button
             type="button"
@@ -223,7 +359,9 @@ export function BracketSettings() {
   if (catalog === undefined) {
     return (
       <div className="settings-section" data-testid="bracket-settings">
-        <p className="muted">{catalogQuery.isError ? `The bracket templates cannot be read: ${catalogQuery.error.message}` : 'Reading the bracket templates…'}</p>
+        <p className="muted">
+          {catalogQuery.isError ? `The bracket templates cannot be read: ${catalogQuery.error.message}` : 'Reading the bracket templates…'}
+        </p>
       </div>
     );
   }
@@ -298,7 +436,10 @@ export function BracketSettings() {
 
   return (
     <div className="settings-section" data-testid="bracket-settings">
-      <p className="muted">A template protects every position it opens: the stop and targets are placed as soon as the entry fills, follow the position as it grows or shrinks, and move for break-even and the trail. Distances are in ticks from the average entry.</p>
+      <p className="muted">
+        A template protects every position it opens: the stop and targets are placed as soon as the entry fills, follow the position as it grows or shrinks, and
+        move for break-even and the trail. Distances are in ticks from the average entry.
+      </p>
       <div className="bracket-layout">
         <div className="bracket-list">
           <ul role="listbox" aria-label="Bracket templates">
@@ -326,7 +467,13 @@ export function BracketSettings() {
             <button type="button" className="mini-button" data-testid="bracket-add" onClick={() => open(newDraft(freeName('New template', names)), undefined)}>
               Add
             </button>
-            <button type="button" className="mini-button" disabled={current === undefined} data-testid="bracket-duplicate" onClick={() => current !== undefined && open({ ...current.draft, name: freeName(`${current.draft.name} copy`, names) }, undefined)}>
+            <button
+              type="button"
+              className="mini-button"
+              disabled={current === undefined}
+              data-testid="bracket-duplicate"
+              onClick={() => current !== undefined && open({ ...current.draft, name: freeName(`${current.draft.name} copy`, names) }, undefined)}
+            >
               Duplicate
             </button>
             <button type="button" className="mini-button danger" disabled={current === undefined} data-testid="bracket-remove" onClick={() => void remove()}>
@@ -376,7 +523,9 @@ export function BracketSettings() {
       </div>
 
       <h3 className="settings-heading">Default template</h3>
-      <p className="muted">Orders from the ticket, the hotkeys and the chart use the default of their account and contract unless another bracket is picked in the ticket.</p>
+      <p className="muted">
+        Orders from the ticket, the hotkeys and the chart use the default of their account and contract unless another bracket is picked in the ticket.
+      </p>
       <BracketDefaults catalog={catalog} onError={setError} onDone={say} />
 
       <h3 className="settings-heading">A position found without a stop</h3>

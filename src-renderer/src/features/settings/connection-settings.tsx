@@ -22,8 +22,8 @@ export function ConnectionSettings() {
       </dl>
       {info?.host === 'headless' ? (
         <p className="muted">
-          This terminal runs headless. It trades on the built-in simulator unless it was started with <code>--broker projectx</code>; the ProjectX user name and API
-          key are then read from <code>PROJECTX_USERNAME</code> and <code>PROJECTX_API_KEY</code> in its environment and never pass through this window.
+          This terminal runs headless. It trades on the built-in simulator unless it was started with <code>--broker projectx</code>; the ProjectX user name and
+          API key are then read from <code>PROJECTX_USERNAME</code> and <code>PROJECTX_API_KEY</code> in its environment and never pass through this window.
         </p>
       ) : (
         <p className="muted">Credentials are kept by the desktop app in the operating system's secure storage; the key never comes back to this window.</p>

@@ -51,18 +51,43 @@ export function CredentialsSettings() {
         </div>
       ) : null}
       <div className="credentials-form">
-        <input className="text-input" placeholder="User name" autoComplete="username" value={userName} data-testid="credentials-user" onChange={(event) => setUserName(event.target.value)} />
-        <input className="text-input" type="password" placeholder="API key" autoComplete="off" value={apiKey} data-testid="credentials-key" onChange={(event) => setApiKey(event.target.value)} />
+        <input
+          className="text-input"
+          placeholder="User name"
+          autoComplete="username"
+          value={userName}
+          data-testid="credentials-user"
+          onChange={(event) => setUserName(event.target.value)}
+        />
+        <input
+          className="text-input"
+          type="password"
+          placeholder="API key"
+          autoComplete="off"
+          value={apiKey}
+          data-testid="credentials-key"
+          onChange={(event) => setApiKey(event.target.value)}
+        />
         <button
           type="button"
           className="button"
           disabled={userName.trim() === '' || apiKey.trim() === ''}
           data-testid="credentials-save"
-          onClick={async () => answer(await api.invoke('settings.credentials.set', { userName: userName.trim(), apiKey: apiKey.trim() }), 'Stored; the terminal uses them from its next start')}
+          onClick={async () =>
+            answer(
+              await api.invoke('settings.credentials.set', { userName: userName.trim(), apiKey: apiKey.trim() }),
+              'Stored; the terminal uses them from its next start',
+            )
+          }
         >
           Store
         </button>
-        <button type="button" className="mini-button danger" data-testid="credentials-clear" onClick={async () => answer(await api.invoke('settings.credentials.clear', {}), 'Cleared')}>
+        <button
+          type="button"
+          className="mini-button danger"
+          data-testid="credentials-clear"
+          onClick={async () => answer(await api.invoke('settings.credentials.clear', {}), 'Cleared')}
+        >
           Clear
         </button>
       </div>

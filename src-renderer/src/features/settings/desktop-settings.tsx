@@ -34,7 +34,11 @@ export function DesktopSettings() {
       <div className="section-label">Desktop app</div>
       {view === undefined ? (
         <div className="inline-alert inline-alert-risk" data-testid="desktop-settings-unavailable">
-          {settings.isError ? (settings.error instanceof ContractCallError ? settings.error.error.message : settings.error.message) : 'Reading the desktop settings…'}
+          {settings.isError
+            ? settings.error instanceof ContractCallError
+              ? settings.error.error.message
+              : settings.error.message
+            : 'Reading the desktop settings…'}
         </div>
       ) : (
         <>
@@ -43,7 +47,12 @@ export function DesktopSettings() {
             <div className="toggle-list">
               {notificationKinds.map((kind) => (
                 <label key={kind} className="check">
-                  <input type="checkbox" checked={view.notifications[kind]} data-testid={`notify-${kind}`} onChange={(event) => void change({ notifications: { [kind]: event.target.checked } })} />
+                  <input
+                    type="checkbox"
+                    checked={view.notifications[kind]}
+                    data-testid={`notify-${kind}`}
+                    onChange={(event) => void change({ notifications: { [kind]: event.target.checked } })}
+                  />
                   {kindLabels[kind]}
                 </label>
               ))}
@@ -52,14 +61,24 @@ export function DesktopSettings() {
           <label className="settings-field">
             <span className="field-label">Local API for the CLI</span>
             <span className="check">
-              <input type="checkbox" checked={view.localApi.enabled} data-testid="desktop-local-api" onChange={(event) => void change({ localApi: { enabled: event.target.checked } })} />
+              <input
+                type="checkbox"
+                checked={view.localApi.enabled}
+                data-testid="desktop-local-api"
+                onChange={(event) => void change({ localApi: { enabled: event.target.checked } })}
+              />
               {view.localApi.enabled ? `listening on ${view.localApi.url ?? '…'}` : 'off'}
             </span>
           </label>
           <label className="settings-field">
             <span className="field-label">Start at login</span>
             <span className="check">
-              <input type="checkbox" checked={view.startAtLogin} data-testid="desktop-start-at-login" onChange={(event) => void change({ startAtLogin: event.target.checked })} />
+              <input
+                type="checkbox"
+                checked={view.startAtLogin}
+                data-testid="desktop-start-at-login"
+                onChange={(event) => void change({ startAtLogin: event.target.checked })}
+              />
               open hidden in the tray when you log in
             </span>
           </label>

@@ -20,12 +20,24 @@ export function useTerminalInfo() {
 export function useCredentialsStatus() {
   const api = useTerminalApi();
   const link = useLinkState();
-  return useQuery({ queryKey: settingsKeys.credentials(), queryFn: () => callOrThrow(api, 'settings.credentials.get', {}), enabled: link === 'live', refetchOnMount: 'always', retry: false });
+  return useQuery({
+    queryKey: settingsKeys.credentials(),
+    queryFn: () => callOrThrow(api, 'settings.credentials.get', {}),
+    enabled: link === 'live',
+    refetchOnMount: 'always',
+    retry: false,
+  });
 }
 
 /** The desktop app's settings; the headless host answers with an error that says why it has none. */
 export function useDesktopSettings() {
   const api = useTerminalApi();
   const link = useLinkState();
-  return useQuery({ queryKey: settingsKeys.desktop(), queryFn: () => callOrThrow(api, 'settings.desktop.get', {}), enabled: link === 'live', refetchOnMount: 'always', retry: false });
+  return useQuery({
+    queryKey: settingsKeys.desktop(),
+    queryFn: () => callOrThrow(api, 'settings.desktop.get', {}),
+    enabled: link === 'live',
+    refetchOnMount: 'always',
+    retry: false,
+  });
 }

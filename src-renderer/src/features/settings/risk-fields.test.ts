@@ -6,7 +6,8 @@ describe('risk settings form', () => {
   it('has a control for every setting of the configuration', () => {
     const keys = Object.keys(riskConfigSchema.shape).filter((key) => key !== 'dayRoll');
     expect(riskSections.map((section) => section.key).toSorted()).toEqual(keys.toSorted());
-    for (const section of riskSections) for (const field of section.fields) expect(readPath(defaultRiskConfig, field.path), field.path.join('.')).not.toBeUndefined();
+    for (const section of riskSections)
+      for (const field of section.fields) expect(readPath(defaultRiskConfig, field.path), field.path.join('.')).not.toBeUndefined();
   });
 
   it('sends only the changed rules, and a removed cap as null', () => {
@@ -35,8 +36,16 @@ describe('risk settings form', () => {
   });
 
   it('names fields by their labels in refusals, not their internal paths', () => {
-    expect(describeRiskError({ code: 'invalid-request', message: 'risk config dailyRealizedLoss.limit: must be at least 0.01', field: 'dailyRealizedLoss.limit' })).toBe('Daily loss limit › Limit: must be at least 0.01');
-    expect(describeRiskError({ code: 'risk-denied', message: 'the risk configuration is locked in until 2026-11-18 17:00 CT: tradeFrequency.enabled, maxContractsPerInstrument.limits.ES may only be made stricter' })).toBe(
+    expect(
+      describeRiskError({ code: 'invalid-request', message: 'risk config dailyRealizedLoss.limit: must be at least 0.01', field: 'dailyRealizedLoss.limit' }),
+    ).toBe('Daily loss limit › Limit: must be at least 0.01');
+    expect(
+      describeRiskError({
+        code: 'risk-denied',
+        message:
+          'the risk configuration is locked in until 2026-11-18 17:00 CT: tradeFrequency.enabled, maxContractsPerInstrument.limits.ES may only be made stricter',
+      }),
+    ).toBe(
       'The risk configuration is locked in until 2026-11-18 17:00 CT: Trade frequency (RULE-006) switched off, Max contracts per instrument › cap of ES may only be made stricter',
     );
   });

@@ -19,7 +19,12 @@ export type RiskField =
       /** Shown as a percentage of a share (0.5 → 50). */
       readonly percent?: boolean;
     }
-  | { readonly kind: 'choice'; readonly path: readonly string[]; readonly label: string; readonly options: readonly { readonly value: string; readonly label: string }[] }
+  | {
+      readonly kind: 'choice';
+      readonly path: readonly string[];
+      readonly label: string;
+      readonly options: readonly { readonly value: string; readonly label: string }[];
+    }
   | { readonly kind: 'time'; readonly path: readonly string[]; readonly label: string }
   | { readonly kind: 'symbols'; readonly path: readonly string[]; readonly label: string };
 
@@ -36,8 +41,24 @@ export interface RiskSection {
 }
 
 const on = (key: string): RiskField => ({ kind: 'toggle', path: [key, 'enabled'], label: 'On' });
-const money = (path: readonly string[], label: string, min = 0.01): RiskField => ({ kind: 'number', path, label, unit: '$', min, max: 100_000_000, whole: false });
-const count = (path: readonly string[], label: string, unit: RiskUnit, min = 1, max = 100_000): RiskField => ({ kind: 'number', path, label, unit, min, max, whole: true });
+const money = (path: readonly string[], label: string, min = 0.01): RiskField => ({
+  kind: 'number',
+  path,
+  label,
+  unit: '$',
+  min,
+  max: 100_000_000,
+  whole: false,
+});
+const count = (path: readonly string[], label: string, unit: RiskUnit, min = 1, max = 100_000): RiskField => ({
+  kind: 'number',
+  path,
+  label,
+  unit,
+  min,
+  max,
+  whole: true,
+});
 const scope = (key: string): RiskField => ({
   kind: 'choice',
   path: [key, 'scope'],
@@ -100,20 +121,36 @@ export const riskSections: readonly RiskSection[] = [
     ],
     editor: 'caps',
   },
-  { key: 'dailyRealizedLoss', rule: 'RULE-003', title: 'Daily loss limit', help: 'The day’s closed P&L net of fees. At the limit: flatten, cancel, locked until 17:00 CT.', fields: [on('dailyRealizedLoss'), money(['dailyRealizedLoss', 'limit'], 'Limit')] },
+  {
+    key: 'dailyRealizedLoss',
+    rule: 'RULE-003',
+    title: 'Daily loss limit',
+    help: 'The day’s closed P&L net of fees. At the limit: flatten, cancel, locked until 17:00 CT.',
+    fields: [on('dailyRealizedLoss'), money(['dailyRealizedLoss', 'limit'], 'Limit')],
+  },
   {
     key: 'dailyUnrealizedLoss',
     rule: 'RULE-004',
     title: 'Open loss limit',
     help: 'Open P&L from live prices. Per position it closes that position; in total it flattens everything.',
-    fields: [on('dailyUnrealizedLoss'), money(['dailyUnrealizedLoss', 'limit'], 'Limit'), scope('dailyUnrealizedLoss'), { kind: 'toggle', path: ['dailyUnrealizedLoss', 'lock'], label: 'Lock until 17:00 CT (total)' }],
+    fields: [
+      on('dailyUnrealizedLoss'),
+      money(['dailyUnrealizedLoss', 'limit'], 'Limit'),
+      scope('dailyUnrealizedLoss'),
+      { kind: 'toggle', path: ['dailyUnrealizedLoss', 'lock'], label: 'Lock until 17:00 CT (total)' },
+    ],
   },
   {
     key: 'maxUnrealizedProfit',
     rule: 'RULE-005',
     title: 'Take profit at',
     help: 'Closes a position (or everything) once the open profit reaches the target.',
-    fields: [on('maxUnrealizedProfit'), money(['maxUnrealizedProfit', 'target'], 'Target'), scope('maxUnrealizedProfit'), { kind: 'toggle', path: ['maxUnrealizedProfit', 'lock'], label: 'Lock until 17:00 CT (total)' }],
+    fields: [
+      on('maxUnrealizedProfit'),
+      money(['maxUnrealizedProfit', 'target'], 'Target'),
+      scope('maxUnrealizedProfit'),
+      { kind: 'toggle', path: ['maxUnrealizedProfit', 'lock'], label: 'Lock until 17:00 CT (total)' },
+    ],
   },
   {
     key: 'tradeFrequency',
@@ -129,17 +166,47 @@ export const riskSections: readonly RiskSection[] = [
       count(['tradeFrequency', 'cooldownSeconds', 'hour'], 'Cooldown after the hour limit', 'seconds', 1, 86_400),
     ],
   },
-  { key: 'cooldownAfterLoss', rule: 'RULE-007', title: 'Cooldown after a loss', help: 'One losing trade of at least a tier’s loss pauses trading for its time.', fields: [on('cooldownAfterLoss')], editor: 'tiers' },
-  { key: 'noStopLossGrace', rule: 'RULE-008', title: 'Stop-loss required', help: 'A position without a protective stop after this long is closed.', fields: [on('noStopLossGrace'), count(['noStopLossGrace', 'seconds'], 'Grace', 'seconds', 1, 3600)] },
+  {
+    key: 'cooldownAfterLoss',
+    rule: 'RULE-007',
+    title: 'Cooldown after a loss',
+    help: 'One losing trade of at least a tier’s loss pauses trading for its time.',
+    fields: [on('cooldownAfterLoss')],
+    editor: 'tiers',
+  },
+  {
+    key: 'noStopLossGrace',
+    rule: 'RULE-008',
+    title: 'Stop-loss required',
+    help: 'A position without a protective stop after this long is closed.',
+    fields: [on('noStopLossGrace'), count(['noStopLossGrace', 'seconds'], 'Grace', 'seconds', 1, 3600)],
+  },
   {
     key: 'session',
     rule: 'RULE-009',
     title: 'Session',
     help: 'Positions are flattened before the close; your program’s flat-by time applies anyway.',
-    fields: [on('session'), { kind: 'time', path: ['session', 'open'], label: 'Opens (CT)' }, { kind: 'time', path: ['session', 'close'], label: 'Closes (CT)' }, count(['session', 'flattenMarginSeconds'], 'Flatten before the close', 'seconds', 0, 3600)],
+    fields: [
+      on('session'),
+      { kind: 'time', path: ['session', 'open'], label: 'Opens (CT)' },
+      { kind: 'time', path: ['session', 'close'], label: 'Closes (CT)' },
+      count(['session', 'flattenMarginSeconds'], 'Flatten before the close', 'seconds', 0, 3600),
+    ],
   },
-  { key: 'tradingDisabledGuard', rule: 'RULE-010', title: 'Broker disabled trading', help: 'Flattens and locks while the broker reports that the account cannot trade.', fields: [on('tradingDisabledGuard')] },
-  { key: 'symbolBlocks', rule: 'RULE-011', title: 'Blocked symbols', help: 'Symbols you do not trade, e.g. RTY, CL.', fields: [on('symbolBlocks'), { kind: 'symbols', path: ['symbolBlocks', 'symbols'], label: 'Symbols' }] },
+  {
+    key: 'tradingDisabledGuard',
+    rule: 'RULE-010',
+    title: 'Broker disabled trading',
+    help: 'Flattens and locks while the broker reports that the account cannot trade.',
+    fields: [on('tradingDisabledGuard')],
+  },
+  {
+    key: 'symbolBlocks',
+    rule: 'RULE-011',
+    title: 'Blocked symbols',
+    help: 'Symbols you do not trade, e.g. RTY, CL.',
+    fields: [on('symbolBlocks'), { kind: 'symbols', path: ['symbolBlocks', 'symbols'], label: 'Symbols' }],
+  },
   {
     key: 'tradeManagement',
     rule: 'RULE-012',
@@ -153,21 +220,55 @@ export const riskSections: readonly RiskSection[] = [
       count(['tradeManagement', 'trailDistanceTicks'], 'Trail distance', 'ticks', 1, 10_000),
     ],
   },
-  { key: 'dailyRealizedProfit', rule: 'RULE-013', title: 'Stop for the day at a profit', help: 'At this closed profit: flatten and stop until 17:00 CT.', fields: [on('dailyRealizedProfit'), money(['dailyRealizedProfit', 'target'], 'Target')] },
+  {
+    key: 'dailyRealizedProfit',
+    rule: 'RULE-013',
+    title: 'Stop for the day at a profit',
+    help: 'At this closed profit: flatten and stop until 17:00 CT.',
+    fields: [on('dailyRealizedProfit'), money(['dailyRealizedProfit', 'target'], 'Target')],
+  },
   {
     key: 'maxLossLimit',
     rule: 'RULE-014',
     title: 'Max loss limit (your own)',
     help: 'Your program’s trailing floor applies anyway; here you can add a buffer above it, or a tighter drawdown.',
-    fields: [on('maxLossLimit'), money(['maxLossLimit', 'startingBalance'], 'Starting balance'), money(['maxLossLimit', 'drawdown'], 'Drawdown'), money(['maxLossLimit', 'buffer'], 'Buffer above the floor', 0)],
+    fields: [
+      on('maxLossLimit'),
+      money(['maxLossLimit', 'startingBalance'], 'Starting balance'),
+      money(['maxLossLimit', 'drawdown'], 'Drawdown'),
+      money(['maxLossLimit', 'buffer'], 'Buffer above the floor', 0),
+    ],
   },
-  { key: 'floorCheck', rule: 'RULE-014', title: 'Refuse orders whose stop would cross the floor', help: 'An order is refused when its stop, if hit, would take the account below its loss floor.', fields: [on('floorCheck')] },
-  { key: 'consistency', rule: 'RULE-015', title: 'Consistency warning', help: 'Warns when the best day is too large a share of the profit. Your program’s rule applies anyway near its target.', fields: [on('consistency'), { kind: 'number', path: ['consistency', 'maxBestDayShare'], label: 'Best day at most', unit: '%', min: 1, max: 100, whole: false, percent: true }] },
-  { key: 'orderThrottlePerSecond', rule: '', title: 'Order throttle', help: 'More orders than this in one second are refused.', fields: [count(['orderThrottlePerSecond'], 'Orders per second', 'orders/s', 1, 1000)] },
+  {
+    key: 'floorCheck',
+    rule: 'RULE-014',
+    title: 'Refuse orders whose stop would cross the floor',
+    help: 'An order is refused when its stop, if hit, would take the account below its loss floor.',
+    fields: [on('floorCheck')],
+  },
+  {
+    key: 'consistency',
+    rule: 'RULE-015',
+    title: 'Consistency warning',
+    help: 'Warns when the best day is too large a share of the profit. Your program’s rule applies anyway near its target.',
+    fields: [
+      on('consistency'),
+      { kind: 'number', path: ['consistency', 'maxBestDayShare'], label: 'Best day at most', unit: '%', min: 1, max: 100, whole: false, percent: true },
+    ],
+  },
+  {
+    key: 'orderThrottlePerSecond',
+    rule: '',
+    title: 'Order throttle',
+    help: 'More orders than this in one second are refused.',
+    fields: [count(['orderThrottlePerSecond'], 'Orders per second', 'orders/s', 1, 1000)],
+  },
 ];
 
 /** Every field by its dotted path. */
-export const fieldsByPath: ReadonlyMap<string, { section: RiskSection; field: RiskField }> = new Map(riskSections.flatMap((section) => section.fields.map((field) => [field.path.join('.'), { section, field }] as const)));
+export const fieldsByPath: ReadonlyMap<string, { section: RiskSection; field: RiskField }> = new Map(
+  riskSections.flatMap((section) => section.fields.map((field) => [field.path.join('.'), { section, field }] as const)),
+);
 
 /** The value at a path of a JSON object. */
 export function readPath(config: unknown, path: readonly string[]): unknown {
@@ -190,7 +291,15 @@ export function fieldText(field: RiskField, value: unknown): string {
   return field.kind === 'number' && field.percent === true ? String(Math.round(value * 1000) / 10) : String(value);
 }
 
-const unitWords: Record<RiskUnit, string> = { $: 'a dollar amount', contracts: 'a number of contracts', seconds: 'a number of seconds', fills: 'a number of fills', 'orders/s': 'a number of orders', ticks: 'a number of ticks', '%': 'a percentage' };
+const unitWords: Record<RiskUnit, string> = {
+  $: 'a dollar amount',
+  contracts: 'a number of contracts',
+  seconds: 'a number of seconds',
+  fills: 'a number of fills',
+  'orders/s': 'a number of orders',
+  ticks: 'a number of ticks',
+  '%': 'a percentage',
+};
 
 /** Reads a number field's text: the JSON value, or the problem in the trader's words. */
 export function parseField(field: Extract<RiskField, { kind: 'number' }>, text: string): { ok: true; value: number } | { ok: false; message: string } {
@@ -199,7 +308,8 @@ export function parseField(field: Extract<RiskField, { kind: 'number' }>, text: 
   const what = `${field.label} must be ${unitWords[field.unit]}`;
   if (trimmed === '' || !Number.isFinite(value)) return { ok: false, message: `${what}.` };
   if (field.whole && !Number.isInteger(value)) return { ok: false, message: `${field.label} must be a whole number.` };
-  if (field.unit === '$' && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6) return { ok: false, message: `${field.label} can have at most cents (two decimals).` };
+  if (field.unit === '$' && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
+    return { ok: false, message: `${field.label} can have at most cents (two decimals).` };
   const shown = (amount: number) => (field.unit === '$' ? `$${amount.toLocaleString('en-US')}` : `${amount}${field.unit === '%' ? '%' : ` ${field.unit}`}`);
   if (value < field.min) return { ok: false, message: `${field.label} must be at least ${shown(field.min)}.` };
   if (value > field.max) return { ok: false, message: `${field.label} can be at most ${shown(field.max)}.` };
@@ -211,7 +321,8 @@ export function parseCap(symbol: string, text: string): { ok: true; symbol: stri
   const root = symbol.trim().toUpperCase();
   if (!/^[A-Z0-9]{1,10}$/.test(root)) return { ok: false, message: `"${symbol}" is not a symbol such as ES or MNQ.` };
   const cap = Number(text);
-  if (text.trim() === '' || !Number.isInteger(cap) || cap < 0) return { ok: false, message: `The cap of ${root} must be a whole number of contracts (0 blocks it).` };
+  if (text.trim() === '' || !Number.isInteger(cap) || cap < 0)
+    return { ok: false, message: `The cap of ${root} must be a whole number of contracts (0 blocks it).` };
   return { ok: true, symbol: root, cap };
 }
 
@@ -224,7 +335,11 @@ export function draftChanges(base: RiskConfigJson, draft: RiskConfigJson): Recor
   for (const key of Object.keys(draft) as (keyof RiskConfigJson)[]) {
     if (JSON.stringify(base[key]) === JSON.stringify(draft[key])) continue;
     if (key === 'maxContractsPerInstrument') {
-      const removed = Object.fromEntries(Object.keys(base.maxContractsPerInstrument.limits).filter((symbol) => !(symbol in draft.maxContractsPerInstrument.limits)).map((symbol) => [symbol, null]));
+      const removed = Object.fromEntries(
+        Object.keys(base.maxContractsPerInstrument.limits)
+          .filter((symbol) => !(symbol in draft.maxContractsPerInstrument.limits))
+          .map((symbol) => [symbol, null]),
+      );
       changes[key] = { ...draft.maxContractsPerInstrument, limits: { ...removed, ...draft.maxContractsPerInstrument.limits } };
     } else changes[key] = draft[key];
   }
@@ -234,7 +349,10 @@ export function draftChanges(base: RiskConfigJson, draft: RiskConfigJson): Recor
 /** The trader's name of a configuration path: `Daily loss limit › Limit`. */
 export function fieldName(path: string): string {
   const known = fieldsByPath.get(path);
-  if (known !== undefined) return known.field.kind === 'toggle' && known.field.path.at(-1) === 'enabled' ? `${known.section.title} (${known.section.rule || 'setting'}) switched off` : `${known.section.title} › ${known.field.label}`;
+  if (known !== undefined)
+    return known.field.kind === 'toggle' && known.field.path.at(-1) === 'enabled'
+      ? `${known.section.title} (${known.section.rule || 'setting'}) switched off`
+      : `${known.section.title} › ${known.field.label}`;
   const [group, sub, symbol] = path.split('.');
   const section = riskSections.find((candidate) => candidate.key === group);
   if (section === undefined) return path;
@@ -249,6 +367,8 @@ export function fieldName(path: string): string {
  */
 export function describeRiskError(error: AppError): string {
   let message = error.message.replace(/^risk config /, '');
-  message = message.replace(/\b([a-zA-Z]+(?:\.[A-Za-z0-9]+)+|dayRoll|orderThrottlePerSecond)\b/g, (path) => (riskSections.some((section) => path.startsWith(section.key)) ? fieldName(path) : path));
+  message = message.replace(/\b([a-zA-Z]+(?:\.[A-Za-z0-9]+)+|dayRoll|orderThrottlePerSecond)\b/g, (path) =>
+    riskSections.some((section) => path.startsWith(section.key)) ? fieldName(path) : path,
+  );
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

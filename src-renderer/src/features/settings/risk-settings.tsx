@@ -7,10 +7,25 @@ import { useTerminalApi } from '../../bridge/bridge-context';
 import { ProgramBadge } from '../../components/program-badge';
 import { useRememberRiskConfig, useRiskConfig } from '../../lib/queries/risk-queries';
 import { useAccounts, useSelectedAccount } from '../../lib/queries/trading-queries';
-import { describeRiskError, draftChanges, fieldText, parseCap, parseField, readPath, riskSections, writePath, type RiskField, type RiskSection } from './risk-fields';
+import {
+  describeRiskError,
+  draftChanges,
+  fieldText,
+  parseCap,
+  parseField,
+  readPath,
+  riskSections,
+  writePath,
+  type RiskField,
+  type RiskSection,
+} from './risk-fields';
 
 const presetLabels: Record<RiskPreset, { label: string; title: string }> = {
-  discipline: { label: 'Discipline', title: 'Daily loss $800, open loss $300 a position, 3 fills a minute / 10 an hour / 50 a session, cooldowns after $100/$200/$300 losses, a stop within 15 s, ES 1 · NQ 1 · MNQ 2' },
+  discipline: {
+    label: 'Discipline',
+    title:
+      'Daily loss $800, open loss $300 a position, 3 fills a minute / 10 an hour / 50 a session, cooldowns after $100/$200/$300 losses, a stop within 15 s, ES 1 · NQ 1 · MNQ 2',
+  },
   defaults: { label: 'Defaults', title: 'Back to a fresh account: only the daily loss limit, the session flatten and the guards' },
   '50k': { label: '50K limits', title: 'The older 50K evaluation figures (limits only)' },
   '100k': { label: '100K limits', title: 'The older 100K evaluation figures (limits only)' },
@@ -37,7 +52,12 @@ export function RiskSettings() {
     <div className="settings-section" data-testid="risk-settings">
       <div className="settings-field">
         <span className="field-label">Account</span>
-        <select aria-label="Account of these settings" data-testid="risk-settings-account" value={accountId ?? ''} onChange={(event) => setChosen(Number(event.target.value))}>
+        <select
+          aria-label="Account of these settings"
+          data-testid="risk-settings-account"
+          value={accountId ?? ''}
+          onChange={(event) => setChosen(Number(event.target.value))}
+        >
           {accounts.map((summary) => (
             <option key={summary.account.id} value={summary.account.id}>
               {summary.account.name} · {summary.program.label}
@@ -46,11 +66,18 @@ export function RiskSettings() {
         </select>
         <ProgramBadge program={account?.program} />
       </div>
-      <p className="muted risk-settings-note">Personal rules. The account’s program rules (loss floor, maximum position, flat by 15:10 CT, consistency) apply on top and cannot be loosened here.</p>
+      <p className="muted risk-settings-note">
+        Personal rules. The account’s program rules (loss floor, maximum position, flat by 15:10 CT, consistency) apply on top and cannot be loosened here.
+      </p>
       {view === undefined || accountId === undefined ? (
         <p className="muted">{config.isError ? `The risk configuration cannot be read: ${config.error.message}` : 'Reading the risk configuration…'}</p>
       ) : (
-        <RiskForm key={accountId} view={view} accountId={accountId} others={accounts.filter((summary) => summary.account.id !== accountId).map((summary) => ({ id: summary.account.id, name: summary.account.name }))} />
+        <RiskForm
+          key={accountId}
+          view={view}
+          accountId={accountId}
+          others={accounts.filter((summary) => summary.account.id !== accountId).map((summary) => ({ id: summary.account.id, name: summary.account.name }))}
+        />
       )}
     </div>
   );
@@ -122,7 +149,8 @@ function RiskForm({ view, accountId, others }: { view: RiskConfigView; accountId
               onClick={async () => {
                 setApplied(undefined);
                 // Shown as applied only once the risk manager took it (a locked-in configuration refuses a looser one).
-                if (finish(await api.invoke('risk.presets.apply', { accountId, preset }), `Applied the ${presetLabels[preset].label} preset.`)) setApplied(preset);
+                if (finish(await api.invoke('risk.presets.apply', { accountId, preset }), `Applied the ${presetLabels[preset].label} preset.`))
+                  setApplied(preset);
               }}
             >
               {presetLabels[preset].label}
@@ -132,7 +160,14 @@ function RiskForm({ view, accountId, others }: { view: RiskConfigView; accountId
       </div>
       <div className="risk-form" data-testid="risk-form">
         {riskSections.map((section) => (
-          <SectionBox key={section.key} section={section} draft={draft} texts={texts} onText={(key, text) => setTexts({ ...texts, [key]: text })} onValue={set} />
+          <SectionBox
+            key={section.key}
+            section={section}
+            draft={draft}
+            texts={texts}
+            onText={(key, text) => setTexts({ ...texts, [key]: text })}
+            onValue={set}
+          />
         ))}
       </div>
       {problems.length === 0 ? null : (
@@ -187,8 +222,8 @@ function RiskForm({ view, accountId, others }: { view: RiskConfigView; accountId
       {confirmLock ? (
         <div className="risk-confirm" role="alertdialog" aria-label="Lock in the risk settings" data-testid="risk-lock-in-confirm">
           <p>
-            <strong>Lock in these settings until the next day roll (17:00 CT)?</strong> Until then you can only make them stricter: no raising a loss limit or a cap, no switching a rule off, no
-            shorter cooldown. It cannot be undone before the roll, even from the CLI.
+            <strong>Lock in these settings until the next day roll (17:00 CT)?</strong> Until then you can only make them stricter: no raising a loss limit or a
+            cap, no switching a rule off, no shorter cooldown. It cannot be undone before the roll, even from the CLI.
           </p>
           <button
             type="button"
@@ -249,7 +284,13 @@ function RiskForm({ view, accountId, others }: { view: RiskConfigView; accountId
       )}
       {documentText === undefined ? null : (
         <div className="settings-field risk-document">
-          <textarea className="mono" rows={10} value={documentText} onChange={(event) => setDocumentText(event.target.value)} aria-label="Risk configuration JSON" />
+          <textarea
+            className="mono"
+            rows={10}
+            value={documentText}
+            onChange={(event) => setDocumentText(event.target.value)}
+            aria-label="Risk configuration JSON"
+          />
           <button
             type="button"
             className="mini-button"
@@ -260,7 +301,8 @@ function RiskForm({ view, accountId, others }: { view: RiskConfigView; accountId
               } catch {
                 return setNotice({ kind: 'error', text: 'The text is not valid JSON.' });
               }
-              if (typeof document !== 'object' || document === null || Array.isArray(document)) return setNotice({ kind: 'error', text: 'The document must be a JSON object.' });
+              if (typeof document !== 'object' || document === null || Array.isArray(document))
+                return setNotice({ kind: 'error', text: 'The document must be a JSON object.' });
               finish(await api.invoke('risk.config.import', { accountId, config: document as Record<string, unknown> }), 'Imported.');
             }}
           >
@@ -269,7 +311,11 @@ function RiskForm({ view, accountId, others }: { view: RiskConfigView; accountId
         </div>
       )}
       {notice === undefined ? null : (
-        <div className={notice.kind === 'ok' ? 'muted' : 'inline-alert inline-alert-error'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid={notice.kind === 'ok' ? 'risk-settings-saved' : 'risk-settings-error'}>
+        <div
+          className={notice.kind === 'ok' ? 'muted' : 'inline-alert inline-alert-error'}
+          role={notice.kind === 'ok' ? 'status' : 'alert'}
+          data-testid={notice.kind === 'ok' ? 'risk-settings-saved' : 'risk-settings-error'}
+        >
           {notice.text}
         </div>
       )}
@@ -319,7 +365,9 @@ function FieldControl({ field, draft, texts, onText, onValue }: { field: RiskFie
   }
   if (field.kind === 'choice') {
     const current = typeof value === 'string' ? value : String(value);
-    const options = field.options.some((option) => option.value === current) ? field.options : [...field.options, { value: current, label: `cap of ${current}` }];
+    const options = field.options.some((option) => option.value === current)
+      ? field.options
+      : [...field.options, { value: current, label: `cap of ${current}` }];
     return (
       <label className="field-inline">
         <span className="muted">{field.label}</span>
@@ -337,7 +385,12 @@ function FieldControl({ field, draft, texts, onText, onValue }: { field: RiskFie
     return (
       <label className="field-inline">
         <span className="muted">{field.label}</span>
-        <input type="time" value={typeof value === 'string' ? value : ''} data-testid={testId} onChange={(event) => event.target.value !== '' && onValue(field.path, event.target.value)} />
+        <input
+          type="time"
+          value={typeof value === 'string' ? value : ''}
+          data-testid={testId}
+          onChange={(event) => event.target.value !== '' && onValue(field.path, event.target.value)}
+        />
       </label>
     );
   }
@@ -370,7 +423,15 @@ function FieldControl({ field, draft, texts, onText, onValue }: { field: RiskFie
     <label className="field-inline">
       <span className="muted">{field.label}</span>
       {field.unit === '$' ? <span className="field-suffix">$</span> : null}
-      <input className="risk-number" type="text" inputMode="decimal" value={text} aria-invalid={problem !== undefined && !problem.ok} data-testid={testId} onChange={(event) => onText(key, event.target.value)} />
+      <input
+        className="risk-number"
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={problem !== undefined && !problem.ok}
+        data-testid={testId}
+        onChange={(event) => onText(key, event.target.value)}
+      />
       {field.unit === '$' ? null : <span className="field-suffix">{field.unit}</span>}
     </label>
   );
@@ -414,8 +475,24 @@ function CapsEditor({ draft, onValue }: { draft: RiskConfigJson; onValue: Sectio
         </span>
       ))}
       <span className="field-inline">
-        <input type="text" placeholder="Symbol, e.g. CL" value={symbol} aria-label="Symbol to cap" data-testid="risk-cap-new-symbol" onChange={(event) => setSymbol(event.target.value)} />
-        <input className="risk-number" type="number" min={0} step={1} value={cap} aria-label="Its cap" data-testid="risk-cap-new-value" onChange={(event) => setCap(event.target.value)} />
+        <input
+          type="text"
+          placeholder="Symbol, e.g. CL"
+          value={symbol}
+          aria-label="Symbol to cap"
+          data-testid="risk-cap-new-symbol"
+          onChange={(event) => setSymbol(event.target.value)}
+        />
+        <input
+          className="risk-number"
+          type="number"
+          min={0}
+          step={1}
+          value={cap}
+          aria-label="Its cap"
+          data-testid="risk-cap-new-value"
+          onChange={(event) => setCap(event.target.value)}
+        />
         <button
           type="button"
           className="mini-button"
@@ -452,11 +529,35 @@ function TiersEditor({ draft, onValue }: { draft: RiskConfigJson; onValue: Secti
         <span key={index} className="field-inline">
           <span className="muted">a loss of</span>
           <span className="field-suffix">$</span>
-          <input className="risk-number" type="number" min={1} value={tier.loss} aria-label={`Tier ${index + 1} loss`} onChange={(event) => change(index, 'loss', event.target.value)} />
+          <input
+            className="risk-number"
+            type="number"
+            min={1}
+            value={tier.loss}
+            aria-label={`Tier ${index + 1} loss`}
+            onChange={(event) => change(index, 'loss', event.target.value)}
+          />
           <span className="muted">pauses</span>
-          <input className="risk-number" type="number" min={1} value={Math.round(tier.seconds / 6) / 10} aria-label={`Tier ${index + 1} minutes`} onChange={(event) => change(index, 'seconds', event.target.value)} />
+          <input
+            className="risk-number"
+            type="number"
+            min={1}
+            value={Math.round(tier.seconds / 6) / 10}
+            aria-label={`Tier ${index + 1} minutes`}
+            onChange={(event) => change(index, 'seconds', event.target.value)}
+          />
           <span className="field-suffix">minutes</span>
-          <button type="button" className="mini-button" aria-label={`Remove tier ${index + 1}`} onClick={() => onValue(['cooldownAfterLoss', 'tiers'], tiers.filter((_, at) => at !== index))}>
+          <button
+            type="button"
+            className="mini-button"
+            aria-label={`Remove tier ${index + 1}`}
+            onClick={() =>
+              onValue(
+                ['cooldownAfterLoss', 'tiers'],
+                tiers.filter((_, at) => at !== index),
+              )
+            }
+          >
             ×
           </button>
         </span>
@@ -465,7 +566,9 @@ function TiersEditor({ draft, onValue }: { draft: RiskConfigJson; onValue: Secti
         type="button"
         className="mini-button"
         disabled={tiers.length >= 10}
-        onClick={() => onValue(['cooldownAfterLoss', 'tiers'], [...tiers, { loss: (tiers.at(-1)?.loss ?? 0) + 100, seconds: (tiers.at(-1)?.seconds ?? 0) + 300 }])}
+        onClick={() =>
+          onValue(['cooldownAfterLoss', 'tiers'], [...tiers, { loss: (tiers.at(-1)?.loss ?? 0) + 100, seconds: (tiers.at(-1)?.seconds ?? 0) + 300 }])
+        }
       >
         Add tier
       </button>

@@ -20,7 +20,14 @@ const sections: readonly [SettingsSection, string][] = [
 export function SettingsButton() {
   const actions = useSettingsActions();
   return (
-    <button type="button" className="icon-button settings-button" aria-label="Settings" title="Settings" data-testid="settings-open" onClick={() => actions.settingsOpened()}>
+    <button
+      type="button"
+      className="icon-button settings-button"
+      aria-label="Settings"
+      title="Settings"
+      data-testid="settings-open"
+      onClick={() => actions.settingsOpened()}
+    >
       ⚙
     </button>
   );
@@ -37,7 +44,13 @@ export function SettingsDialog() {
       <div className="settings">
         <nav className="settings-nav">
           {sections.map(([id, label]) => (
-            <button key={id} type="button" className={id === section ? 'nav-item nav-on' : 'nav-item'} data-testid={`settings-${id}`} onClick={() => actions.sectionChosen(id)}>
+            <button
+              key={id}
+              type="button"
+              className={id === section ? 'nav-item nav-on' : 'nav-item'}
+              data-testid={`settings-${id}`}
+              onClick={() => actions.sectionChosen(id)}
+            >
               {label}
             </button>
           ))}

@@ -12,7 +12,17 @@ import { defaultParameters, parseParameters, type ParameterDrafts } from '../../
 import { useActiveSymbol } from '../../lib/workspace-store';
 
 /** Creates a stopped strategy from a kind, on the selected account and a contract, with its parameters. */
-export function CreateStrategyDialog({ kinds, accountId, onCreated, onClose }: { kinds: readonly StrategyKindView[]; accountId: number | undefined; onCreated(strategy: StrategyView): void; onClose(): void }) {
+export function CreateStrategyDialog({
+  kinds,
+  accountId,
+  onCreated,
+  onClose,
+}: {
+  kinds: readonly StrategyKindView[];
+  accountId: number | undefined;
+  onCreated(strategy: StrategyView): void;
+  onClose(): void;
+}) {
   const api = useTerminalApi();
   const client = useQueryClient();
   const activeSymbol = useActiveSymbol();
@@ -29,7 +39,13 @@ export function CreateStrategyDialog({ kinds, accountId, onCreated, onClose }: {
   const create = async () => {
     setError(undefined);
     setPending(true);
-    const result = await api.invoke('strategies.create', { accountId, kind: kindId, symbol: symbol.trim(), parameters: parsed.values, ...(name.trim() === '' ? {} : { name: name.trim() }) });
+    const result = await api.invoke('strategies.create', {
+      accountId,
+      kind: kindId,
+      symbol: symbol.trim(),
+      parameters: parsed.values,
+      ...(name.trim() === '' ? {} : { name: name.trim() }),
+    });
     setPending(false);
     if (!result.ok) return setError(result.error);
     client.setQueryData<StrategyView[]>(strategyKeys.list(result.value.accountId), (list) => upsertStrategy(list, result.value));
@@ -58,15 +74,35 @@ export function CreateStrategyDialog({ kinds, accountId, onCreated, onClose }: {
           </label>
           <label className="settings-field">
             <span className="field-label">Contract</span>
-            <input className="mono text-input" value={symbol} spellCheck={false} data-testid="create-strategy-symbol" onChange={(event) => setSymbol(event.target.value.toUpperCase())} />
+            <input
+              className="mono text-input"
+              value={symbol}
+              spellCheck={false}
+              data-testid="create-strategy-symbol"
+              onChange={(event) => setSymbol(event.target.value.toUpperCase())}
+            />
           </label>
           <label className="settings-field">
             <span className="field-label">Name</span>
-            <input className="text-input" value={name} placeholder="optional" data-testid="create-strategy-name" onChange={(event) => setName(event.target.value)} />
+            <input
+              className="text-input"
+              value={name}
+              placeholder="optional"
+              data-testid="create-strategy-name"
+              onChange={(event) => setName(event.target.value)}
+            />
           </label>
         </div>
         {kind === undefined ? null : <p className="muted strategy-description">{kind.description}</p>}
-        <ParameterFields specs={specs} values={defaultParameters(specs)} drafts={drafts} errors={parsed.errors} showTiming onDraft={(key, draft) => setDrafts({ ...drafts, [key]: draft })} testId="create-strategy-parameters" />
+        <ParameterFields
+          specs={specs}
+          values={defaultParameters(specs)}
+          drafts={drafts}
+          errors={parsed.errors}
+          showTiming
+          onDraft={(key, draft) => setDrafts({ ...drafts, [key]: draft })}
+          testId="create-strategy-parameters"
+        />
         <InlineAlert error={error} onDismiss={() => setError(undefined)} testId="create-strategy-error" />
         <div className="form-actions">
           <button type="button" className="button" disabled={invalid || pending} data-testid="create-strategy-submit" onClick={() => void create()}>

@@ -68,9 +68,33 @@ export function StrategiesTable({
         </span>
       ),
     },
-    { id: 'open', label: 'Open', align: 'right', sortValue: (row) => row.position.openCents, render: (row) => <Money cents={row.position.size === 0 ? undefined : row.position.openCents} /> },
-    { id: 'working', label: 'Orders', align: 'right', title: 'Working orders', sortValue: (row) => row.workingOrders, render: (row) => <span className="num" data-testid="strategy-working">{row.workingOrders}</span> },
-    { id: 'net', label: 'Today', align: 'right', title: "Today's net P&L (realized + open − fees)", sortValue: (row) => row.today.netCents, render: (row) => <Money cents={row.today.netCents} testId="strategy-net" /> },
+    {
+      id: 'open',
+      label: 'Open',
+      align: 'right',
+      sortValue: (row) => row.position.openCents,
+      render: (row) => <Money cents={row.position.size === 0 ? undefined : row.position.openCents} />,
+    },
+    {
+      id: 'working',
+      label: 'Orders',
+      align: 'right',
+      title: 'Working orders',
+      sortValue: (row) => row.workingOrders,
+      render: (row) => (
+        <span className="num" data-testid="strategy-working">
+          {row.workingOrders}
+        </span>
+      ),
+    },
+    {
+      id: 'net',
+      label: 'Today',
+      align: 'right',
+      title: "Today's net P&L (realized + open − fees)",
+      sortValue: (row) => row.today.netCents,
+      render: (row) => <Money cents={row.today.netCents} testId="strategy-net" />,
+    },
     {
       id: 'trades',
       label: 'Trades',

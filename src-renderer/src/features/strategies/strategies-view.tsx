@@ -25,7 +25,13 @@ export function StrategiesView({ compact = false }: { compact?: boolean }) {
   return (
     <div className={compact ? 'tab-content' : 'strategies-view'} data-testid={compact ? 'strategies-tab' : 'strategies-view'}>
       <div className="tab-toolbar">
-        <button type="button" className="button" disabled={kinds.data === undefined || accountId === undefined} data-testid="strategy-new" onClick={actions.creationOpened}>
+        <button
+          type="button"
+          className="button"
+          disabled={kinds.data === undefined || accountId === undefined}
+          data-testid="strategy-new"
+          onClick={actions.creationOpened}
+        >
           New strategy
         </button>
         <span className="muted">{account === undefined ? '' : `on ${account.account.name}`}</span>

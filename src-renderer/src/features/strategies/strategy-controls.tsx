@@ -20,7 +20,12 @@ const titles: Record<LifecycleAction, string> = {
 };
 
 /** Runs lifecycle calls and keeps the last failure to show where the trader clicked. */
-export function useStrategyLifecycle(): { run(action: LifecycleAction, strategy: StrategyView): Promise<void>; pending: string | undefined; error: AppError | undefined; dismiss(): void } {
+export function useStrategyLifecycle(): {
+  run(action: LifecycleAction, strategy: StrategyView): Promise<void>;
+  pending: string | undefined;
+  error: AppError | undefined;
+  dismiss(): void;
+} {
   const api = useTerminalApi();
   const client = useQueryClient();
   const [pending, setPending] = useState<string | undefined>(undefined);

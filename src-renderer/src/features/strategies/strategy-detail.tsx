@@ -37,11 +37,16 @@ export function StrategyDetail({ strategy, kind }: { strategy: StrategyView; kin
         </div>
       </header>
       {reason === undefined ? null : (
-        <div className={`inline-alert ${strategy.status === 'faulted' || strategy.pausedBy === 'risk' ? 'inline-alert-error' : 'inline-alert-risk'}`} data-testid="strategy-detail-reason">
+        <div
+          className={`inline-alert ${strategy.status === 'faulted' || strategy.pausedBy === 'risk' ? 'inline-alert-error' : 'inline-alert-risk'}`}
+          data-testid="strategy-detail-reason"
+        >
           {reason}
         </div>
       )}
-      {strategy.lastDecision === null || strategy.lastDecision === reason ? null : <div className="strategy-decision">Last decision: {strategy.lastDecision}</div>}
+      {strategy.lastDecision === null || strategy.lastDecision === reason ? null : (
+        <div className="strategy-decision">Last decision: {strategy.lastDecision}</div>
+      )}
       {kind === undefined ? null : <p className="strategy-description muted">{kind.description}</p>}
       <div className="strategy-sections">
         <section>

@@ -52,7 +52,13 @@ export function StrategyParametersEditor({ strategy, kind }: { strategy: Strateg
         testId="strategy-parameters"
       />
       <div className="form-actions">
-        <button type="button" className="button" disabled={invalid || Object.keys(changes).length === 0} data-testid="strategy-parameters-apply" onClick={() => void apply()}>
+        <button
+          type="button"
+          className="button"
+          disabled={invalid || Object.keys(changes).length === 0}
+          data-testid="strategy-parameters-apply"
+          onClick={() => void apply()}
+        >
           Apply
         </button>
         <button type="button" className="mini-button" disabled={Object.keys(drafts).length === 0} onClick={() => setDrafts({})}>

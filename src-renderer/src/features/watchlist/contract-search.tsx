@@ -46,7 +46,9 @@ export function ContractSearch() {
       {text.trim() === '' ? null : (
         <div className="search-results" role="listbox" data-testid="search-results">
           {search.isError ? <div className="search-empty">{search.error.message}</div> : null}
-          {!search.isFetching && results.length === 0 && debounced !== '' && !search.isError ? <div className="search-empty">No contract matches “{debounced}”</div> : null}
+          {!search.isFetching && results.length === 0 && debounced !== '' && !search.isError ? (
+            <div className="search-empty">No contract matches “{debounced}”</div>
+          ) : null}
           {results.map((contract, index) => (
             <button
               type="button"

@@ -51,7 +51,13 @@ function WatchRow({ symbol }: { symbol: string }) {
   const path = useMemo(() => (reference === undefined ? [] : last === undefined ? reference.path : [...reference.path, last]), [reference, last]);
   const tickSize = contract?.tickSize;
   return (
-    <tr className={`watch-row${active ? ' watch-active' : ''}`} data-testid="watch-row" data-symbol={symbol} onClick={() => workspace.symbolActivated(symbol)} title={contract?.description}>
+    <tr
+      className={`watch-row${active ? ' watch-active' : ''}`}
+      data-testid="watch-row"
+      data-symbol={symbol}
+      onClick={() => workspace.symbolActivated(symbol)}
+      title={contract?.description}
+    >
       <td>
         <span className="watch-symbol">{symbol}</span>
         <span className="watch-name muted">{contract?.name ?? ''}</span>
@@ -59,8 +65,12 @@ function WatchRow({ symbol }: { symbol: string }) {
       <td className="align-right num" data-testid="watch-last">
         {last === undefined || tickSize === undefined ? '—' : formatPrice(last, tickSize)}
       </td>
-      <td className={`align-right num tone-${tone}`}>{change === undefined || tickSize === undefined ? '—' : `${change > 0 ? '+' : ''}${formatPrice(change, tickSize)}`}</td>
-      <td className={`align-right num tone-${tone}`}>{change === undefined || previous === undefined || previous === 0 ? '—' : `${((change / previous) * 100).toFixed(2)}%`}</td>
+      <td className={`align-right num tone-${tone}`}>
+        {change === undefined || tickSize === undefined ? '—' : `${change > 0 ? '+' : ''}${formatPrice(change, tickSize)}`}
+      </td>
+      <td className={`align-right num tone-${tone}`}>
+        {change === undefined || previous === undefined || previous === 0 ? '—' : `${((change / previous) * 100).toFixed(2)}%`}
+      </td>
       <td className="spark-cell">
         <SparkLine values={path} direction={change} />
       </td>

@@ -20,7 +20,13 @@ export function useBracketCatalog() {
     if (link === 'live') void client.invalidateQueries({ queryKey: bracketKeys.all });
   }, [client, link]);
   useContractEvent('brackets.changed', () => void client.invalidateQueries({ queryKey: bracketKeys.all }));
-  return useQuery({ queryKey: bracketKeys.catalog(), queryFn: () => callOrThrow(api, 'brackets.list', {}), enabled: link === 'live', retry: false, staleTime: 30_000 });
+  return useQuery({
+    queryKey: bracketKeys.catalog(),
+    queryFn: () => callOrThrow(api, 'brackets.list', {}),
+    enabled: link === 'live',
+    retry: false,
+    staleTime: 30_000,
+  });
 }
 
 /** Reads the catalogue again (after a template, a default or the policy changed). */

@@ -45,7 +45,9 @@ function applyFill(client: QueryClient, fill: FillView): void {
 function applyAccount(client: QueryClient, summary: AccountSummary): void {
   client.setQueryData<AccountSummary[]>(accountKeys.list(), (list) => {
     if (list === undefined) return undefined;
-    const others = summary.selected ? list.map((existing) => (existing.selected && existing.account.id !== summary.account.id ? { ...existing, selected: false } : existing)) : list;
+    const others = summary.selected
+      ? list.map((existing) => (existing.selected && existing.account.id !== summary.account.id ? { ...existing, selected: false } : existing))
+      : list;
     const index = others.findIndex((existing) => existing.account.id === summary.account.id);
     return index === -1 ? [...others, summary] : others.map((existing) => (existing.account.id === summary.account.id ? summary : existing));
   });

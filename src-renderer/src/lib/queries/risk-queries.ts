@@ -63,11 +63,19 @@ export function useRiskLock(accountId: number | undefined): string | undefined {
 }
 
 /** Distance from equity to the max-loss floor (rule 014), when the risk manager reports it. */
-export function useRiskFloor(accountId: number | undefined, equityCents: number | undefined): { distanceCents: number | undefined; warning: boolean; title: string } {
+export function useRiskFloor(
+  accountId: number | undefined,
+  equityCents: number | undefined,
+): { distanceCents: number | undefined; warning: boolean; title: string } {
   const state = useRiskState(accountId).data;
   const floor = state?.maxLossFloor;
-  if (floor === null || floor === undefined) return { distanceCents: undefined, warning: false, title: 'Distance to the max loss floor (rule 014 is off or not reported)' };
+  if (floor === null || floor === undefined)
+    return { distanceCents: undefined, warning: false, title: 'Distance to the max loss floor (rule 014 is off or not reported)' };
   const distance = equityCents === undefined ? floor.distanceCents : equityCents - floor.floorCents;
   const health = state?.rules.find((rule) => rule.id === '014')?.health;
-  return { distanceCents: distance, warning: health === 'warning' || health === 'breached', title: `Equity above the max loss floor of $${(floor.floorCents / 100).toFixed(2)}` };
+  return {
+    distanceCents: distance,
+    warning: health === 'warning' || health === 'breached',
+    title: `Equity above the max loss floor of $${(floor.floorCents / 100).toFixed(2)}`,
+  };
 }

@@ -1,4 +1,12 @@
-import type { ISeriesApi, ISeriesPrimitive, ISeriesPrimitiveAxisView, PrimitiveHoveredItem, SeriesAttachedParameter, SeriesType, Time } from 'lightweight-charts';
+import type {
+  ISeriesApi,
+  ISeriesPrimitive,
+  ISeriesPrimitiveAxisView,
+  PrimitiveHoveredItem,
+  SeriesAttachedParameter,
+  SeriesType,
+  Time,
+} from 'lightweight-charts';
 import { orderLinesDefaults, type OrderLine, type OrderLinesOptions } from './options';
 import { OrderLinesPaneView, type LineGeometry } from './order-lines-pane-view';
 

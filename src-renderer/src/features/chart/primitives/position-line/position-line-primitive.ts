@@ -1,4 +1,14 @@
-import type { IChartApiBase, IPrimitivePaneRenderer, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, ISeriesPrimitiveAxisView, SeriesAttachedParameter, SeriesType, Time } from 'lightweight-charts';
+import type {
+  IChartApiBase,
+  IPrimitivePaneRenderer,
+  IPrimitivePaneView,
+  ISeriesApi,
+  ISeriesPrimitive,
+  ISeriesPrimitiveAxisView,
+  SeriesAttachedParameter,
+  SeriesType,
+  Time,
+} from 'lightweight-charts';
 import { measureLabel, type LabelBox } from '../draw-kit';
 import { positionLineDefaults, type PositionLineOptions, type PositionMark } from './options';
 import { PositionLineRenderer } from './position-line-renderer';
@@ -80,7 +90,8 @@ export class PositionLinePrimitive implements ISeriesPrimitive<Time> {
     const y = this.view.coordinate();
     const { textColor } = this.options;
     const text = this.priceText;
-    this.axisViews = y === null || this.mark === undefined ? [] : [{ coordinate: () => y, text: () => text, textColor: () => textColor, backColor: () => '#394150' }];
+    this.axisViews =
+      y === null || this.mark === undefined ? [] : [{ coordinate: () => y, text: () => text, textColor: () => textColor, backColor: () => '#394150' }];
   }
 
   public paneViews(): readonly IPrimitivePaneView[] {

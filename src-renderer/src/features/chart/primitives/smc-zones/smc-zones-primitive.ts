@@ -1,4 +1,14 @@
-import type { IChartApiBase, IPrimitivePaneRenderer, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, SeriesAttachedParameter, SeriesType, Time, UTCTimestamp } from 'lightweight-charts';
+import type {
+  IChartApiBase,
+  IPrimitivePaneRenderer,
+  IPrimitivePaneView,
+  ISeriesApi,
+  ISeriesPrimitive,
+  SeriesAttachedParameter,
+  SeriesType,
+  Time,
+  UTCTimestamp,
+} from 'lightweight-charts';
 import { SmcZonesRenderer, type PlacedSegment, type PlacedZone } from './smc-zones-renderer';
 
 /** A smart-money zone in chart time and chart prices; `endTime` null while it is still open. */
