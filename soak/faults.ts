@@ -27,6 +27,8 @@ export interface FaultContext {
   /** The run's end (epoch ms): faults stop there. */
   readonly until: number;
   readonly minKills: number;
+  /** Exactly `minKills` kills (none at random), to replay a given chaos mix. */
+  readonly exactKills?: boolean;
 }
 
 /**
@@ -46,16 +48,20 @@ export async function injectFaults(context: FaultContext): Promise<void> {
     if (context.host.pid === undefined) await restartHost(context);
     let kind =
       planned.shift() ??
-      random.weighted<SoakFault>([
-        [3, 'drop-sockets'],
-        [2, 'freeze-feed'],
-        [2, 'rate-limit'],
-        [2, 'reject-next-order'],
-        [1, 'timeout-next-order'],
-        [2, 'logout'],
-        [2, 'partial-payloads'],
-        [1, 'kill'],
-      ]);
+      random.weighted<SoakFault>(
+        (
+          [
+            [3, 'drop-sockets'],
+            [2, 'freeze-feed'],
+            [2, 'rate-limit'],
+            [2, 'reject-next-order'],
+            [1, 'timeout-next-order'],
+            [2, 'logout'],
+            [2, 'partial-payloads'],
+            [context.exactKills === true ? 0 : 1, 'kill'],
+          ] as const
+        ).filter(([weight]) => weight > 0),
+      );
     // No kill in the last seconds: the host gets to trade again before the run ends.
     if (kind === 'kill' && context.until - Date.now() < 6_000 && !planned.includes('kill') && killsSoFar(context) >= context.minKills) kind = 'drop-sockets';
     pending.push(inject(context, kind));

@@ -51,6 +51,8 @@ interface Options {
   readonly seed: number;
   readonly keep: boolean;
   readonly pauseMs: number;
+  /** Exactly this many kill -9 restarts, when given. */
+  readonly kills?: number;
 }
 
 function parseOptions(): Options {
@@ -59,12 +61,19 @@ function parseOptions(): Options {
     .option('--seconds <n>', 'how long the workload and the faults run', wholeNumber, 45)
     .option('--seed <n>', 'seed of the workload, the faults and the simulator (default: random)', wholeNumber)
     .option('--pause-ms <n>', "mean pause between one account's steps; lower is heavier (the broker allows 200 REST calls a minute)", wholeNumber, 1000)
+    .option('--kills <n>', 'exactly this many kill -9 restarts (default: one per 20 s, at least 2, plus random ones)', wholeNumber)
     .option('--keep', "keep the host's data folder", false)
     .allowExcessArguments(false)
     .parse(process.argv);
-  const options = program.opts<{ seconds: number; seed?: number; keep: boolean; pauseMs: number }>();
+  const options = program.opts<{ seconds: number; seed?: number; keep: boolean; pauseMs: number; kills?: number }>();
   if (options.seconds < 10) program.error('--seconds must be at least 10 (the faults need room)');
-  return { seconds: options.seconds, seed: options.seed ?? Math.floor(Math.random() * 1_000_000), keep: options.keep, pauseMs: options.pauseMs };
+  return {
+    seconds: options.seconds,
+    seed: options.seed ?? Math.floor(Math.random() * 1_000_000),
+    keep: options.keep,
+    pauseMs: options.pauseMs,
+    ...(options.kills === undefined ? {} : { kills: options.kills }),
+  };
 }
 
 /** Processes to stop whatever happens. */
@@ -105,7 +114,7 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   const stopped = (): boolean => Date.now() >= until;
   const context: WorkloadContext = { host, broker, random, contracts, stopped, pauseMs: options.pauseMs };
   const moved = { count: 0 };
-  const minKills = Math.max(2, Math.floor(options.seconds / 20));
+  const minKills = options.kills ?? Math.max(2, Math.floor(options.seconds / 20));
 
   const sampling = (async () => {
     while (!stopped()) {
@@ -117,7 +126,17 @@ async function main(options: Options): Promise<{ summary: Record<string, unknown
   await Promise.all([
     ...accounts.map((accountId) => tradeAccount(context, accountId)),
     movePrices(context, moved),
-    injectFaults({ host, broker, ledger, random, accounts, contractIds: contracts.map((contract) => contract.contractId), until, minKills }),
+    injectFaults({
+      host,
+      broker,
+      ledger,
+      random,
+      accounts,
+      contractIds: contracts.map((contract) => contract.contractId),
+      until,
+      minKills,
+      exactKills: options.kills !== undefined,
+    }),
     sampling,
   ]);
   const workloadMs = Date.now() - startedAt;
