@@ -90,6 +90,16 @@ describe('the pre-trade gate', () => {
     });
   });
 
+  it('counts only the lots a reverse opens against the floor, not the ones that close the position', () => {
+    // Long 2; a sell of 4 closes 2 and opens 2: 2 x 160 ticks risks $4,000 — too much; 2 x 80 ticks, $2,000, fits.
+    const long = { positions: [aPosition({ size: 2 })] };
+    const noCaps = settingsWith({ maxContractsPerInstrument: { enabled: false } });
+    expect(build(long, noCaps).gate(order({ side: 'sell', size: 4, stopLossTicks: 80 }), esContract)).toEqual({ ok: true, value: undefined });
+    expect(build(long, noCaps).gate(order({ side: 'sell', size: 4, stopLossTicks: 81 }), esContract)).toMatchObject({
+      error: { message: expect.stringContaining('(81 ticks x 2,') },
+    });
+  });
+
   it('denies a blocked symbol and a closed session', () => {
     expect(build({}, settingsWith({ symbolBlocks: { symbols: ['RTY'] } })).gate(order({ contractId: rtyContract.id }), rtyContract)).toMatchObject({
       error: { message: 'RULE-011 RTY is blocked' },

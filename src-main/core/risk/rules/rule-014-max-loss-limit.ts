@@ -56,10 +56,15 @@ export const maxLossLimitRule: RiskRule = {
     const floor = maxLossFloor(state, settings);
     const tickValue = state.contract(order.contractId).view?.tickValueCents;
     if (floor === undefined || tickValue === undefined) return undefined;
-    const lossCents = order.size * stopLossTicks * tickValue;
+    // Only the lots the order opens are at the stop's risk: a reverse first closes the position.
+    const position = state.positions.get(order.contractId)?.size ?? 0;
+    const closes = position !== 0 && position > 0 !== (order.side === 'buy') ? Math.min(order.size, Math.abs(position)) : 0;
+    const lots = order.size - closes;
+    if (lots <= 0) return undefined;
+    const lossCents = lots * stopLossTicks * tickValue;
     const after = floor.equityCents - lossCents;
     if (after >= floor.floorCents) return undefined;
-    return `${ruleLabel('014')} max loss floor ${money(floor.floorCents)}: if this order's stop (${stopLossTicks} ticks x ${order.size}, ${money(-lossCents)}) is hit, equity ${money(floor.equityCents)} falls to ${money(after)}, below the floor`;
+    return `${ruleLabel('014')} max loss floor ${money(floor.floorCents)}: if this order's stop (${stopLossTicks} ticks x ${lots}, ${money(-lossCents)}) is hit, equity ${money(floor.equityCents)} falls to ${money(after)}, below the floor`;
   },
   status(state, settings) {
     if (!settings.maxLossLimit.enabled) return offStatus;
