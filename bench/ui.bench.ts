@@ -125,7 +125,8 @@ const clickProbe = `new Promise((done) => {
  */
 async function clickToWorkingOrder(page: Page): Promise<number[]> {
   await page.getByTestId('tab-orders').click();
-  await page.getByTestId('ticket-brackets').uncheck();
+  // No bracket template: the click measures one working order, not an entry and its plan.
+  await page.getByTestId('ticket-bracket').selectOption('none');
   await page.getByTestId('ticket-type-limit').click();
   const last = await page.getByTestId('ticket-last').innerText();
   await page.getByTestId('ticket-limit-price').fill((Math.floor(Number(last.replace(/,/g, '')) * 0.9 * 4) / 4).toFixed(2));
