@@ -31,7 +31,17 @@ export const breachToFlattenBenchmark: Benchmark = {
       rendererDir: undefined,
       logger: silentLogger,
       clockStart: marketOpen,
-      broker: { kind: 'projectx', restUrl: sim.urls.rest, userHubUrl: sim.urls.userHub, marketHubUrl: sim.urls.marketHub, userName: 'demo', apiKey: 'demo' },
+      // The simulator runs without rate limits, and so does the client's own budget: 25 rounds of
+      // orders, closes and reads outrun the normal lane's share of 180 calls a minute.
+      broker: {
+        kind: 'projectx',
+        restUrl: sim.urls.rest,
+        userHubUrl: sim.urls.userHub,
+        marketHubUrl: sim.urls.marketHub,
+        userName: 'demo',
+        apiKey: 'demo',
+        rateBudgets: { bars: { requests: 100_000, windowMs: 1_000 }, other: { requests: 100_000, windowMs: 1_000 } },
+      },
     });
     try {
       await eventually(() => host.terminal.connection.current.trading === 'active', 'trading to become active', 20_000);
