@@ -139,6 +139,7 @@ export function startDesktopServices(options: DesktopServicesOptions, cleanup: (
       startAtLogin: loginItem.enabled(),
     }),
     now: () => Date.now(),
+    simulator: terminal.sim !== undefined,
   });
   electron.Menu.setApplicationMenu(
     electron.Menu.buildFromTemplate(

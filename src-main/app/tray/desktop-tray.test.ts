@@ -31,7 +31,7 @@ function recordingActions(): TrayMenuActions & { calls: string[] } {
   };
 }
 
-function start(connection: ConnectionState = live) {
+function start(connection: ConnectionState = live, simulator?: boolean) {
   const fake = createFakeElectron();
   const events = new EventHub();
   const actions = recordingActions();
@@ -44,6 +44,7 @@ function start(connection: ConnectionState = live) {
     actions,
     menuFacts: () => ({ lockForDayAvailable: true, pauseStrategiesAvailable: false, startAtLogin: false }),
     now: () => now,
+    ...(simulator === undefined ? {} : { simulator }),
   });
   const icon = FakeTray.created[0];
   if (icon === undefined) throw new Error('no tray icon');
@@ -86,6 +87,15 @@ describe('desktop tray', () => {
     advance(15 * 60_000 + 51_000);
     vi.advanceTimersByTime(1000);
     expect(icon.tooltip).toBe('Topstep Terminal: Locked\n50K-1 Combine 50K: -$850.00, locked 4m 09s');
+  });
+
+  it('says SIM in its tooltip on the built-in simulator', () => {
+    vi.useFakeTimers();
+    const { events, icon } = start(live, true);
+    expect(icon.tooltip).toBe('SIM · Topstep Terminal: OK');
+    events.emit('accounts.changed', summary(1, '50K-1', -85_000));
+    vi.advanceTimersByTime(600);
+    expect(icon.tooltip).toBe('SIM · Topstep Terminal: OK\n50K-1 Combine 50K: -$850.00');
   });
 
   it('has the menu items, and each calls its action', () => {

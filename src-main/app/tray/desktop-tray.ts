@@ -14,6 +14,8 @@ export interface DesktopTrayOptions {
   /** The parts of the menu that do not come from the risk state. */
   readonly menuFacts: () => Omit<TrayMenuModel, 'health'>;
   readonly now: () => number;
+  /** True when the terminal runs on the built-in simulator: the tooltip starts with `SIM · `. */
+  readonly simulator?: boolean;
 }
 
 /** Events arrive with every price move; the tray is redrawn at most this often. */
@@ -50,7 +52,7 @@ export class DesktopTray {
     if (this.disposed) return status;
     const now = options.now();
     const image = trayIconPath(options.iconsDirectory, status.health);
-    const tooltip = trayTooltip(status, now);
+    const tooltip = trayTooltip(status, now, options.simulator === true);
     const model: TrayMenuModel = { health: status.health, ...options.menuFacts() };
     const menu = JSON.stringify(model);
     if (image !== this.shown.image) this.tray.setImage(image);

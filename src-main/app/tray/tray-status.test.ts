@@ -92,6 +92,18 @@ describe('tray tooltip', () => {
     expect(tooltip.startsWith('Topstep Terminal: OK\n')).toBe(true);
   });
 
+  it('starts with SIM on the built-in simulator and still stays within 127 characters', () => {
+    const tracker = new TrayStatusTracker(live);
+    tracker.take('accounts.changed', summary(2, 'PRAC-2', 12_550));
+    expect(trayTooltip(tracker.status(), now, true)).toBe('SIM · Topstep Terminal: OK\nPRAC-2 Practice: $125.50');
+    expect(trayTooltip(tracker.status(), now)).toBe('Topstep Terminal: OK\nPRAC-2 Practice: $125.50');
+
+    for (let id = 1; id <= 6; id++) tracker.take('accounts.changed', summary(id, `A-very-long-account-name-${id}`, -id * 10_000));
+    const tooltip = trayTooltip(tracker.status(), now, true);
+    expect(tooltip.length).toBeLessThanOrEqual(127);
+    expect(tooltip.startsWith('SIM · Topstep Terminal: OK\n')).toBe(true);
+  });
+
   it('says locked without a countdown for a lock that waits for a condition, and uses the risk P&L without a summary', () => {
     const tracker = new TrayStatusTracker(live);
     tracker.take('risk.state', riskView(7, { dayRealizedCents: -10_000, dayOpenCents: 2_500, dayFeesCents: 500, effectiveLock: lock(7, null) }));

@@ -112,9 +112,15 @@ function severity(health: TrayHealth): number {
   return trayHealthOrder.indexOf(health);
 }
 
-/** The tooltip: the state, then each account's program, day P&L, distance to the loss floor and lock countdown, within 127 characters. */
-export function trayTooltip(status: TrayStatus, now: number): string {
-  const lines = [`Topstep Terminal: ${trayHealthLabels[status.health]}`];
+/** What starts the tooltip when the terminal runs on the built-in simulator. */
+export const simulatorTooltipPrefix = 'SIM · ';
+
+/**
+ * The tooltip: the state (after `SIM · ` on the built-in simulator), then each account's program,
+ * day P&L, distance to the loss floor and lock countdown, within 127 characters.
+ */
+export function trayTooltip(status: TrayStatus, now: number, simulator = false): string {
+  const lines = [`${simulator ? simulatorTooltipPrefix : ''}Topstep Terminal: ${trayHealthLabels[status.health]}`];
   for (const account of status.accounts.slice(0, maxTooltipAccounts)) {
     const pnl = account.dayPnlCents === null ? '' : ` ${formatCents(account.dayPnlCents)}`;
     const lock = account.lockEndsAt === undefined ? '' : account.lockEndsAt === null ? ', locked' : `, locked ${formatDuration(account.lockEndsAt - now)}`;
