@@ -214,7 +214,7 @@ describe('desktop shell around the core', () => {
     await shell.services.seedTray();
     expect(shell.terminal.connection.current).toMatchObject({ broker: 'live', trading: 'active' });
     // The tray knows the accounts and their day P&L, and shows ok while the link is live.
-    expect(FakeTray.created[0]?.tooltip).toMatch(/^Topstep Terminal: OK\n.+: \$0\.00/);
+    expect(FakeTray.created[0]?.tooltip).toMatch(/^SIM · Topstep Terminal: OK\n.+: \$0\.00/);
     const states: string[] = [];
     shell.terminal.events.forward((channel, payload) => {
       if (channel === 'connection.changed') states.push(`${(payload as { broker: string }).broker}/${(payload as { trading: string }).trading}`);
