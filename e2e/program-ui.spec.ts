@@ -51,6 +51,17 @@ test('a 150K combine and a practice account show their own program and limits, w
   await shot(page, 'window-xfa');
   await page.getByTestId('program-choice').selectOption('auto');
   await expect(page.getByTestId('account-program')).toHaveText('Combine 50K');
+
+  // The loss floor trails the best close by default; the trader may choose the intraday high instead.
+  await expect(page.getByTestId('floor-mode')).toHaveValue('eod');
+  const floorRule = page.getByTestId('program-rule').filter({ hasText: 'maximum loss limit' });
+  await expect(floorRule).toContainText('trails the best close');
+  await page.getByTestId('floor-mode').selectOption('intraday');
+  await expect(page.getByTestId('floor-mode')).toHaveValue('intraday');
+  await expect(floorRule).toContainText('trails the highest intraday equity');
+  await expect(page.getByTestId('account-program')).toHaveText('Combine 50K');
+  await page.getByTestId('floor-mode').selectOption('eod');
+  await expect(floorRule).toContainText('trails the best close');
 });
 
 test.describe('on a Saturday', () => {

@@ -8,7 +8,7 @@ import type { AccountView, ContractView, FillView, OrderView, QuoteView } from '
 import type { BarColumns } from './domain/bar-columns';
 import type { RiskAuditPage, RiskConfigExport, RiskConfigView, RiskStateView } from './domain/risk';
 import { riskPresets } from './domain/risk-config';
-import { programKinds, programSizes, type AccountProgramView } from './programs';
+import { floorModes, programKinds, programSizes, type AccountProgramView } from './programs';
 import { notificationKinds, type CredentialsStatus, type DesktopSettingsView } from './domain/host-settings';
 import type { BacktestProgressView, BacktestResultView, BacktestRunView, JournalView, TradeStatsView } from './domain/analytics';
 import type {
@@ -222,10 +222,19 @@ export const calls = {
   'risk.lockIn': call(z.object({ accountId }).strict()).returns<RiskConfigView>(),
   /**
    * Sets an account's Topstep program and size (the program rules follow at once); `program: null`
-   * goes back to detecting it from the account's name or balance. Answers the account's program.
+   * goes back to detecting it from the account's name or balance, left out keeps it. `floor`: how
+   * the maximum loss floor trails (`eod`, the default, or `intraday`), left out keeps it. Answers
+   * the account's program.
    */
   'risk.program.set': call(
-    z.object({ accountId, program: z.enum(programKinds).nullable(), size: z.enum(programSizes).nullable().default(null) }).strict(),
+    z
+      .object({
+        accountId,
+        program: z.enum(programKinds).nullable().optional(),
+        size: z.enum(programSizes).nullable().default(null),
+        floor: z.enum(floorModes).optional(),
+      })
+      .strict(),
   ).returns<AccountProgramView>(),
   /** The trader's own hard lock of the account until the next day roll (the tray's "lock trading for the rest of the day"); no unlock. */
   'risk.lockForDay': call(z.object({ accountId }).strict()).returns<RiskStateView>(),

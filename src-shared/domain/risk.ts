@@ -1,7 +1,7 @@
 import type { AccountId, EpochMs } from './ids';
 import type { Cents } from './money';
 import type { RiskConfigJson } from './risk-config';
-import type { AccountProgramView } from '../programs';
+import type { AccountProgramView, FloorMode } from '../programs';
 
 /** The rules of docs/risk-rules.md §3, by id. */
 export const riskRuleIds = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015'] as const;
@@ -77,6 +77,8 @@ export interface ProgramRuleView {
 /** The account's program and its rules, as the risk panel shows them. */
 export interface RiskProgramView {
   readonly program: AccountProgramView;
+  /** How the maximum loss floor trails: the best end-of-day balance, or the highest intraday equity (the trader's choice). */
+  readonly floor: FloorMode;
   /** Empty for a practice account (no program rules). */
   readonly rules: readonly ProgramRuleView[];
 }

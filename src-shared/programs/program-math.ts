@@ -14,6 +14,46 @@ export function trailingFloorCents(startingBalanceCents: number, drawdownCents: 
   return Math.min(peak - drawdownCents, startingBalanceCents);
 }
 
+/**
+ * How the maximum loss floor trails (a per-account choice: Topstep's guides disagree on which the
+ * combine uses). `eod`: the best end-of-day balance (the default); `intraday`: the highest equity
+ * (balance plus open P&L) reached at any moment, closes included.
+ */
+export const floorModes = ['eod', 'intraday'] as const;
+export type FloorMode = (typeof floorModes)[number];
+/** The default: the floor trails end-of-day balances. */
+export const defaultFloorMode: FloorMode = 'eod';
+/** How every screen names a floor mode. */
+export const floorModeLabels: Readonly<Record<FloorMode, string>> = { eod: 'End of day', intraday: 'Intraday' };
+
+/**
+ * The intraday floor: the highest equity reached (balance plus open P&L, or a best close, whichever
+ * is higher) minus the drawdown, never above the starting balance. It never moves down, and it is
+ * never below the end-of-day floor. 50K, $2,000: +$600 open profit on a day that closes flat →
+ * $48,600 (end of day: $48,000).
+ */
+export function intradayFloorCents(
+  startingBalanceCents: number,
+  drawdownCents: number,
+  peakEndOfDayCents: number | null,
+  highestEquityCents: number | null,
+): number {
+  const peak = Math.max(peakEndOfDayCents ?? startingBalanceCents, highestEquityCents ?? startingBalanceCents);
+  return trailingFloorCents(startingBalanceCents, drawdownCents, peak);
+}
+
+/** The maximum loss floor in a mode: end-of-day reads only the best close; intraday also the highest equity. */
+export function maxLossFloorCents(
+  mode: FloorMode,
+  startingBalanceCents: number,
+  drawdownCents: number,
+  peaks: { readonly endOfDayCents: number | null; readonly equityCents: number | null },
+): number {
+  return mode === 'intraday'
+    ? intradayFloorCents(startingBalanceCents, drawdownCents, peaks.endOfDayCents, peaks.equityCents)
+    : trailingFloorCents(startingBalanceCents, drawdownCents, peaks.endOfDayCents);
+}
+
 /** The best end-of-day balance after a series of end-of-day balances (the floor's input). */
 export function peakAfter(startingBalanceCents: number, endOfDayBalances: readonly number[]): number {
   return endOfDayBalances.reduce((peak, balance) => Math.max(peak, balance), startingBalanceCents);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import programFile from './data/topstep-programs.json';
-import { consistencyAllowance, nextScalingTier, peakAfter, scalingLots, trailingFloorCents } from './program-math';
+import { consistencyAllowance, intradayFloorCents, maxLossFloorCents, nextScalingTier, peakAfter, scalingLots, trailingFloorCents } from './program-math';
 import { detectProgram, programFigures, programFileSchema, programsAsOf } from './topstep-programs';
 
 const dollars = (value: number) => value * 100;
@@ -72,6 +72,38 @@ describe('the maximum loss limit floor', () => {
   it('puts a 150K combine at $145,500', () => {
     const figures = programFigures('combine', '150K');
     expect(trailingFloorCents(figures?.startingBalanceCents ?? 0, figures?.maxLossLimitCents ?? 0, dollars(150_000))).toBe(dollars(145_500));
+  });
+});
+
+describe('the intraday maximum loss floor', () => {
+  const start = dollars(50_000);
+  const drawdown = dollars(2000);
+
+  it('trails the highest equity of the day: +$600 open profit on a day that closes flat → $48,600 (end of day: $48,000)', () => {
+    // The day: flat at the open, +$600 open profit at its best, closed flat.
+    const marks = [dollars(50_000), dollars(50_350), dollars(50_600), dollars(50_200), dollars(50_000)];
+    const highest = peakAfter(start, marks);
+    const closes = [dollars(50_000)];
+    expect(intradayFloorCents(start, drawdown, peakAfter(start, closes), highest)).toBe(dollars(48_600));
+    expect(trailingFloorCents(start, drawdown, peakAfter(start, closes))).toBe(dollars(48_000));
+    expect(maxLossFloorCents('intraday', start, drawdown, { endOfDayCents: peakAfter(start, closes), equityCents: highest })).toBe(dollars(48_600));
+    expect(maxLossFloorCents('eod', start, drawdown, { endOfDayCents: peakAfter(start, closes), equityCents: highest })).toBe(dollars(48_000));
+  });
+
+  it('never moves down and stops at the starting balance', () => {
+    const marks: number[] = [];
+    const floors: number[] = [];
+    for (const equity of [50_600, 49_000, 50_400, 51_200, 48_900, 52_100, 53_000, 49_500, 56_000]) {
+      marks.push(dollars(equity));
+      floors.push(intradayFloorCents(start, drawdown, null, peakAfter(start, marks)));
+    }
+    expect(floors).toEqual([48_600, 48_600, 48_600, 49_200, 49_200, 50_000, 50_000, 50_000, 50_000].map(dollars));
+  });
+
+  it('is never below the end-of-day floor, and starts at the drawdown below the start', () => {
+    expect(intradayFloorCents(start, drawdown, null, null)).toBe(dollars(48_000));
+    expect(intradayFloorCents(start, drawdown, dollars(50_800), dollars(50_300))).toBe(dollars(48_800));
+    expect(intradayFloorCents(start, drawdown, null, dollars(49_000))).toBe(dollars(48_000));
   });
 });
 

@@ -42,7 +42,7 @@ export function riskView(accountId: number, changes: Partial<RiskStateView> = {}
     enforcement: { inFlight: 0, failure: null },
     warnings: [],
     configLockedUntil: null,
-    program: { program: detectProgram(`acct-${accountId}`, 5_000_000), rules: [] },
+    program: { program: detectProgram(`acct-${accountId}`, 5_000_000), floor: 'eod', rules: [] },
     distances: {
       floorCents: null,
       toFloorCents: null,

@@ -123,6 +123,29 @@ describe('risk commands', () => {
     await harness.stop();
   });
 
+  it('sets how the maximum loss floor trails with --floor, and shows it in risk', async () => {
+    const { harness, run } = await cliOverHarness();
+
+    const before = await run('risk');
+    const set = await run('risk', 'program', '--floor', 'intraday');
+    const state = await run('--json', 'risk');
+    const both = await run('risk', 'program', 'combine', '50K', '--floor', 'eod');
+    const bad = await run('risk', 'program', '--floor', 'weekly');
+    const nothing = await run('risk', 'program');
+
+    expect(before.stdout).toContain('maximum loss floor trails: end of day');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('program: Combine 50K (detected from the name');
+    expect(set.stdout).toContain('maximum loss floor trails: intraday');
+    expect(set.stdout).toMatch(/trails the highest intraday equity by \$2,000\.00, stops at \$50,000\.00/);
+    expect(JSON.parse(state.stdout)).toMatchObject({ program: { floor: 'intraday', program: { source: 'name' } } });
+    expect(both.stdout).toContain('program: Combine 50K (set by the trader');
+    expect(both.stdout).toContain('maximum loss floor trails: end of day');
+    expect(bad).toMatchObject({ code: 1, stderr: "error invalid-request: unknown floor mode 'weekly': use eod or intraday\n" });
+    expect(nothing.code).toBe(1);
+    await harness.stop();
+  });
+
   it('applies a preset, locks in, refuses loosening afterwards, and shows the audit', async () => {
     const { harness, run } = await cliOverHarness();
 

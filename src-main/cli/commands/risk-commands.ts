@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { riskPresets, type RiskPreset } from '../../../src-shared/domain/risk-config';
-import { programKinds, programSizes, type ProgramKind, type ProgramSize } from '../../../src-shared/programs';
+import { floorModes, programKinds, programSizes, type FloorMode, type ProgramKind, type ProgramSize } from '../../../src-shared/programs';
 import { fail } from '../../../src-shared/result';
 import { output, positiveInteger, type CommandGroup } from '../command-kit';
 import { formatProgram, formatRiskAudit, formatRiskConfig, formatRiskState } from './risk-format';
@@ -66,21 +66,31 @@ export const riskCommands: CommandGroup = (program, run) => {
 
   risk
     .command('program')
-    .description(`set the account's Topstep program and size (${programKinds.join(', ')}; auto: detect it from the account's name or balance)`)
-    .argument('<program>', `${programKinds.join(' | ')} | auto`)
+    .description(
+      `set the account's Topstep program and size (${programKinds.join(', ')}; auto: detect it from the account's name or balance) and/or how its maximum loss floor trails (--floor)`,
+    )
+    .argument('[program]', `${programKinds.join(' | ')} | auto`)
     .argument('[size]', programSizes.join(' | '))
+    .option('--floor <mode>', `what the maximum loss floor trails: ${floorModes.join(' | ')} (end of day, the default, or the highest intraday equity)`)
     .action(
-      run(async ({ api, accountId }, name, sizeName) => {
-        const kind = String(name).toLowerCase();
-        if (kind !== 'auto' && !(programKinds as readonly string[]).includes(kind))
+      run(async ({ api, accountId }, name, sizeName, options) => {
+        const { floor } = (options ?? {}) as { floor?: string };
+        const mode = floor === undefined ? undefined : floor.toLowerCase();
+        if (mode !== undefined && !(floorModes as readonly string[]).includes(mode))
+          return fail('invalid-request', `unknown floor mode '${String(floor)}': use ${floorModes.join(' or ')}`, 'floor');
+        if (name === undefined && mode === undefined)
+          return fail('invalid-request', `give the program (${programKinds.join(', ')} or auto), --floor ${floorModes.join('|')}, or both`, 'program');
+        const kind = name === undefined ? undefined : String(name).toLowerCase();
+        if (kind !== undefined && kind !== 'auto' && !(programKinds as readonly string[]).includes(kind))
           return fail('invalid-request', `unknown program '${String(name)}': use ${programKinds.join(', ')} or auto`, 'program');
         const size = sizeName === undefined ? null : String(sizeName).toUpperCase();
         if (size !== null && !(programSizes as readonly string[]).includes(size))
           return fail('invalid-request', `unknown size '${String(sizeName)}': use ${programSizes.join(', ')}`, 'size');
         const answer = await api.invoke('risk.program.set', {
           accountId,
-          program: kind === 'auto' ? null : (kind as ProgramKind),
+          ...(kind === undefined ? {} : { program: kind === 'auto' ? null : (kind as ProgramKind) }),
           size: size as ProgramSize | null,
+          ...(mode === undefined ? {} : { floor: mode as FloorMode }),
         });
         if (!answer.ok) return answer;
         const state = await api.invoke('risk.state', { accountId });

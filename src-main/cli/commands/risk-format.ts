@@ -1,6 +1,7 @@
 import { formatDuration } from '../../../src-shared/domain/durations';
 import { formatCents } from '../../../src-shared/domain/money';
 import type { RiskAuditPage, RiskConfigView, RiskStateView } from '../../../src-shared/domain/risk';
+import { floorModeLabels } from '../../../src-shared/programs';
 import { formatTime, table } from '../table';
 
 /** The risk panel as text: health, each rule's value against its limit, locks with countdowns, breaches, heartbeat. */
@@ -60,9 +61,11 @@ export function formatProgram(view: RiskStateView): string[] {
   const { program, rules } = view.program;
   const source = program.source === 'trader' ? 'set by the trader' : `detected from the ${program.source}`;
   const header = `program: ${program.label} (${source}; figures as of ${program.asOf})`;
-  if (rules.length === 0) return [header, '  no program rules'];
+  const floor = `maximum loss floor trails: ${floorModeLabels[view.program.floor].toLowerCase()} (risk program --floor eod|intraday)`;
+  if (rules.length === 0) return [header, floor, '  no program rules'];
   return [
     header,
+    floor,
     table(
       ['program rule', 'state', 'value', 'limit'],
       rules.map((rule) => [rule.name, rule.health, rule.value, rule.limit]),

@@ -53,7 +53,11 @@ export function createRiskHandlers(risk: RiskManager, orders: OrderService, cloc
     'risk.program.set': (request) => {
       const accountId = orders.account(request.accountId);
       if (!accountId.ok) return accountId;
-      return risk.setProgram(accountId.value, request.program === null ? null : { kind: request.program, size: request.size }, 'trader');
+      if (request.program === undefined && request.floor === undefined)
+        return fail('invalid-request', 'give the program, the floor mode (eod or intraday) or both', 'program');
+      if (request.program === undefined && request.size !== null) return fail('invalid-request', 'a size needs its program', 'size');
+      const choice = request.program === undefined || request.program === null ? request.program : { kind: request.program, size: request.size };
+      return risk.setProgram(accountId.value, choice, 'trader', request.floor);
     },
     'risk.lockForDay': (request) => {
       const accountId = orders.account(request.accountId);

@@ -158,7 +158,7 @@ describe('the risk manager', () => {
     expect(combine?.program.program.label).toBe('Combine 150K');
     expect(combine?.distances).toMatchObject({ floorCents: 14_550_000, toFloorCents: 450_000, dailyLossLimitCents: 300_000, profitTargetCents: 900_000 });
     expect(combine?.program.rules.find((rule) => rule.id === 'max-position')).toMatchObject({ value: '0 of 15' });
-    expect(practice?.program).toEqual({ program: expect.objectContaining({ kind: 'practice', label: 'Practice' }), rules: [] });
+    expect(practice?.program).toEqual({ program: expect.objectContaining({ kind: 'practice', label: 'Practice' }), floor: 'eod', rules: [] });
     expect(practice?.maxLossFloor).toBeNull();
     expect(practice?.distances).toMatchObject({ floorCents: null, dailyLossLimitCents: 300_000, profitTargetCents: null });
     expect(risk.settingsOf(304).maxContracts.enabled).toBe(false);
@@ -170,6 +170,44 @@ describe('the risk manager', () => {
     expect(programOfAccount(core, core.accounts.get(303) ?? evaluationAccount).label).toBe('XFA 150K');
     expect(risk.setProgram(303, null, 'trader')).toMatchObject({ ok: true, value: { kind: 'combine', source: 'name' } });
     await stop();
+  });
+
+  it("tracks the day's highest equity for the intraday floor, carries it over the day roll and a restart, and keeps the mode per account", async () => {
+    const { broker, scheduler, risk, store, clock, stop } = await startRiskHarness();
+    broker.order(aStop());
+    broker.position(aPosition({ size: 1, averageTicks: 20_000 }));
+    // +48 ticks on one ES lot: +$600 open at the day's best, then back to flat.
+    broker.emit({ kind: 'quote', quote: aQuote(20_024) });
+    broker.emit({ kind: 'quote', quote: aQuote(20_048) });
+    broker.emit({ kind: 'quote', quote: aQuote(20_000) });
+    await scheduler.advance(1000);
+
+    expect(risk.state(account)?.program.floor).toBe('eod');
+    expect(risk.state(account)?.distances.floorCents).toBe(4_800_000);
+    expect(risk.setProgram(account, undefined, 'trader', 'intraday')).toMatchObject({ ok: true, value: { kind: 'combine', source: 'name' } });
+    expect(risk.settingsOf(account).maxLossLimit.trailing).toBe('intraday');
+    const intraday = risk.state(account);
+    expect(intraday?.program.floor).toBe('intraday');
+    // The open P&L is marked at the quote the core uses; the floor is $2,000 under the day's high.
+    const high = risk.state(account)?.maxLossFloor?.floorCents ?? 0;
+    expect(high).toBeGreaterThan(4_800_000);
+    expect(high).toBeLessThanOrEqual(4_860_000);
+    expect(intraday?.program.rules.find((rule) => rule.id === 'max-loss-limit')?.limit).toContain('trails the highest intraday equity by $2,000.00');
+    expect(store.auditPage(account, null, 50).entries.some((row) => row.action === 'account.program.floor')).toBe(true);
+
+    // The day rolls (17:00 CT): the high carries, the new day starts without one of its own.
+    await scheduler.advance(Date.parse('2026-11-18T23:00:05Z') - clock.now());
+    expect(risk.state(account)?.tradingDay).not.toBe('2026-11-18');
+    expect(risk.state(account)?.distances.floorCents).toBe(high);
+    expect(risk.setProgram(account, undefined, 'trader', 'eod')).toMatchObject({ ok: true });
+    expect(risk.state(account)?.distances.floorCents).toBe(4_800_000);
+    await stop();
+
+    // A new manager over the same store: the mode and the highs are where they were.
+    const again = await startRiskHarness({ store, start: clock.now() });
+    expect(again.risk.setProgram(account, undefined, 'trader', 'intraday')).toMatchObject({ ok: true });
+    expect(again.risk.state(account)?.distances.floorCents).toBe(high);
+    await again.stop();
   });
 
   it('flattens new exposure taken in another app while locked, without waiting for a rule', async () => {

@@ -28,7 +28,8 @@ import { AccountPrograms, type ProgramChoice } from './program/account-programs'
 import { withProgram } from './program/program-layer';
 import { useProgramSource } from '../positions/summaries';
 import { defaultRiskConfigFor } from '../../../src-shared/domain/risk-config';
-import { programFigures, legacyDailyLossCents, type AccountProgramView } from '../../../src-shared/programs';
+import { programFigures, legacyDailyLossCents, type AccountProgramView, type FloorMode } from '../../../src-shared/programs';
+import { accountEquity } from './rules/rule-014-max-loss-limit';
 import type { Result } from '../../../src-shared/result';
 
 /**
@@ -211,10 +212,20 @@ export class RiskManager {
     return this.programs.of(accountId, this.dependencies.core.accounts.get(accountId));
   }
 
-  /** Sets an account's program (null: detect it again); its program rules apply at once. */
-  public setProgram(accountId: AccountId, choice: ProgramChoice | null, actor: string): Result<AccountProgramView> {
-    const set = this.programs.set(accountId, choice, actor);
-    return set.ok ? { ok: true, value: this.program(accountId) } : set;
+  /**
+   * Sets an account's program (null: detect it again; undefined: keep it) and how its maximum loss
+   * floor trails (undefined: keep it); its program rules apply at once.
+   */
+  public setProgram(accountId: AccountId, choice: ProgramChoice | null | undefined, actor: string, floor?: FloorMode): Result<AccountProgramView> {
+    if (choice !== undefined) {
+      const set = this.programs.set(accountId, choice, actor);
+      if (!set.ok) return set;
+    }
+    if (floor !== undefined) {
+      const set = this.programs.setFloorMode(accountId, floor, actor);
+      if (!set.ok) return set;
+    }
+    return { ok: true, value: this.program(accountId) };
   }
 
   /**
@@ -232,10 +243,13 @@ export class RiskManager {
       const balance = book?.history.balanceCents ?? book?.account?.balanceCents;
       if (book !== undefined && balance !== undefined && balance !== null) endOfDayProfit = balance - dayNetCents(book) - figures.startingBalanceCents;
     }
-    const key = `${program.kind}|${program.size ?? ''}|${endOfDayProfit}`;
+    const floor = this.programs.floorMode(accountId);
+    const key = `${program.kind}|${program.size ?? ''}|${endOfDayProfit}|${floor}`;
     const cached = this.effective.get(accountId);
     if (cached !== undefined && cached.personal === personal && cached.key === key) return cached.settings;
-    const settings = withProgram(personal, figures, endOfDayProfit);
+    const layered = withProgram(personal, figures, endOfDayProfit);
+    // The floor trails as the account's choice says (kept beside its program override).
+    const settings = { ...layered, maxLossLimit: { ...layered.maxLossLimit, trailing: floor } };
     this.effective.set(accountId, { personal, key, settings });
     return settings;
   }
@@ -335,6 +349,11 @@ export class RiskManager {
     const { accountId } = book;
     const now = this.dependencies.clock.now();
     book.lastEventAt = now;
+    // The day's highest equity (balance plus open P&L), which the intraday floor trails. Taken at a
+    // quote, or while flat: between a close's balance update and its position update the equity
+    // would count the same profit twice, and a high once recorded is never taken back.
+    const equity = accountEquity(book);
+    if (equity !== undefined && (event.kind === 'quote' || book.positions.size === 0)) book.history.updateEquity(equity, now);
     const outcome = this.sparingCloses(
       accountId,
       runPipeline({ state: book, event, settings: this.settingsOf(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) }),

@@ -54,7 +54,14 @@ describe('risk configuration merge and validation', () => {
     const settings = toRiskSettings({ ...referenceRiskConfig, dailyRealizedLoss: { enabled: true, limit: 812.35 } });
 
     expect(settings.dailyRealizedLoss.limitCents).toBe(81_235);
-    expect(settings.maxLossLimit).toEqual({ enabled: true, startingBalanceCents: 5_000_000, drawdownCents: 200_000, bufferCents: 20_000, source: 'personal' });
+    expect(settings.maxLossLimit).toEqual({
+      enabled: true,
+      startingBalanceCents: 5_000_000,
+      drawdownCents: 200_000,
+      bufferCents: 20_000,
+      source: 'personal',
+      trailing: 'eod',
+    });
     expect(settings.session).toMatchObject({ openMinutes: 1020, closeMinutes: 910, flattenMarginMs: 120_000 });
     expect(settings.dayRoll).toEqual({ hour: 17, minute: 0, timeZone: 'America/Chicago' });
     expect(settings.cooldownAfterLoss.tiers[0]).toEqual({ lossCents: 10_000, seconds: 300 });

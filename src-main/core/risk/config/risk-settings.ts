@@ -2,7 +2,7 @@ import type { Cents } from '../../../../src-shared/domain/money';
 import type { RiskConfigJson } from '../../../../src-shared/domain/risk-config';
 import { clockMinutes } from '../../../../src-shared/exchange';
 import type { DayRoll } from '../../../../src-shared/exchange';
-import type { ProgramFigures } from '../../../../src-shared/programs';
+import { defaultFloorMode, type FloorMode, type ProgramFigures } from '../../../../src-shared/programs';
 
 /** What rule 002 does with a symbol that has no cap of its own. */
 export type UnknownSymbolPolicy = { readonly kind: 'allow' } | { readonly kind: 'block' } | { readonly kind: 'cap'; readonly cap: number };
@@ -64,13 +64,18 @@ export interface RiskSettings {
     readonly trailDistanceTicks: number;
   };
   readonly dailyRealizedProfit: { readonly enabled: boolean; readonly targetCents: Cents };
-  /** `program` when the account's program sets the floor (the personal figures may only tighten it). */
+  /**
+   * `program` when the account's program sets the floor (the personal figures may only tighten it).
+   * `trailing`: what the floor trails, the account's choice kept beside its program override (the
+   * best end-of-day balance, or the highest intraday equity).
+   */
   readonly maxLossLimit: {
     readonly enabled: boolean;
     readonly startingBalanceCents: Cents;
     readonly drawdownCents: Cents;
     readonly bufferCents: Cents;
     readonly source: 'personal' | 'program';
+    readonly trailing: FloorMode;
   };
   /**
    * `targetCents`: the profit the rule is checked at (a combine's profit target); it warns only once
@@ -149,6 +154,7 @@ export function toRiskSettings(json: RiskConfigJson): RiskSettings {
       drawdownCents: centsOf(json.maxLossLimit.drawdown),
       bufferCents: centsOf(json.maxLossLimit.buffer),
       source: 'personal',
+      trailing: defaultFloorMode,
     },
     consistency: { ...json.consistency, targetCents: null, warnFromShare: 0 },
     floorCheck: { ...json.floorCheck },

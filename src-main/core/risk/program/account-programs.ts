@@ -3,11 +3,14 @@ import type { AccountId } from '../../../../src-shared/domain/ids';
 import type { AccountView } from '../../../../src-shared/domain/trading';
 import { fail, ok, type Result } from '../../../../src-shared/result';
 import {
+  defaultFloorMode,
   detectProgram,
+  floorModes,
   programKinds,
   programSizes,
   programView,
   type AccountProgramView,
+  type FloorMode,
   type ProgramKind,
   type ProgramSize,
 } from '../../../../src-shared/programs';
@@ -19,6 +22,13 @@ export function programKey(accountId: AccountId): string {
   return `account.program.${accountId}`;
 }
 
+/** The settings key of the account's maximum loss floor mode (beside its program override). */
+export function floorModeKey(accountId: AccountId): string {
+  return `account.program.floor.${accountId}`;
+}
+
+const storedFloorMode = z.enum(floorModes);
+
 const storedChoice = z.object({ kind: z.enum(programKinds), size: z.enum(programSizes).nullable() }).strict();
 
 /** The trader's choice of program for an account. */
@@ -29,10 +39,12 @@ export interface ProgramChoice {
 
 /**
  * Which Topstep program each account is in: detected from its name (else its balance), unless the
- * trader chose one, which is kept in the store and audited.
+ * trader chose one, which is kept in the store and audited. Beside it, how the account's maximum
+ * loss floor trails (end of day, the default, or intraday), also the trader's choice.
  */
 export class AccountPrograms {
   private readonly choices = new Map<AccountId, ProgramChoice | null>();
+  private readonly floors = new Map<AccountId, FloorMode>();
   /** The last detection per account (the rules ask on every event; names and balances rarely change). */
   private readonly detected = new Map<AccountId, { readonly name: string; readonly balanceCents: number; readonly view: AccountProgramView }>();
 
@@ -58,6 +70,27 @@ export class AccountPrograms {
     this.choices.set(accountId, choice);
     this.store?.saveSetting(programKey(accountId), choice);
     this.store?.audit({ at: this.clock.now(), accountId, action: 'account.program.set', actor, detail: { from: before, to: choice } });
+    this.changed(accountId);
+    return ok(null);
+  }
+
+  /** How the account's maximum loss floor trails: the trader's choice, else end of day. */
+  public floorMode(accountId: AccountId): FloorMode {
+    const known = this.floors.get(accountId);
+    if (known !== undefined) return known;
+    const parsed = storedFloorMode.safeParse(this.store?.setting(floorModeKey(accountId)));
+    const mode = parsed.success ? parsed.data : defaultFloorMode;
+    this.floors.set(accountId, mode);
+    return mode;
+  }
+
+  /** Sets how the account's maximum loss floor trails (audited); the rules use it at once. */
+  public setFloorMode(accountId: AccountId, mode: FloorMode, actor: string): Result<null> {
+    const before = this.floorMode(accountId);
+    if (before === mode) return ok(null);
+    this.floors.set(accountId, mode);
+    this.store?.saveSetting(floorModeKey(accountId), mode);
+    this.store?.audit({ at: this.clock.now(), accountId, action: 'account.program.floor', actor, detail: { from: before, to: mode } });
     this.changed(accountId);
     return ok(null);
   }

@@ -66,6 +66,7 @@ export function withProgram(personal: RiskSettings, figures: ProgramFigures | nu
       drawdownCents: sameStart ? Math.min(own.drawdownCents, figures.maxLossLimitCents) : figures.maxLossLimitCents,
       bufferCents: own.bufferCents,
       source: 'program',
+      trailing: own.trailing,
     };
   }
   let consistency = personal.consistency;

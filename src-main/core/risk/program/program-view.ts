@@ -54,7 +54,8 @@ export function buildDistances(state: AccountRiskState, settings: RiskSettings, 
 /** The account's program rules for the panel, apart from the personal rules. */
 export function buildProgramView(program: AccountProgramView, state: AccountRiskState, settings: RiskSettings, distances: RiskDistancesView): RiskProgramView {
   const layer = settings.program;
-  if (layer === null) return { program, rules: [] };
+  const floor = settings.maxLossLimit.trailing;
+  if (layer === null) return { program, floor, rules: [] };
   const { figures } = layer;
   const rules: ProgramRuleView[] = [];
   if (figures.maxLossLimitCents !== null) {
@@ -67,7 +68,7 @@ export function buildProgramView(program: AccountProgramView, state: AccountRisk
       name: 'maximum loss limit',
       health,
       value: distances.floorCents === null ? 'unknown' : `floor ${money(distances.floorCents)}`,
-      limit: `${distance === null ? '' : `${money(distance)} above it; `}trails the best close by ${money(settings.maxLossLimit.drawdownCents)}, stops at ${money(figures.startingBalanceCents)}`,
+      limit: `${distance === null ? '' : `${money(distance)} above it; `}trails the ${floor === 'intraday' ? 'highest intraday equity' : 'best close'} by ${money(settings.maxLossLimit.drawdownCents)}, stops at ${money(figures.startingBalanceCents)}`,
     });
   }
   if (layer.maxPosition !== null) {
@@ -122,5 +123,5 @@ export function buildProgramView(program: AccountProgramView, state: AccountRisk
       limit: `at most ${Math.round(share * 100)}% of the profit${distances.consistencyAllowanceCents === null ? '' : `; today may make ${money(distances.consistencyAllowanceCents)}`}`,
     });
   }
-  return { program, rules };
+  return { program, floor, rules };
 }

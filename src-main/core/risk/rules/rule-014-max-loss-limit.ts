@@ -1,17 +1,29 @@
 import type { Cents } from '../../../../src-shared/domain/money';
+import { maxLossFloorCents } from '../../../../src-shared/programs';
 import type { RiskSettings } from '../config/risk-settings';
 import { money, offStatus, ruleLabel, totalOpenCents, usageStatus } from './rule-helpers';
 import type { AccountRiskState, RiskRule } from './rule-types';
 
-/** The account's trailing floor and where its equity stands, or undefined before its balance is known. */
+/** The account's equity now: its balance plus the open P&L of its positions, or undefined before its balance is known. */
+export function accountEquity(state: AccountRiskState): Cents | undefined {
+  return state.account === undefined ? undefined : state.account.balanceCents + totalOpenCents(state);
+}
+
+/**
+ * The account's trailing floor and where its equity stands, or undefined before its balance is
+ * known. The floor trails the best end-of-day balance (`eod`), or the highest equity the risk
+ * manager recorded (`intraday`, see AccountLedger.updateEquity), and stops at the starting balance.
+ */
 export function maxLossFloor(state: AccountRiskState, settings: RiskSettings): { floorCents: Cents; equityCents: Cents; distanceCents: Cents } | undefined {
-  const account = state.account;
-  if (account === undefined) return undefined;
+  const equityCents = accountEquity(state);
+  if (equityCents === undefined) return undefined;
   const config = settings.maxLossLimit;
-  const peak = Math.max(state.history.peakEndOfDayCents ?? config.startingBalanceCents, config.startingBalanceCents);
-  // The floor trails the best end-of-day balance and stops at the starting balance.
-  const floorCents = Math.min(peak - config.drawdownCents, config.startingBalanceCents);
-  const equityCents = account.balanceCents + totalOpenCents(state);
+  const { history } = state;
+  const highs = [history.peakEquityCents, history.dayHighEquityCents].filter((cents): cents is Cents => cents !== null);
+  const floorCents = maxLossFloorCents(config.trailing, config.startingBalanceCents, config.drawdownCents, {
+    endOfDayCents: history.peakEndOfDayCents,
+    equityCents: highs.length === 0 ? null : Math.max(...highs),
+  });
   return { floorCents, equityCents, distanceCents: equityCents - floorCents };
 }
 

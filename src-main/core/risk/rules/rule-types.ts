@@ -52,6 +52,10 @@ export interface DayFigures {
 export interface AccountHistory {
   /** Highest balance seen at a day roll; null until known. */
   readonly peakEndOfDayCents: Cents | null;
+  /** Highest equity (balance plus open P&L) of the finished days; null until known (the intraday floor). */
+  readonly peakEquityCents: Cents | null;
+  /** Highest equity reached during the trading day in progress; null until seen (reset at the roll). */
+  readonly dayHighEquityCents: Cents | null;
   /** Net realized P&L of each finished trading day. */
   readonly days: ReadonlyMap<string, Cents>;
 }

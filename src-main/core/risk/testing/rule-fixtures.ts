@@ -31,6 +31,8 @@ export interface StateOptions {
   readonly day?: string;
   readonly history?: Readonly<Record<string, number>>;
   readonly peakEndOfDayCents?: number;
+  readonly peakEquityCents?: number;
+  readonly dayHighEquityCents?: number;
   readonly nextRollAt?: number;
   readonly settings?: RiskSettings;
 }
@@ -45,6 +47,8 @@ export function aState(options: StateOptions = {}): AccountBook {
   ledger.day = options.day ?? '2026-11-18';
   for (const [day, cents] of Object.entries(options.history ?? {})) ledger.days.set(day, cents);
   ledger.peakEndOfDayCents = options.peakEndOfDayCents ?? null;
+  ledger.peakEquityCents = options.peakEquityCents ?? null;
+  ledger.dayHighEquityCents = options.dayHighEquityCents ?? null;
   const session = (options.settings ?? settingsWith()).session;
   const book = new AccountBook(evaluationAccount.id, ledger, new SessionCalendar({ ...session }), {
     contract: (contractId) => {

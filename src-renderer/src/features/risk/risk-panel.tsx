@@ -6,7 +6,7 @@ import { useRiskState } from '../../lib/queries/risk-queries';
 import { useSelectedAccount } from '../../lib/queries/trading-queries';
 import { ProgramBadge, SimBadge } from '../../components/program-badge';
 import { useOnSimulator } from '../../lib/queries/app-queries';
-import { BreachRow, DistanceFigures, floorText, LockRow, ProgramChooser, ProgramRuleRow, RuleRow } from './risk-views';
+import { BreachRow, DistanceFigures, FloorModeChooser, floorText, LockRow, ProgramChooser, ProgramRuleRow, RuleRow } from './risk-views';
 
 const healthLabels = { ok: 'OK', warning: 'Warning', locked: 'Locked', disconnected: 'Disconnected', 'enforcement-failed': 'Enforcement failed' } as const;
 
@@ -81,6 +81,7 @@ export function RiskPanel() {
             <span className="muted">Topstep figures as of {state.program.program.asOf}</span>
           </div>
           <ProgramChooser accountId={state.accountId} program={state.program.program} />
+          <FloorModeChooser accountId={state.accountId} floor={state.program.floor} />
           {state.program.rules.length === 0 ? (
             <div className="muted" data-testid="program-rules-none">
               No program rules: personal rules only.

@@ -1,5 +1,14 @@
 import type { ProgramRuleView, RiskBreachView, RiskLockView, RiskRuleStatusView, RiskStateView } from '../../../../src-shared/domain/risk';
-import { programKinds, programSizes, type AccountProgramView, type ProgramKind, type ProgramSize } from '../../../../src-shared/programs';
+import {
+  floorModeLabels,
+  floorModes,
+  programKinds,
+  programSizes,
+  type AccountProgramView,
+  type FloorMode,
+  type ProgramKind,
+  type ProgramSize,
+} from '../../../../src-shared/programs';
 import { describeError, useContractAction } from '../../lib/use-contract-action';
 import { formatCents } from '../../../../src-shared/domain/money';
 import { formatChicagoClock } from '../../../../src-shared/exchange';
@@ -136,6 +145,31 @@ export function ProgramChooser({ accountId, program }: { accountId: number; prog
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
             {choice.label}
+          </option>
+        ))}
+      </select>
+      {set.error === undefined ? null : <span className="inline-alert inline-alert-error">{describeError(set.error)}</span>}
+    </label>
+  );
+}
+
+/** How the account's maximum loss floor trails: end of day (the default) or the highest intraday equity; kept beside the program override. */
+export function FloorModeChooser({ accountId, floor }: { accountId: number; floor: FloorMode }) {
+  const set = useContractAction('risk.program.set');
+  return (
+    <label className="field-inline">
+      <span className="muted">Loss floor trails</span>
+      <select
+        aria-label="Loss floor trails"
+        data-testid="floor-mode"
+        value={floor}
+        disabled={set.pending}
+        title="End of day: the best close. Intraday: the highest equity (balance plus open P&L) reached. Both stop at the starting balance."
+        onChange={(event) => void set.run({ accountId, floor: event.target.value as FloorMode })}
+      >
+        {floorModes.map((mode) => (
+          <option key={mode} value={mode}>
+            {floorModeLabels[mode]}
           </option>
         ))}
       </select>
