@@ -53,7 +53,10 @@ export class DesktopTray {
     const now = options.now();
     const image = trayIconPath(options.iconsDirectory, status.health);
     const tooltip = trayTooltip(status, now, options.simulator === true);
-    const model: TrayMenuModel = { health: status.health, ...options.menuFacts() };
+    const distances = status.accounts
+      .filter((line) => line.distances !== null)
+      .map((line) => `${line.program === null ? line.name : `${line.name} (${line.program})`}: ${line.distances ?? ''}`);
+    const model: TrayMenuModel = { health: status.health, distances, ...options.menuFacts() };
     const menu = JSON.stringify(model);
     if (image !== this.shown.image) this.tray.setImage(image);
     if (tooltip !== this.shown.tooltip) this.tray.setToolTip(tooltip);

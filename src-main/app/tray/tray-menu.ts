@@ -4,6 +4,8 @@ import { trayHealthLabels, type TrayHealth } from './tray-health';
 /** What the tray menu shows. */
 export interface TrayMenuModel {
   readonly health: TrayHealth;
+  /** Each account's distances to its limits, one line an account (shown, not clickable). */
+  readonly distances?: readonly string[];
   readonly lockForDayAvailable: boolean;
   readonly pauseStrategiesAvailable: boolean;
   readonly startAtLogin: boolean;
@@ -37,6 +39,7 @@ export const trayMenuLabels = {
 export function trayMenuTemplate(model: TrayMenuModel, actions: TrayMenuActions): MenuTemplate {
   return [
     { label: `Risk: ${trayHealthLabels[model.health]}`, enabled: false },
+    ...(model.distances ?? []).map((line) => ({ label: line, enabled: false })),
     { type: 'separator' },
     { label: trayMenuLabels.showWindow, click: () => actions.showWindow() },
     { type: 'separator' },

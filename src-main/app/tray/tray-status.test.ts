@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 import { fixtureNow, lock, riskView, summary } from '../testing/risk-fixtures';
 import { trayHealthOf, type TrayInput } from './tray-health';
-import { nextLockEnd, trayTooltip, TrayStatusTracker } from './tray-status';
+import { distancesText, nextLockEnd, trayTooltip, TrayStatusTracker } from './tray-status';
 
 const now = fixtureNow;
 const live: ConnectionState = { broker: 'live', trading: 'active', reason: 'connected', since: now };
@@ -117,5 +117,33 @@ describe('tray tooltip', () => {
     tracker.take('risk.state', riskView(7, { effectiveLock: lock(7, now + 14 * 60_000 + 9_000) }));
 
     expect(trayTooltip(tracker.status(), now)).toMatch(/, locked 14m 09s$/);
+  });
+
+  it('lists every distance of an account for the menu, leaving out the ones it does not have', () => {
+    const view = riskView(1, {
+      distances: {
+        floorCents: 4_800_000,
+        toFloorCents: 200_000,
+        dailyLossLimitCents: 100_000,
+        toDailyLossCents: 100_000,
+        profitTargetCents: 300_000,
+        toProfitTargetCents: 300_000,
+        consistencyAllowanceCents: 150_000,
+        nextScaling: { lots: 3, toProfitCents: 150_000 },
+        flatAt: now + 5 * 3_600_000 + 7 * 60_000,
+      },
+    });
+
+    expect(distancesText(view, now)).toBe(
+      'floor $2,000.00 away · daily loss limit $1,000.00 away · target $3,000.00 away · consistency allows $1,500.00 · 3 lots after $1,500.00 · flat in 5h 07m',
+    );
+    expect(
+      distancesText(
+        riskView(2, {
+          distances: { ...view.distances, toDailyLossCents: null, toProfitTargetCents: null, consistencyAllowanceCents: null, nextScaling: null, flatAt: null },
+        }),
+        now,
+      ),
+    ).toBe('floor $2,000.00 away');
   });
 });

@@ -18,6 +18,8 @@ export interface TrayAccountLine {
   readonly program: string | null;
   /** Equity above the program's (or personal) loss floor, when there is one. */
   readonly toFloorCents: number | null;
+  /** Every distance at a glance, for the menu (the tooltip has room for the floor only). */
+  readonly distances: string | null;
 }
 
 /** What the tray shows now. */
@@ -92,6 +94,7 @@ export class TrayStatusTracker {
       lockEndsAt: view?.effectiveLock?.endsAt,
       program: summary?.program.label ?? view?.program.program.label ?? null,
       toFloorCents: view?.distances.toFloorCents ?? null,
+      distances: view === undefined ? null : distancesText(view, view.at),
     };
   }
 
@@ -106,6 +109,20 @@ export class TrayStatusTracker {
     // The risk manager's own verdict counts too, should it know of a state this tracker does not.
     return worstHealth([computed, view.health]);
   }
+}
+
+/** An account's distances in one line: floor, daily loss limit, target, consistency, next tier, flat-by countdown. */
+export function distancesText(view: RiskStateView, now: number): string | null {
+  const d = view.distances;
+  const parts = [
+    d.toFloorCents === null ? null : `floor ${formatCents(d.toFloorCents)} away`,
+    d.toDailyLossCents === null ? null : `daily loss limit ${formatCents(d.toDailyLossCents)} away`,
+    d.toProfitTargetCents === null ? null : `target ${formatCents(d.toProfitTargetCents)} away`,
+    d.consistencyAllowanceCents === null ? null : `consistency allows ${formatCents(d.consistencyAllowanceCents)}`,
+    d.nextScaling === null ? null : `${d.nextScaling.lots} lots after ${formatCents(d.nextScaling.toProfitCents)}`,
+    d.flatAt === null ? null : `flat in ${formatDuration(Math.max(0, d.flatAt - now))}`,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? null : parts.join(' · ');
 }
 
 function severity(health: TrayHealth): number {
