@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../src-main/core/logger';
-import { startHeadlessHost } from '../src-main/host/headless-host';
+import { startSimAndHost } from './sim-host';
+import type { HeadlessHost } from '../src-main/host/headless-host';
 import type { ExchangeEvent } from '../src-main/sim/exchange/exchange-api';
-import { startSimGateway } from '../src-main/sim/gateway/sim-gateway';
 import { median, percentile, round, type Benchmark } from './bench-harness';
 import { eventually } from '../src-main/testing/eventually';
 
@@ -23,28 +19,8 @@ const tickValueDollars = 1.25;
 export const breachToFlattenBenchmark: Benchmark = {
   name: 'risk-breach-to-flatten',
   async run() {
-    const sim = await startSimGateway({ clock: marketOpen, rateLimits: false });
-    const dataDir = mkdtempSync(join(tmpdir(), 'bench-breach-'));
-    const host = await startHeadlessHost({
-      dataDir,
-      port: 0,
-      rendererDir: undefined,
-      logger: silentLogger,
-      clockStart: marketOpen,
-      // The simulator runs without rate limits, and so does the client's own budget: 25 rounds of
-      // orders, closes and reads outrun the normal lane's share of 180 calls a minute.
-      broker: {
-        kind: 'projectx',
-        restUrl: sim.urls.rest,
-        userHubUrl: sim.urls.userHub,
-        marketHubUrl: sim.urls.marketHub,
-        userName: 'demo',
-        apiKey: 'demo',
-        rateBudgets: { bars: { requests: 100_000, windowMs: 1_000 }, other: { requests: 100_000, windowMs: 1_000 } },
-      },
-    });
+    const { sim, host, close } = await startSimAndHost(marketOpen, 'breach');
     try {
-      await eventually(() => host.terminal.connection.current.trading === 'active', 'trading to become active', 20_000);
       const { dispatcher } = host.terminal;
       const configured = await dispatcher.dispatch('risk.config.set', {
         config: {
@@ -97,20 +73,18 @@ export const breachToFlattenBenchmark: Benchmark = {
         targetP99Ms: 10,
       };
     } finally {
-      await host.stop();
-      await sim.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await close();
     }
   },
 };
 
-function positionSize(host: Awaited<ReturnType<typeof startHeadlessHost>>, contractId: string): number {
+function positionSize(host: HeadlessHost, contractId: string): number {
   const core = host.terminal.trading?.core;
   const accountId = core?.selectedAccountId;
   return core === undefined || accountId === undefined ? 0 : (core.positions.get(accountId, contractId)?.size ?? 0);
 }
 
-function averagePrice(host: Awaited<ReturnType<typeof startHeadlessHost>>, contractId: string): number {
+function averagePrice(host: HeadlessHost, contractId: string): number {
   const core = host.terminal.trading?.core;
   const accountId = core?.selectedAccountId;
   const ticks = core === undefined || accountId === undefined ? undefined : core.positions.get(accountId, contractId)?.averageTicks;

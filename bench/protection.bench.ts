@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../src-main/core/logger';
-import { startHeadlessHost } from '../src-main/host/headless-host';
+import { startSimAndHost } from './sim-host';
 import type { ExchangeEvent } from '../src-main/sim/exchange/exchange-api';
-import { startSimGateway } from '../src-main/sim/gateway/sim-gateway';
 import { median, percentile, round, type Benchmark } from './bench-harness';
 import { eventually } from '../src-main/testing/eventually';
 
@@ -30,27 +25,8 @@ function orderIdOf(body: unknown): number {
 export const protectionBenchmark: Benchmark = {
   name: 'protection',
   async run() {
-    const sim = await startSimGateway({ clock: marketOpen, rateLimits: false });
-    const dataDir = mkdtempSync(join(tmpdir(), 'bench-protection-'));
-    const host = await startHeadlessHost({
-      dataDir,
-      port: 0,
-      rendererDir: undefined,
-      logger: silentLogger,
-      clockStart: marketOpen,
-      // The simulator runs without rate limits, and so does the client's own budget: 30 rounds make 180+ calls.
-      broker: {
-        kind: 'projectx',
-        restUrl: sim.urls.rest,
-        userHubUrl: sim.urls.userHub,
-        marketHubUrl: sim.urls.marketHub,
-        userName: 'demo',
-        apiKey: 'demo',
-        rateBudgets: { bars: { requests: 100_000, windowMs: 1_000 }, other: { requests: 100_000, windowMs: 1_000 } },
-      },
-    });
+    const { sim, host, close } = await startSimAndHost(marketOpen, 'protection');
     try {
-      await eventually(() => host.terminal.connection.current.trading === 'active', 'trading to become active', 20_000);
       const { dispatcher } = host.terminal;
       const call = async (channel: string, request: unknown): Promise<unknown> => {
         const result = await dispatcher.dispatch(channel, request);
@@ -160,9 +136,7 @@ export const protectionBenchmark: Benchmark = {
         targetP99Ms: 20,
       };
     } finally {
-      await host.stop();
-      await sim.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await close();
     }
   },
 };
