@@ -26,19 +26,28 @@ async function positionSize(): Promise<number> {
   return position === undefined ? 0 : position.type === 1 ? position.size : -position.size;
 }
 
+/** Waits until the working legs are exactly these (side, type, size, and price where given); fails naming what is there. */
 async function legsAre(expected: { side: number; type: number; size: number; price?: number }[]): Promise<void> {
   const key = (order: { side: number; type: number; size: number }) => `${order.side}|${order.type}|${order.size}`;
+  const matches = (orders: readonly SimWorkingOrder[]) =>
+    JSON.stringify(orders.map(key).sort()) === JSON.stringify(expected.map(key).sort()) &&
+    expected.every(
+      (leg) =>
+        leg.price === undefined ||
+        orders.some((order) => order.side === leg.side && order.type === leg.type && (order.stopPrice ?? order.limitPrice) === leg.price),
+    );
+  let seen: SimWorkingOrder[] = [];
   await eventually(
     async () => {
-      const orders = await working();
-      return JSON.stringify(orders.map(key).sort()) === JSON.stringify(expected.map(key).sort());
+      seen = await working();
+      return matches(seen);
     },
     `legs ${JSON.stringify(expected)}`,
+    {
+      timeoutMs: 5_000,
+      detail: () => `working: ${JSON.stringify(seen.map((order) => [order.side, order.type, order.size, order.stopPrice ?? order.limitPrice]))}`,
+    },
   );
-  const orders = await working();
-  for (const leg of expected)
-    if (leg.price !== undefined)
-      expect(orders.some((order) => order.side === leg.side && order.type === leg.type && (order.stopPrice ?? order.limitPrice) === leg.price)).toBe(true);
 }
 
 /** The working stop's id, once the terminal has heard of it. */
@@ -133,6 +142,21 @@ describe('protection follows the position (terminal on the simulator)', () => {
     ]);
     const fills = await sim.call('fills.list', { accountId: account });
     expect(fills.find((fill) => fill.side === 'sell')?.cause).toBe('bracket:target-1');
+  });
+
+  it('trails the stop behind the best price as quotes move, never loosening it on a pullback', async () => {
+    await sim.call('brackets.set', {
+      template: { name: 'Trail', stop: { ticks: 8 }, trailing: { enabled: true, triggerTicks: 4, distanceTicks: 4, stepTicks: 1 } },
+    });
+    await sim.call('orders.place', { accountId: account, symbol: 'ES', side: 'buy', size: 1, type: 'market', template: 'Trail' });
+    await legsAre([{ side: 1, type: sellStop, size: 1, price: 5998.25 }]);
+    await sim.price('ES', 6002);
+    await legsAre([{ side: 1, type: sellStop, size: 1, price: 6001 }]);
+    await sim.price('ES', 6003);
+    await legsAre([{ side: 1, type: sellStop, size: 1, price: 6002 }]);
+    await sim.price('ES', 6002.5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await legsAre([{ side: 1, type: sellStop, size: 1, price: 6002 }]);
   });
 
   it('grows the stop when the position is added to, and keeps a moved stop where the trader put it', async () => {

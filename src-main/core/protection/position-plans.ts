@@ -52,6 +52,11 @@ export class PositionPlans {
     return [...this.plans.values()];
   }
 
+  /** The plans of one contract, across accounts (quotes are per contract: no array per quote). */
+  public *ofContract(contractId: ContractId): Generator<PositionPlan> {
+    for (const plan of this.plans.values()) if (plan.contractId === contractId) yield plan;
+  }
+
   /** Stores a plan; `persist` false for a change only of the best price (written with the next real change). */
   public set(plan: PositionPlan, persist = true): void {
     this.plans.set(`${plan.accountId}|${plan.contractId}`, plan);

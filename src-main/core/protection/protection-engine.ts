@@ -51,6 +51,8 @@ export class ProtectionEngine {
   private readonly ledger = new LegLedger();
   /** Alarms raised per contract, each once until the position closes. */
   private readonly alarmed = new Map<string, Set<string>>();
+  /** Where break-even or the trail last wanted each contract's stop (planned once per level). */
+  private readonly managedTargets = new Map<string, number>();
   private unsubscribe: (() => void) | undefined;
 
   public constructor(private readonly dependencies: ProtectionEngineDependencies) {}
@@ -109,17 +111,26 @@ export class ProtectionEngine {
     if (entry !== undefined) this.dependencies.entries.entryFilled(entry, this.dependencies.clock.now());
   }
 
+  /**
+   * On the event pipeline, per quote: a new best price is kept, and the contract is planned again
+   * only when it moves where break-even or the trail want the stop (not on every new high).
+   */
   private quoteMoved(contractId: ContractId, lastTicks: number | null): void {
     if (lastTicks === null) return;
-    for (const plan of this.dependencies.plans.all()) {
-      if (plan.contractId !== contractId) continue;
-      const best = plan.bestTicks === null || (lastTicks - plan.bestTicks) * plan.direction > 0 ? lastTicks : plan.bestTicks;
-      if (best === plan.bestTicks) continue;
-      this.dependencies.plans.set({ ...plan, bestTicks: best }, false);
+    const moved: PositionPlan[] = [];
+    for (const plan of this.dependencies.plans.ofContract(contractId)) {
+      if (plan.bestTicks !== null && (lastTicks - plan.bestTicks) * plan.direction <= 0) continue;
+      moved.push({ ...plan, bestTicks: lastTicks });
+    }
+    for (const plan of moved) {
+      this.dependencies.plans.set(plan, false);
+      const key = `${plan.accountId}|${contractId}`;
       const position = this.dependencies.core.positions.get(plan.accountId, contractId);
       const management = this.management(plan);
-      if (position !== undefined && management !== undefined && managedStop(position, best, management) !== undefined)
-        this.schedule(plan.accountId, contractId, false);
+      const target = position === undefined || management === undefined ? undefined : managedStop(position, lastTicks, management)?.stopTicks;
+      if (target === undefined || this.managedTargets.get(key) === target) continue;
+      this.managedTargets.set(key, target);
+      this.schedule(plan.accountId, contractId, false);
     }
   }
 
@@ -194,6 +205,7 @@ export class ProtectionEngine {
     if (position === undefined) {
       plans.delete(accountId, contractId);
       this.alarmed.delete(`${accountId}|${contractId}`);
+      this.managedTargets.delete(`${accountId}|${contractId}`);
       return planLegs({ position: undefined, template: null, legs, provisionedSize: 0, managedStop: undefined, stepTicks: 1, markTicks: null });
     }
     const direction = Math.sign(position.size);
@@ -203,6 +215,7 @@ export class ProtectionEngine {
       const symbol = core.contracts.known(contractId)?.symbol;
       const template = adopted?.template ?? (plan === undefined && symbol !== undefined ? catalog.defaultFor(accountId, symbol) : (plan?.template ?? null));
       plan = { accountId, contractId, template, direction, provisionedSize: 0, bestTicks: position.averageTicks };
+      this.managedTargets.delete(`${accountId}|${contractId}`);
     } else if (adopted !== undefined && plan.template === null) {
       plan = { ...plan, template: adopted.template };
     }
