@@ -16,7 +16,7 @@ import { RiskClock } from './risk-clock';
 import type { RiskManagerDependencies } from './risk-manager-dependencies';
 import { readRiskAudit } from './risk-audit';
 import { dayNetCents, isProtectiveStop } from './rules/rule-helpers';
-import type { RiskAction, RiskEvent } from './rules/rule-types';
+import type { RiskEvent } from './rules/rule-types';
 import type { AccountBook } from './state/account-book';
 import { AccountDirectory } from './state/account-directory';
 import { BreachRecorder } from './state/breach-recorder';
@@ -354,29 +354,15 @@ export class RiskManager {
     // would count the same profit twice, and a high once recorded is never taken back.
     const equity = accountEquity(book);
     if (equity !== undefined && (event.kind === 'quote' || book.positions.size === 0)) book.history.updateEquity(equity, now);
-    const outcome = this.sparingCloses(
-      accountId,
-      runPipeline({ state: book, event, settings: this.settingsOf(accountId), now, lockFor: (symbol) => this.locks.effective(accountId, symbol) }),
-    );
+    const outcome = runPipeline({
+      state: book,
+      event,
+      settings: this.settingsOf(accountId),
+      now,
+      lockFor: (symbol) => this.locks.effective(accountId, symbol),
+    });
     if (outcome.breaches.length > 0) this.act(book, event, outcome);
     this.markDirty(accountId, false);
-  }
-
-  /**
-   * A position being flattened or reversed on purpose loses its stop just before the close: RULE-008
-   * must not call that unprotected (no breach, no flatten racing the trader's own).
-   */
-  private sparingCloses(accountId: AccountId, outcome: PipelineOutcome): PipelineOutcome {
-    const { core, clock } = this.dependencies;
-    const closing = (action: RiskAction) =>
-      action.kind === 'flatten' && action.unlessProtected && core.causes.closingCause(accountId, action.contractId, clock.now()) !== undefined;
-    if (!outcome.actions.some(closing)) return outcome;
-    const breaches = outcome.breaches.flatMap((breach) => {
-      if (breach.ruleId !== '008') return [breach];
-      const actions = breach.actions.filter((action) => !closing(action));
-      return actions.length === 0 ? [] : [{ ...breach, actions }];
-    });
-    return { ...outcome, breaches, actions: outcome.actions.filter((action) => !closing(action)) };
   }
 
   private act(book: AccountBook, event: RiskEvent, outcome: PipelineOutcome): void {

@@ -40,3 +40,15 @@ describe('RULE-008 no stop-loss grace', () => {
     expect(noStopLossGraceRule.evaluate(ruleInput(state, { kind: 'order', at: 0, order: cancelled }, settingsWith(), wednesdayMorning + 60_000))).toBeDefined();
   });
 });
+
+describe('RULE-008 and a close in progress', () => {
+  it('does not call a position unprotected while a flatten or reverse is closing it', () => {
+    const position = aPosition();
+    const closing = aState({ positions: [position], closing: new Set([position.contractId]) });
+    const open = aState({ positions: [position] });
+    const late = wednesdayMorning + 60_000;
+
+    expect(noStopLossGraceRule.evaluate(ruleInput(closing, grace, settingsWith(), late))).toBeUndefined();
+    expect(noStopLossGraceRule.evaluate(ruleInput(open, grace, settingsWith(), late))?.ruleId).toBe('008');
+  });
+});

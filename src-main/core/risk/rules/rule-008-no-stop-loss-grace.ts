@@ -22,7 +22,10 @@ export const noStopLossGraceRule: RiskRule = {
     } else if (event.kind === 'clock') {
       candidates.push(...state.positions.values());
     }
-    const naked = candidates.filter((position) => now >= position.openedAt + graceMs && protectiveStops(state, position).length === 0);
+    // A position being flattened or reversed on purpose loses its stop just ahead of the close: not naked.
+    const naked = candidates.filter(
+      (position) => now >= position.openedAt + graceMs && protectiveStops(state, position).length === 0 && !state.closing(position.contractId),
+    );
     if (naked.length === 0) return undefined;
     const symbols = naked.map((position) => state.contract(position.contractId).symbol).join(', ');
     const actions: RiskAction[] = naked.map((position) => ({ kind: 'flatten', contractId: position.contractId, unlessProtected: true }));

@@ -74,6 +74,8 @@ export interface AccountRiskState {
   readonly nextRollAt: number;
   contract(contractId: ContractId): ContractFacts;
   quote(contractId: ContractId): QuoteView | undefined;
+  /** True while a flatten or reverse is closing the contract on purpose (its stop is cancelled ahead of the close). */
+  closing(contractId: ContractId): boolean;
 }
 
 /** What a breach asks enforcement to do (for the account the pipeline runs for). */

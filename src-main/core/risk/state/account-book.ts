@@ -9,6 +9,8 @@ import type { AccountRiskState, ContractFacts } from '../rules/rule-types';
 export interface MarketView {
   contract(contractId: ContractId): ContractFacts;
   quote(contractId: ContractId): QuoteView | undefined;
+  /** True while a flatten or reverse of the trader's (or the risk manager's) is closing the account's contract. */
+  closing(accountId: AccountId, contractId: ContractId): boolean;
 }
 
 /**
@@ -41,6 +43,10 @@ export class AccountBook implements AccountRiskState {
 
   public quote(contractId: ContractId): QuoteView | undefined {
     return this.market.quote(contractId);
+  }
+
+  public closing(contractId: ContractId): boolean {
+    return this.market.closing(this.accountId, contractId);
   }
 
   /** Takes a position from the core; returns the signed size it had before. */

@@ -1,4 +1,4 @@
-import type { ContractId } from '../../../../src-shared/domain/ids';
+import type { AccountId, ContractId } from '../../../../src-shared/domain/ids';
 import type { ContractView, QuoteView } from '../../../../src-shared/domain/trading';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
@@ -44,6 +44,10 @@ export class MarketFacts implements MarketView {
 
   public quote(contractId: ContractId): QuoteView | undefined {
     return this.core.quotes.get(contractId);
+  }
+
+  public closing(accountId: AccountId, contractId: ContractId): boolean {
+    return this.core.causes.closingCause(accountId, contractId, this.clock.now()) !== undefined;
   }
 
   /** Makes a contract the order service already resolved known at once. */

@@ -21,6 +21,8 @@ export function settingsWith(partial: Record<string, unknown> = {}): RiskSetting
 /** What a rule test puts in the state. */
 export interface StateOptions {
   readonly account?: AccountView;
+  /** Contracts a flatten or reverse is closing. */
+  readonly closing?: ReadonlySet<string>;
   readonly positions?: readonly PositionView[];
   readonly orders?: readonly OrderView[];
   readonly fills?: readonly FillView[];
@@ -57,6 +59,7 @@ export function aState(options: StateOptions = {}): AccountBook {
       return { contractId, symbol, view, ...productFacts(symbol) };
     },
     quote: (contractId) => quotes.get(contractId),
+    closing: (_accountId, contractId) => options.closing?.has(contractId) === true,
   });
   book.account = options.account ?? evaluationAccount;
   book.nextRollAt = options.nextRollAt ?? Date.parse('2026-11-18T23:00:00Z');
