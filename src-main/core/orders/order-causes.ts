@@ -1,7 +1,7 @@
 import type { AccountId, ContractId, EpochMs, OrderId } from '../../../src-shared/domain/ids';
 import type { OrderCause } from '../../../src-shared/domain/order-cause';
 import type { FillView, OrderView } from '../../../src-shared/domain/trading';
-import { nativeEntryTag, roleOfTag } from '../protection/leg-tags';
+import { legCause, roleOfOrder } from '../protection/leg-tags';
 
 function tagKey(accountId: AccountId, tag: string): string {
   return `${accountId}|${tag}`;
@@ -60,15 +60,12 @@ export class OrderCauses {
       this.byId.set(order.id, known);
       return known;
     }
-    const role = roleOfTag(order.customTag);
-    const terminalChild = nativeEntryTag(order.customTag) !== undefined || (parent !== undefined && parent.customTag?.startsWith('tt-') === true);
-    if (role !== undefined || terminalChild) {
-      const cause: OrderCause =
-        role?.kind === 'target' || (role === undefined && order.type === 'limit')
-          ? `bracket:target-${role?.kind === 'target' ? role.index + 1 : 1}`
-          : 'bracket:stop';
-      this.byId.set(order.id, order.cause ?? cause);
-      return order.cause ?? cause;
+    // A leg by its own tag, or a native bracket child of an entry the terminal placed.
+    const role = roleOfOrder(order, () => parent?.customTag?.startsWith('tt-') === true);
+    if (role !== undefined) {
+      const cause = order.cause ?? legCause(role);
+      this.byId.set(order.id, cause);
+      return cause;
     }
     if (order.cause !== undefined) return order.cause;
     const close = order.type === 'market' ? this.closingCause(order.accountId, order.contractId, now) : undefined;

@@ -1,12 +1,11 @@
 import type { AccountId, ContractId } from '../../../src-shared/domain/ids';
-import type { OrderCause } from '../../../src-shared/domain/order-cause';
 import { isFinalStatus, type OrderView } from '../../../src-shared/domain/trading';
 import type { Clock } from '../clock';
 import type { OrderService } from '../orders/order-service';
 import type { TradingCore } from '../trading-core';
 import type { LegLedger } from './leg-ledger';
 import type { LegAction } from './leg-planner';
-import { legTag, type LegRole } from './leg-tags';
+import { legCause, legTag, type LegRole } from './leg-tags';
 
 /** What sending leg actions needs. */
 export interface LegActionPorts {
@@ -15,11 +14,6 @@ export interface LegActionPorts {
   readonly clock: Clock;
   readonly ledger: LegLedger;
   readonly newUnique: () => string;
-}
-
-/** The cause a leg's fills carry. */
-export function legCause(role: LegRole): OrderCause {
-  return role.kind === 'stop' ? 'bracket:stop' : `bracket:target-${role.index + 1}`;
 }
 
 function roleName(role: LegRole): string {

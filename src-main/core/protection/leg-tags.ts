@@ -1,3 +1,4 @@
+import type { OrderCause } from '../../../src-shared/domain/order-cause';
 import type { OrderView } from '../../../src-shared/domain/trading';
 
 /** What a protective leg does for its position. */
@@ -40,4 +41,9 @@ export function roleOfOrder(order: OrderView, terminalEntry: (orderId: number) =
   if (byTag !== undefined) return byTag;
   if (order.parentOrderId === null || !terminalEntry(order.parentOrderId)) return undefined;
   return order.type === 'limit' ? { kind: 'target', index: 0 } : { kind: 'stop' };
+}
+
+/** The cause a leg's fills carry. */
+export function legCause(role: LegRole): OrderCause {
+  return role.kind === 'stop' ? 'bracket:stop' : `bracket:target-${role.index + 1}`;
 }
